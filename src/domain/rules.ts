@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+// Every threshold and weight of SPEC.md, with its defaults. Operators override
+// any of them through the Setting table (`dispatch settings`); the rules
+// functions receive a complete Rules object and never read configuration.
+export const rulesSchema = z.object({
+  timeZone: z.string().default("Asia/Shanghai"),
+  /** Class thresholds in 万元 (seed 003, note 1). */
+  classes: z
+    .object({
+      majorInvestWan: z.number().int().positive().default(200_000),
+      majorOutputWan: z.number().int().positive().default(500_000),
+      largeInvestWan: z.number().int().positive().default(100_000),
+      largeOutputWan: z.number().int().positive().default(300_000),
+      keyInvestWan: z.number().int().positive().default(10_000),
+      generalServiceWan: z.number().int().positive().default(500),
+      generalIndustryWan: z.number().int().positive().default(2_000),
+    })
+    .prefault({}),
+  /** Share of money counted, by origin (seed 003, note 2); 区内 is an operator choice. */
+  originWeights: z
+    .object({
+      OUTSIDE_CITY: z.number().min(0).max(1).default(1),
+      IN_CITY_OUTSIDE_DISTRICT: z.number().min(0).max(1).default(0.2),
+      IN_DISTRICT: z.number().min(0).max(1).default(0),
+    })
+    .prefault({}),
+  /** Joint projects (联合招商): lead unit share; the rest is split equally among cooperating units. */
+  jointLeadShare: z.number().min(0).max(1).default(0.8),
+  /** 红黄绿灯 thresholds in days (seed 004). */
+  health: z
+    .object({
+      redSignedNotStartedDays: z.number().int().positive().default(180),
+      yellowSignedNotStartedDays: z.number().int().positive().default(90),
+      redNextStepOverdueDays: z.number().int().positive().default(30),
+      yellowDueWithinDays: z.number().int().nonnegative().default(7),
+      redNoUpdateDays: z.number().int().positive().default(30),
+      yellowNoUpdateDays: z.number().int().positive().default(14),
+    })
+    .prefault({}),
+  /** Composite ranking score: weight of each completion ratio (renormalised over metrics that have a target). */
+  rankingWeights: z
+    .object({
+      agreed: z.number().min(0).default(0.4),
+      arrived: z.number().min(0).default(0.3),
+      major: z.number().min(0).default(0.1),
+      large: z.number().min(0).default(0.1),
+      key: z.number().min(0).default(0.1),
+    })
+    .prefault({}),
+});
+
+export type Rules = z.infer<typeof rulesSchema>;
+
+export const DEFAULT_RULES: Rules = rulesSchema.parse({});

@@ -1,0 +1,111 @@
+// Plain domain objects shared by every layer. No Prisma, no Slack: the store
+// maps its rows onto these, and the rules in this folder only ever see these.
+
+/** A calendar day in the district time zone, 'YYYY-MM-DD'. */
+export type LocalDate = string;
+
+export const STAGES = ["LEAD", "NEGOTIATING", "SIGNED", "REGISTERED", "STARTED", "PRODUCING", "AT_CAPACITY"] as const;
+export type ActiveStage = (typeof STAGES)[number];
+export type Stage = ActiveStage | "DROPPED";
+
+export const ORIGINS = ["OUTSIDE_CITY", "IN_CITY_OUTSIDE_DISTRICT", "IN_DISTRICT"] as const;
+export type Origin = (typeof ORIGINS)[number];
+
+export const SECTORS = ["INDUSTRY", "SERVICE"] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** Ordered from largest; NONE = below the 一般 threshold, not counted toward targets. */
+export const PROJECT_CLASSES = ["MAJOR", "LARGE", "KEY", "GENERAL", "NONE"] as const;
+export type ProjectClass = (typeof PROJECT_CLASSES)[number];
+
+export type HealthLight = "RED" | "YELLOW" | "GREEN";
+
+export type UnitKind = "PARK" | "DEPARTMENT";
+
+/** Date each stage was reached; a skipped stage stays undefined. */
+export type StageDates = Partial<Record<Stage, LocalDate>>;
+
+export interface Project {
+  id: number;
+  name: string;
+  investor: string;
+  industryChain: string;
+  groupId: number | null;
+  leadUnitId: number | null;
+  coUnitIds: number[];
+  landingUnitId: number | null;
+  origin: Origin;
+  sector: Sector;
+  agreedWan: number;
+  outputWan: number;
+  stage: Stage;
+  stageDates: StageDates;
+  dropReason: string | null;
+  leaderName: string;
+  responsibleUserIds: string[];
+  nextStep: string;
+  nextStepDue: LocalDate | null;
+  blockers: string;
+  version: number;
+}
+
+export interface FundEntry {
+  id: number;
+  projectId: number;
+  date: LocalDate;
+  amountWan: number;
+  note: string;
+}
+
+export interface SupervisionItem {
+  id: number;
+  projectId: number;
+  issue: string;
+  owner: string;
+  deadline: LocalDate;
+  /** Day it was listed (挂牌) and, once closed (销号), the day it was closed. */
+  openedOn: LocalDate;
+  closedOn: LocalDate | null;
+  closedBy: string | null;
+}
+
+export interface Group {
+  id: number;
+  name: string;
+  leaderName: string;
+  leaderSlackId: string | null;
+  commissioners: string;
+  focus: string;
+  channelId: string | null;
+  memberUserIds: string[];
+}
+
+export interface Unit {
+  id: number;
+  name: string;
+  kind: UnitKind;
+}
+
+/** Annual target of one unit or one group (exactly one of the two ids is set). */
+export interface Target {
+  year: number;
+  unitId: number | null;
+  groupId: number | null;
+  majorCount: number;
+  largeCount: number;
+  keyCount: number;
+  agreedWan: number;
+  arrivedWan: number;
+}
+
+/** One changed field of one project, as recorded in the append-only history. */
+export interface UpdateRecord {
+  projectId: number;
+  batch: string;
+  at: Date;
+  author: string;
+  source: string;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+}

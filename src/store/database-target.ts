@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+/** Where the store lives, decided once from DATABASE_URL (SQLite unless it is a postgres URL). */
+export interface DatabaseTarget {
+  provider: "sqlite" | "postgres";
+  url: string;
+  /** prisma/<dir>: the generated schema and migrations of this provider. */
+  schemaDir: string;
+}
+
+export const DEFAULT_DATABASE_URL = "file:./data/dispatch.db";
+
+export function databaseTarget(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return { provider: "postgres", url, schemaDir: "prisma/postgres" };
+  }
+  if (url.startsWith("file:")) return { provider: "sqlite", url, schemaDir: "prisma/sqlite" };
+  throw new Error(
+    `DATABASE_URL 无法识别：${url}。请写成 file:./data/dispatch.db（SQLite）或 postgresql://user@host:5432/db（PostgreSQL）。` +
+      ` / DATABASE_URL not recognised: use file:... (SQLite) or postgresql://... (PostgreSQL).`,
+  );
+}
+
+/** The path of the SQLite file, relative paths taken from the working directory. */
+export function sqliteFilePath(target: DatabaseTarget): string {
+  return resolve(target.url.slice("file:".length));
+}
+
+/**
+ * The Prisma driver adapter for a target; creates the SQLite folder on first use.
+ * `allowExitOnIdle` lets a short-lived process (the Prisma CLI, `dispatch`) exit
+ * as soon as its work is done instead of waiting for idle pool connections.
+ */
+export function driverAdapter(target: DatabaseTarget, opts: { allowExitOnIdle?: boolean } = {}) {
+  if (target.provider === "sqlite") {
+    const file = sqliteFilePath(target);
+    mkdirSync(dirname(file), { recursive: true });
+    return new PrismaBetterSQLite3({ url: file });
+  }
+  return new PrismaPg({ connectionString: target.url, allowExitOnIdle: opts.allowExitOnIdle, ...(opts.allowExitOnIdle ? { idleTimeoutMillis: 50 } : {}) });
+}
