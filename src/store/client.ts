@@ -1,0 +1,50 @@
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+import { databaseTarget, driverAdapter, type DatabaseTarget } from "./database-target.ts";
+import { migrate } from "./migrate.ts";
+
+/**
+ * The Prisma client type the repositories are written against. Both providers
+ * are generated from the same models, so their clients have the same API; the
+ * SQLite one serves as the type of both.
+ */
+export type Db = SqliteClient;
+
+export interface Store {
+  db: Db;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+/** Opens (and on first use creates and migrates) the store named by DATABASE_URL. */
+export async function openStore(
+  url?: string,
+  opts: { migrate?: boolean; allowExitOnIdle?: boolean } = {},
+): Promise<Store> {
+  const target = databaseTarget(url);
+  const adapter = driverAdapter(target, { allowExitOnIdle: opts.allowExitOnIdle });
+  const db =
+    target.provider === "sqlite"
+      ? new SqliteClient({ adapter })
+      : (new PostgresClient({ adapter }) as unknown as Db);
+  if (opts.migrate !== false) await migrate(db, target);
+  if (target.provider === "sqlite") {
+    // WAL lets readers (reports) run while a writer (a Slack update) commits;
+    // busy_timeout makes a second process wait for the lock instead of failing.
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  }
+  return { db, target, close: () => db.$disconnect() };
+}
+
+/** A Prisma interactive-transaction client. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Runs `fn` in a transaction, or inside the caller's transaction when given
+ * one, so a whole import can be all-or-nothing over the same write functions
+ * a single Slack update uses.
+ */
+export function inTransaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return "$transaction" in db ? (db as Db).$transaction(fn, { timeout: 30_000, maxWait: 30_000 }) : fn(db);
+}

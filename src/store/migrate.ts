@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Db } from "./client.ts";
+import type { DatabaseTarget } from "./database-target.ts";
+
+// Applies prisma/<provider>/migrations in order, in-process, on every start.
+// The SQL files are written by `prisma migrate diff` (see README); running them
+// here instead of spawning `prisma migrate deploy` keeps start-up under a
+// second and lets several bot processes start at once on one PostgreSQL
+// (an advisory lock serialises them).
+
+const PROJECT_ROOT = resolve(import.meta.dirname, "../..");
+const LOCK_KEY = 72_410_001;
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function listMigrations(target: DatabaseTarget): Migration[] {
+  const dir = join(PROJECT_ROOT, target.schemaDir, "migrations");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+/** Prisma's migration SQL puts one statement per `;` line end; run them one by one. */
+function statements(sql: string): string[] {
+  return sql
+    .split(/;\s*$/m)
+    .map((s) => s.replace(/^\s*--.*$/gm, "").trim())
+    .filter(Boolean);
+}
+
+/** Brings the database up to date; returns the names of the migrations it applied. */
+export async function migrate(db: Db, target: DatabaseTarget): Promise<string[]> {
+  const applied: string[] = [];
+  await db.$transaction(
+    async (tx) => {
+      if (target.provider === "postgres") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+      await tx.$executeRawUnsafe(
+        `CREATE TABLE IF NOT EXISTS "_dispatch_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TEXT NOT NULL)`,
+      );
+      const done = new Map(
+        (await tx.$queryRawUnsafe<{ name: string; checksum: string }[]>(`SELECT "name", "checksum" FROM "_dispatch_migrations"`)).map(
+          (r) => [r.name, r.checksum],
+        ),
+      );
+      for (const m of listMigrations(target)) {
+        const seen = done.get(m.name);
+        if (seen === m.checksum) continue;
+        if (seen) throw new Error(`迁移 ${m.name} 已执行但文件被修改过；请恢复原文件，另建新的迁移。 / Migration ${m.name} was edited after it was applied.`);
+        for (const stmt of statements(m.sql)) await tx.$executeRawUnsafe(stmt);
+        await tx.$executeRaw`INSERT INTO "_dispatch_migrations" ("name", "checksum", "applied_at") VALUES (${m.name}, ${m.checksum}, ${new Date().toISOString()})`;
+        applied.push(m.name);
+      }
+    },
+    { timeout: 120_000, maxWait: 120_000 },
+  );
+  return applied;
+}

@@ -1,0 +1,164 @@
+import { randomUUID } from "node:crypto";
+import type { Project } from "../domain/types.ts";
+import { inTransaction, type Db, type Tx } from "./client.ts";
+import { AlreadyAppliedError, NotFoundError, VersionConflictError, isUniqueViolation } from "./errors.ts";
+import { encodeValue, flatten, fromDomain, toDomain, type FieldValue, type HistoryField } from "./project-row.ts";
+
+export type UpdateSource = "SLASH" | "FORM" | "BUTTON" | "IMPORT" | "CLI" | "DEMO";
+
+/** Who changes something and through what; every history row carries it. */
+export interface Actor {
+  author: string;
+  source: UpdateSource;
+}
+
+export interface WriteOptions {
+  /** Idempotency key: a second write with the same key is refused with AlreadyAppliedError. */
+  requestKey?: string;
+  /** When the change happened (history timestamp); defaults to now. */
+  at?: Date;
+}
+
+export interface FieldChange {
+  field: HistoryField;
+  oldValue: FieldValue;
+  newValue: FieldValue;
+}
+
+const WITH_LINKS = { coUnits: { select: { unitId: true } }, responsibles: { select: { slackUserId: true } } } as const;
+
+export async function getProject(db: Db | Tx, id: number): Promise<Project | null> {
+  const row = await db.project.findUnique({ where: { id }, include: WITH_LINKS });
+  return row ? toDomain(flatten(row)) : null;
+}
+
+export async function listProjects(db: Db | Tx, where: { groupId?: number; ids?: number[] } = {}): Promise<Project[]> {
+  const rows = await db.project.findMany({
+    where: { groupId: where.groupId, id: where.ids ? { in: where.ids } : undefined },
+    include: WITH_LINKS,
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => toDomain(flatten(r)));
+}
+
+export async function findProjectByNameAndInvestor(db: Db | Tx, name: string, investor: string): Promise<Project | null> {
+  const row = await db.project.findUnique({ where: { name_investor: { name, investor } }, include: WITH_LINKS });
+  return row ? toDomain(flatten(row)) : null;
+}
+
+/** Projects whose name contains the fragment (for `/project show 物流`), best matches first. */
+export async function searchProjectsByName(db: Db | Tx, fragment: string, limit = 10): Promise<Project[]> {
+  const rows = await db.project.findMany({ where: { name: { contains: fragment } }, include: WITH_LINKS, take: limit * 5 });
+  return rows
+    .map((r) => toDomain(flatten(r)))
+    .sort((a, b) => Number(b.name === fragment) - Number(a.name === fragment) || a.name.length - b.name.length)
+    .slice(0, limit);
+}
+
+async function claimRequest(tx: Tx, key: string | undefined, result: string): Promise<void> {
+  if (!key) return;
+  const seen = await tx.appliedRequest.findUnique({ where: { key } });
+  if (seen) throw new AlreadyAppliedError(key, seen.result);
+  try {
+    await tx.appliedRequest.create({ data: { key, result } });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AlreadyAppliedError(key, result);
+    throw e;
+  }
+}
+
+/** Splits flat fields into the Project columns and its two link tables. */
+function columnsOf(fields: Partial<Record<HistoryField, FieldValue>>) {
+  const { coUnitIds, responsibleUserIds, ...columns } = fields;
+  return { columns: columns as Record<string, unknown>, coUnitIds: coUnitIds as number[] | undefined, responsibleUserIds: responsibleUserIds as string[] | undefined };
+}
+
+async function replaceLinks(tx: Tx, projectId: number, coUnitIds?: number[], responsibleUserIds?: string[]) {
+  if (coUnitIds) {
+    await tx.projectCoUnit.deleteMany({ where: { projectId } });
+    if (coUnitIds.length) await tx.projectCoUnit.createMany({ data: coUnitIds.map((unitId) => ({ projectId, unitId })) });
+  }
+  if (responsibleUserIds) {
+    await tx.projectResponsible.deleteMany({ where: { projectId } });
+    if (responsibleUserIds.length)
+      await tx.projectResponsible.createMany({ data: responsibleUserIds.map((slackUserId) => ({ projectId, slackUserId })) });
+  }
+}
+
+export async function createProject(
+  db: Db | Tx,
+  data: Omit<Project, "id" | "version">,
+  actor: Actor,
+  opts: WriteOptions = {},
+): Promise<Project> {
+  const at = opts.at ?? new Date();
+  return inTransaction(db, async (tx) => {
+    const { columns, coUnitIds, responsibleUserIds } = columnsOf(fromDomain(data));
+    const row = await tx.project.create({ data: columns as never });
+    await claimRequest(tx, opts.requestKey, `created #${row.id}`);
+    await replaceLinks(tx, row.id, coUnitIds, responsibleUserIds);
+    await tx.update.create({
+      data: { projectId: row.id, batch: randomUUID(), at, author: actor.author, source: actor.source, field: "CREATED", newValue: data.name },
+    });
+    return (await getProject(tx, row.id))!;
+  });
+}
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+/**
+ * Writes the changed fields of one project and their history rows in one
+ * transaction. `expectedVersion` is the version the caller read: if the project
+ * moved on meanwhile, nothing is written and VersionConflictError carries the
+ * current project. Unchanged fields are dropped; no change at all writes nothing.
+ */
+export async function saveProjectChanges(
+  db: Db | Tx,
+  id: number,
+  expectedVersion: number,
+  patch: Partial<Record<HistoryField, FieldValue>>,
+  actor: Actor,
+  opts: WriteOptions = {},
+): Promise<{ project: Project; changes: FieldChange[] }> {
+  const at = opts.at ?? new Date();
+  return inTransaction(db, async (tx) => {
+    const current = await getProject(tx, id);
+    if (!current) throw new NotFoundError(`项目 #${id} 不存在。`);
+    if (current.version !== expectedVersion) throw new VersionConflictError(current);
+    const before = fromDomain(current);
+    const changes: FieldChange[] = [];
+    for (const [field, value] of Object.entries(patch) as [HistoryField, FieldValue][]) {
+      if (!sameValue(before[field], value)) changes.push({ field, oldValue: before[field], newValue: value });
+    }
+    await claimRequest(tx, opts.requestKey, `updated #${id}`);
+    if (!changes.length) return { project: current, changes };
+    const changed = Object.fromEntries(changes.map((c) => [c.field, c.newValue]));
+    const { columns, coUnitIds, responsibleUserIds } = columnsOf(changed);
+    // The version guard in the WHERE clause makes a concurrent writer that read
+    // the same version lose here, even if it passed the check above.
+    const { count } = await tx.project.updateMany({ where: { id, version: expectedVersion }, data: { ...columns, version: { increment: 1 } } as never });
+    if (count === 0) throw new VersionConflictError((await getProject(tx, id))!);
+    await replaceLinks(tx, id, coUnitIds, responsibleUserIds);
+    const batch = randomUUID();
+    await tx.update.createMany({
+      data: changes.map((c) => ({
+        projectId: id,
+        batch,
+        at,
+        author: actor.author,
+        source: actor.source,
+        field: c.field,
+        oldValue: encodeValue(c.field, c.oldValue),
+        newValue: encodeValue(c.field, c.newValue),
+      })),
+    });
+    return { project: (await getProject(tx, id))!, changes };
+  });
+}
+
+/** The last `limit` history rows of a project, newest first. */
+export async function projectHistory(db: Db | Tx, projectId: number, limit = 20) {
+  return db.update.findMany({ where: { projectId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit });
+}

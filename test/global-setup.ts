@@ -1,0 +1,13 @@
+import { adminQuery, usingPostgres, PG_ADMIN_URL } from "./helpers/test-store.ts";
+
+// For the PostgreSQL suite: fail at once with a clear message when the server
+// is not there, and drop databases left behind by an interrupted earlier run.
+export default async function setup() {
+  if (!usingPostgres) return;
+  try {
+    const left = await adminQuery(`SELECT datname FROM pg_database WHERE datname LIKE 'dispatch_t_%'`);
+    for (const row of left.rows) await adminQuery(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`);
+  } catch (e) {
+    throw new Error(`PostgreSQL test server not reachable at ${PG_ADMIN_URL}: ${(e as Error).message}. See README, "Tests".`);
+  }
+}
