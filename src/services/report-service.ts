@@ -1,0 +1,36 @@
+import { toLocalDate } from "../domain/local-day.ts";
+import type { Db } from "../store/client.ts";
+import { loadRules } from "../store/settings.ts";
+import { loadActivity, loadSnapshot } from "../store/snapshot.ts";
+import { reportContext } from "../reports/report-context.ts";
+import { resolvePeriod, type PeriodOptions } from "../reports/report-period.ts";
+import { buildRanking, type RankBy, type RankingReport } from "../reports/ranking-report.ts";
+import { buildStalledList, type StalledList } from "../reports/stalled-list.ts";
+import { buildWeeklySummary, type WeeklySummary } from "../reports/weekly-summary.ts";
+
+// Loads what a report needs from the store and hands it to the pure builders.
+// Shared by the CLI, the Slack commands and the scheduled posts.
+
+export type Report = WeeklySummary | StalledList | RankingReport;
+export type ReportKind = Report["kind"];
+
+export interface ReportRequest extends PeriodOptions {
+  kind: ReportKind;
+  by?: RankBy;
+  /** The present instant; reports never read the clock themselves. */
+  now: Date;
+}
+
+export async function buildReport(db: Db, req: ReportRequest): Promise<Report> {
+  const rules = await loadRules(db);
+  const period = resolvePeriod(req, toLocalDate(req.now, rules.timeZone));
+  const snapshot = await loadSnapshot(db, period.asOf, rules);
+  const ctx = reportContext(snapshot);
+  if (req.kind === "stalled") return buildStalledList(ctx);
+  if (req.kind === "ranking") {
+    const previous = reportContext(await loadSnapshot(db, period.previousAsOf, rules));
+    return buildRanking(ctx, previous, req.by ?? "group", period);
+  }
+  const activity = await loadActivity(db, period.start, period.asOf, rules.timeZone);
+  return buildWeeklySummary(ctx, activity, period);
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { assessHealth, type HealthContext } from "../../src/domain/health.ts";
+import { addDays } from "../../src/domain/periods.ts";
+import { DEFAULT_RULES as rules } from "../../src/domain/rules.ts";
+import type { HealthLight, Project } from "../../src/domain/types.ts";
+import { project, supervision } from "./factories.ts";
+
+const asOf = "2026-06-30";
+const ago = (n: number) => addDays(asOf, -n);
+const ctx = (over: Partial<HealthContext> = {}): HealthContext => ({ asOf, lastUpdateOn: asOf, supervision: [], ...over });
+// A fresh, recently updated project at NEGOTIATING: green unless the row says otherwise.
+const fresh = (over: Partial<Project> = {}) => project({ stage: "NEGOTIATING", stageDates: { NEGOTIATING: ago(5) }, ...over });
+const assess = (p: Project, c: HealthContext = ctx()) => assessHealth(p, c, rules);
+const codes = (p: Project, c?: HealthContext) => assess(p, c).reasons.map((r) => `${r.level}:${r.code}`);
+
+describe("not rated", () => {
+  it.each(["DROPPED", "AT_CAPACITY"] as const)("%s", (stage) => {
+    const p = project({ stage, stageDates: { SIGNED: ago(400), [stage]: ago(300) } });
+    expect(assess(p, ctx({ lastUpdateOn: null }))).toEqual({ light: null, reasons: [] });
+  });
+
+  it("rates by the stage as of a past date", () => {
+    const p = project({ stage: "DROPPED", stageDates: { SIGNED: ago(200), DROPPED: ago(10) } });
+    expect(assess(p, ctx({ asOf: ago(11) })).light).toBe("RED"); // not dropped yet then: signed 189 days
+  });
+});
+
+describe("签约未开工", () => {
+  it.each<[string, Partial<Project>, string[]]>([
+    ["90 days: green", { stage: "SIGNED", stageDates: { SIGNED: ago(90) } }, []],
+    ["91 days: yellow", { stage: "SIGNED", stageDates: { SIGNED: ago(91) } }, ["YELLOW:SIGNED_NOT_STARTED"]],
+    ["180 days: still yellow", { stage: "SIGNED", stageDates: { SIGNED: ago(180) } }, ["YELLOW:SIGNED_NOT_STARTED"]],
+    ["181 days: red", { stage: "SIGNED", stageDates: { SIGNED: ago(181) } }, ["RED:SIGNED_NOT_STARTED"]],
+    ["registered counts from signing", { stage: "REGISTERED", stageDates: { SIGNED: ago(200), REGISTERED: ago(100) } }, ["RED:SIGNED_NOT_STARTED"]],
+    ["registered with 签约 skipped", { stage: "REGISTERED", stageDates: { REGISTERED: ago(100) } }, ["YELLOW:SIGNED_NOT_STARTED"]],
+    ["started: no longer applies", { stage: "STARTED", stageDates: { SIGNED: ago(400), STARTED: ago(10) } }, []],
+    ["signed without a date: cannot count", { stage: "SIGNED", stageDates: {} }, []],
+  ])("%s", (_name, over, expected) => {
+    expect(codes(project(over))).toEqual(expected);
+  });
+
+  it("says how long, in Chinese", () => {
+    const r = assess(project({ stage: "SIGNED", stageDates: { SIGNED: ago(200) } }));
+    expect(r.reasons[0]!.text).toBe("签约未开工已 200 天（超过 180 天）");
+  });
+});
+
+describe("next step", () => {
+  it.each<[string, string | null, string[]]>([
+    ["no due date", null, []],
+    ["due in 8 days", addDays(asOf, 8), []],
+    ["due in 7 days", addDays(asOf, 7), ["YELLOW:NEXT_STEP_DUE_SOON"]],
+    ["due today", asOf, ["YELLOW:NEXT_STEP_DUE_SOON"]],
+    ["1 day overdue", ago(1), ["YELLOW:NEXT_STEP_OVERDUE"]],
+    ["30 days overdue", ago(30), ["YELLOW:NEXT_STEP_OVERDUE"]],
+    ["31 days overdue", ago(31), ["RED:NEXT_STEP_OVERDUE"]],
+  ])("%s", (_name, nextStepDue, expected) => {
+    expect(codes(fresh({ nextStepDue, nextStep: "办理环评" }))).toEqual(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ["办理环评", ago(31), "下一步“办理环评”已逾期 31 天（超过 30 天，截止 2026-05-30）"],
+    ["", ago(3), "下一步已逾期 3 天（截止 2026-06-27）"],
+    ["签合同", asOf, "下一步“签合同”今天到期（截止 2026-06-30）"],
+    ["签合同", addDays(asOf, 2), "下一步“签合同”2 天后到期（截止 2026-07-02）"],
+  ])("text for %j due %s", (nextStep, nextStepDue, text) => {
+    expect(assess(fresh({ nextStep, nextStepDue })).reasons[0]!.text).toBe(text);
+  });
+});
+
+describe("no update", () => {
+  it.each<[string, Partial<HealthContext>, Partial<Project>, string[]]>([
+    ["14 days: green", { lastUpdateOn: ago(14) }, {}, []],
+    ["15 days: yellow", { lastUpdateOn: ago(15) }, {}, ["YELLOW:NO_UPDATE"]],
+    ["30 days: yellow", { lastUpdateOn: ago(30) }, {}, ["YELLOW:NO_UPDATE"]],
+    ["31 days: red", { lastUpdateOn: ago(31) }, {}, ["RED:NO_UPDATE"]],
+    ["never updated: earliest stage date stands in", { lastUpdateOn: null }, { stageDates: { LEAD: ago(20), NEGOTIATING: ago(5) } }, ["YELLOW:NO_UPDATE"]],
+    ["never updated and no dates: red", { lastUpdateOn: null }, { stageDates: {} }, ["RED:NO_UPDATE"]],
+  ])("%s", (_name, c, over, expected) => {
+    expect(codes(fresh(over), ctx(c))).toEqual(expected);
+  });
+});
+
+describe("supervision", () => {
+  it.each<[string, Parameters<typeof supervision>[0], string[]]>([
+    ["open, deadline tomorrow", { deadline: addDays(asOf, 1) }, []],
+    ["open, deadline today", { deadline: asOf }, []],
+    ["open, deadline passed", { deadline: ago(1) }, ["RED:SUPERVISION_OVERDUE"]],
+    ["closed on time", { deadline: ago(5), closedOn: ago(6) }, []],
+    ["closed late but closed", { deadline: ago(5), closedOn: ago(1) }, []],
+    ["closed after as-of: still open then", { deadline: ago(5), closedOn: addDays(asOf, 1) }, ["RED:SUPERVISION_OVERDUE"]],
+    ["opened after as-of", { openedOn: addDays(asOf, 1), deadline: ago(5) }, []],
+    ["another project's item", { projectId: 2, deadline: ago(5) }, []],
+  ])("%s", (_name, item, expected) => {
+    expect(codes(fresh(), ctx({ supervision: [supervision({ openedOn: ago(30), ...item })] }))).toEqual(expected);
+  });
+
+  it("text names the item and how late", () => {
+    const r = assess(fresh(), ctx({ supervision: [supervision({ openedOn: ago(30), deadline: ago(4) })] }));
+    expect(r.reasons[0]!.text).toBe("督办事项“用地指标”已超期 4 天未销号（期限 2026-06-26）");
+  });
+});
+
+describe("overall light", () => {
+  it.each<[string, Partial<Project>, Partial<HealthContext>, HealthLight, string[]]>([
+    ["green", {}, {}, "GREEN", []],
+    ["yellow only", { nextStepDue: asOf }, {}, "YELLOW", ["YELLOW:NEXT_STEP_DUE_SOON"]],
+    [
+      "red first, then yellow, all listed",
+      { stage: "SIGNED", stageDates: { SIGNED: ago(100) }, nextStepDue: ago(40) },
+      { lastUpdateOn: ago(20) },
+      "RED",
+      ["RED:NEXT_STEP_OVERDUE", "YELLOW:SIGNED_NOT_STARTED", "YELLOW:NO_UPDATE"],
+    ],
+  ])("%s", (_name, over, c, light, expected) => {
+    const r = assess(fresh(over), ctx(c));
+    expect(r.light).toBe(light);
+    expect(r.reasons.map((x) => `${x.level}:${x.code}`)).toEqual(expected);
+  });
+
+  it("uses configured thresholds", () => {
+    const strict = { ...rules, health: { ...rules.health, yellowNoUpdateDays: 3 } };
+    expect(assessHealth(fresh(), ctx({ lastUpdateOn: ago(4) }), strict).light).toBe("YELLOW");
+  });
+});
