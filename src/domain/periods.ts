@@ -13,12 +13,11 @@ import {
   startOfISOWeek,
   startOfQuarter,
 } from "date-fns";
-import { TZDate } from "@date-fns/tz";
 import type { LocalDate } from "./types.ts";
 
 // Calendar periods over LocalDate strings. LocalDates are already in the
-// district's zone, so they are handled as plain local-midnight Dates; only
-// `localDate` needs a time zone, to turn an instant into a district day.
+// district's zone, so they are handled as plain local-midnight Dates (instants
+// become district days in local-day.ts).
 // Parsers return null on bad input (callers word the refusal in context).
 
 export interface IsoWeek {
@@ -55,11 +54,6 @@ export function toDate(date: LocalDate): Date {
 
 export function fromDate(d: Date): LocalDate {
   return format(d, "yyyy-MM-dd");
-}
-
-/** The district calendar day of an instant. */
-export function localDate(instant: Date, timeZone: string): LocalDate {
-  return format(new TZDate(instant.getTime(), timeZone), "yyyy-MM-dd");
 }
 
 export function addDays(date: LocalDate, n: number): LocalDate {

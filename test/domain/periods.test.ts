@@ -1,3 +1,4 @@
+import { toLocalDate } from "../../src/domain/local-day.ts";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -5,7 +6,6 @@ import {
   formatQuarter,
   formatWeek,
   isLocalDate,
-  localDate,
   parseQuarter,
   parseWeek,
   previousQuarter,
@@ -19,7 +19,7 @@ import {
   type Quarter,
 } from "../../src/domain/periods.ts";
 
-describe("localDate", () => {
+describe("toLocalDate", () => {
   it.each<[string, string, string]>([
     ["2026-11-22T15:59:59Z", "Asia/Shanghai", "2026-11-22"],
     ["2026-11-22T16:00:00Z", "Asia/Shanghai", "2026-11-23"], // 00:00 in Shanghai
@@ -27,7 +27,7 @@ describe("localDate", () => {
     ["2026-11-22T16:00:00Z", "UTC", "2026-11-22"],
     ["2026-03-08T07:30:00Z", "America/New_York", "2026-03-08"], // DST change day
   ])("%s in %s → %s", (iso, tz, date) => {
-    expect(localDate(new Date(iso), tz)).toBe(date);
+    expect(toLocalDate(new Date(iso), tz)).toBe(date);
   });
 });
 
