@@ -1,7 +1,7 @@
 import { toLocalDate } from "../domain/local-day.ts";
 import type { Db } from "../store/client.ts";
 import { loadRules } from "../store/settings.ts";
-import { loadActivity, loadSnapshot } from "../store/snapshot.ts";
+import { loadActivity, loadSnapshot, loadSnapshots } from "../store/snapshot.ts";
 import { reportContext } from "../reports/report-context.ts";
 import { resolvePeriod, type PeriodOptions } from "../reports/report-period.ts";
 import { buildRanking, type RankBy, type RankingReport } from "../reports/ranking-report.ts";
@@ -24,13 +24,12 @@ export interface ReportRequest extends PeriodOptions {
 export async function buildReport(db: Db, req: ReportRequest): Promise<Report> {
   const rules = await loadRules(db);
   const period = resolvePeriod(req, toLocalDate(req.now, rules.timeZone));
-  const snapshot = await loadSnapshot(db, period.asOf, rules);
-  const ctx = reportContext(snapshot);
-  if (req.kind === "stalled") return buildStalledList(ctx);
   if (req.kind === "ranking") {
-    const previous = reportContext(await loadSnapshot(db, period.previousAsOf, rules));
-    return buildRanking(ctx, previous, req.by ?? "group", period);
+    const [now, before] = await loadSnapshots(db, [period.asOf, period.previousAsOf], rules);
+    return buildRanking(reportContext(now), reportContext(before), req.by ?? "group", period);
   }
+  const ctx = reportContext(await loadSnapshot(db, period.asOf, rules));
+  if (req.kind === "stalled") return buildStalledList(ctx);
   const activity = await loadActivity(db, period.start, period.asOf, rules.timeZone);
   return buildWeeklySummary(ctx, activity, period);
 }

@@ -1,0 +1,52 @@
+import type { Command } from "commander";
+import { rankingText, stalledText, weeklyText } from "../reports/render-text.ts";
+import { rankingWorkbook, stalledWorkbook, weeklyWorkbook } from "../reports/render-xlsx.ts";
+import { buildReport, type Report } from "../services/report-service.ts";
+import type { Db } from "../store/client.ts";
+import { UsageError, writeOutput } from "./output.ts";
+
+/** Version of the JSON layout documented in the README; bumped on any breaking change. */
+export const REPORT_JSON_SCHEMA = "dispatch.report/v1";
+
+const KINDS = ["weekly", "stalled", "ranking"] as const;
+const FORMATS = ["text", "json", "xlsx"] as const;
+
+export interface ReportOptions {
+  by?: string;
+  week?: string;
+  quarter?: string;
+  year?: string;
+  asOf?: string;
+  format: string;
+  out?: string;
+}
+
+export function renderReport(report: Report, format: (typeof FORMATS)[number]) {
+  if (format === "json") return JSON.stringify({ schema: REPORT_JSON_SCHEMA, ...report }, null, 2);
+  if (report.kind === "weekly") return format === "text" ? weeklyText(report) : weeklyWorkbook(report);
+  if (report.kind === "stalled") return format === "text" ? stalledText(report) : stalledWorkbook(report);
+  return format === "text" ? rankingText(report) : rankingWorkbook(report);
+}
+
+export function registerReport(program: Command, withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>, now: () => Date) {
+  program
+    .command("report")
+    .description("打印报表 / print a report: weekly（周调度）| stalled（滞后清单）| ranking（排名）")
+    .argument("<kind>", "weekly | stalled | ranking")
+    .option("--by <by>", "排名对象 group（工作组）| unit（责任单位）", "group")
+    .option("--week <week>", "ISO 周，例如 2026-W47（默认：上一个完整周）")
+    .option("--quarter <quarter>", "季度，例如 2026-Q3")
+    .option("--year <year>", "年度，例如 2026")
+    .option("--as-of <date>", "按某日的已知数据计算，YYYY-MM-DD")
+    .option("--format <format>", "text | json | xlsx", "text")
+    .option("--out <file>", "写入文件而不是屏幕")
+    .action(async (kind: string, opts: ReportOptions) => {
+      if (!KINDS.includes(kind as never)) throw new UsageError(`报表类型“${kind}”无法识别，请写 weekly、stalled 或 ranking，例如：dispatch report weekly`);
+      if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format “${opts.format}” 无法识别，请写 text、json 或 xlsx`);
+      if (opts.by !== "group" && opts.by !== "unit") throw new UsageError(`--by “${opts.by}” 无法识别，请写 group（工作组）或 unit（责任单位）`);
+      const report = await withDb((db) =>
+        buildReport(db, { kind: kind as Report["kind"], by: opts.by as "group" | "unit", week: opts.week, quarter: opts.quarter, year: opts.year, asOf: opts.asOf, now: now() }),
+      );
+      await writeOutput(renderReport(report, opts.format as (typeof FORMATS)[number]), opts.out);
+    });
+}
