@@ -5,6 +5,7 @@ import { registerLedger } from "./ledger-commands.ts";
 import { registerReport } from "./report-command.ts";
 import { registerSettings } from "./settings-command.ts";
 import { UsageError } from "./output.ts";
+import { PeriodError } from "../reports/report-period.ts";
 
 // `dispatch`: the operator's command line. Each command opens the store named
 // by DATABASE_URL (SQLite under data/ by default), does one thing, and exits.
@@ -45,5 +46,5 @@ try {
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`错误：${message}\n`);
   if (process.env.DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-  process.exit(e instanceof UsageError ? 2 : 1);
+  process.exit(e instanceof UsageError || e instanceof PeriodError ? 2 : 1);
 }

@@ -93,7 +93,7 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
       leaderSlackId: `U_LEADER_${String(g + 1).padStart(2, "0")}`,
       commissioners: group.commissioners,
       focus: group.focus,
-      channelId: `C_DEMO_${String(g + 1).padStart(2, "0")}`,
+      channelId: `C0DEMO${String(g + 1).padStart(2, "0")}`,
       memberUserIds: members,
     });
     // Groups have no targets in the seed; the demo gives each one so group rankings have something to rank.

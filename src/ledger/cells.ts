@@ -65,9 +65,9 @@ const DATE_PATTERNS = [
 ];
 
 function checkedDate(date: string, shown: string): Parsed<LocalDate> {
-  if (!isLocalDate(date)) return bad(`日期“${shown}”不存在（月或日超出范围）：请检查后${HOW_DATE}`);
+  if (!isLocalDate(date)) return bad(`日期“${shown}”不存在（月或日超出范围）：请核对后重写，${HOW_DATE.slice(1)}`);
   const year = Number(date.slice(0, 4));
-  if (year < MIN_YEAR || year > MAX_YEAR) return bad(`日期“${shown}”的年份不合理：请检查年份，${HOW_DATE}`);
+  if (year < MIN_YEAR || year > MAX_YEAR) return bad(`日期“${shown}”的年份不合理：请核对年份，${HOW_DATE.slice(1)}`);
   return ok(date);
 }
 

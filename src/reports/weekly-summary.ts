@@ -7,7 +7,6 @@ import { STAGE_LABELS, stageIndex } from "../domain/stages.ts";
 import { STAGES } from "../domain/types.ts";
 import { completion, paceStatus, yearShareElapsed, type Pace } from "../domain/targets.ts";
 import type { LocalDate, Stage } from "../domain/types.ts";
-import type { PeriodActivity } from "../store/snapshot.ts";
 import type { ReportContext } from "./report-context.ts";
 import type { ReportPeriod } from "./report-period.ts";
 
@@ -68,7 +67,12 @@ export function metricOf(t: Tally): MetricValues<number> {
   return { agreed: t.agreedWan, arrived: t.arrivedWan, major: t.majorCount, large: t.largeCount, key: t.keyCount };
 }
 
-export function buildWeeklySummary(ctx: ReportContext, activity: PeriodActivity, period: ReportPeriod): WeeklySummary {
+/**
+ * `updatedProjectIds`: projects with any recorded update in the period (for
+ * "groups with no update"). Signings and stage moves come from the stage
+ * dates, so a ledger imported today still shows last week's moves.
+ */
+export function buildWeeklySummary(ctx: ReportContext, updatedProjectIds: Set<number>, period: ReportPeriod): WeeklySummary {
   const { snapshot } = ctx;
   const { asOf, rules } = snapshot;
   const year = Number(asOf.slice(0, 4));
@@ -85,9 +89,19 @@ export function buildWeeklySummary(ctx: ReportContext, activity: PeriodActivity,
   }
   signings.sort((a, b) => b.agreedWan - a.agreedWan || a.projectId - b.projectId);
 
-  const stageMoves: StageMoveLine[] = activity.stageMoves
-    .filter((m) => ctx.projectById.has(m.projectId) && inRange(m.on, range))
-    .map((m) => ({ ...line(m.projectId), from: m.from as Stage | null, to: m.to as Stage | null, on: m.on }));
+  const stageMoves: StageMoveLine[] = [];
+  for (const p of snapshot.projects) {
+    let from: Stage | null = null;
+    const dated = ([...STAGES, "DROPPED"] as Stage[])
+      .filter((st) => p.stageDates[st])
+      .sort((a, b) => p.stageDates[a]!.localeCompare(p.stageDates[b]!));
+    for (const to of dated) {
+      const on = p.stageDates[to]!;
+      if (inRange(on, range)) stageMoves.push({ ...line(p.id), from, to, on });
+      from = to;
+    }
+  }
+  stageMoves.sort((a, b) => a.on.localeCompare(b.on) || a.projectId - b.projectId);
 
   const fundsArrived: FundLine[] = snapshot.funds
     .filter((f) => inRange(f.date, range))
@@ -131,7 +145,7 @@ export function buildWeeklySummary(ctx: ReportContext, activity: PeriodActivity,
   const funnel = [...STAGES, "DROPPED" as const].map((stage) => ({ stage, label: STAGE_LABELS[stage], count: funnelCounts.get(stage) ?? 0 }));
 
   const activeGroups = new Set(snapshot.projects.filter((p) => ctx.healthOf(p).light !== null).map((p) => p.groupId));
-  const updatedGroups = new Set([...activity.updatedProjectIds].map((id) => ctx.projectById.get(id)?.groupId));
+  const updatedGroups = new Set([...updatedProjectIds].map((id) => ctx.projectById.get(id)?.groupId));
   const groupsWithoutUpdate = snapshot.groups
     .filter((g) => activeGroups.has(g.id) && !updatedGroups.has(g.id))
     .map((g) => ({ groupId: g.id, name: g.name }));

@@ -1,7 +1,7 @@
 import { toLocalDate } from "../domain/local-day.ts";
 import type { Db } from "../store/client.ts";
 import { loadRules } from "../store/settings.ts";
-import { loadActivity, loadSnapshot, loadSnapshots } from "../store/snapshot.ts";
+import { loadSnapshot, loadSnapshots, loadUpdatedProjectIds } from "../store/snapshot.ts";
 import { reportContext } from "../reports/report-context.ts";
 import { resolvePeriod, type PeriodOptions } from "../reports/report-period.ts";
 import { buildRanking, type RankBy, type RankingReport } from "../reports/ranking-report.ts";
@@ -30,6 +30,6 @@ export async function buildReport(db: Db, req: ReportRequest): Promise<Report> {
   }
   const ctx = reportContext(await loadSnapshot(db, period.asOf, rules));
   if (req.kind === "stalled") return buildStalledList(ctx);
-  const activity = await loadActivity(db, period.start, period.asOf, rules.timeZone);
-  return buildWeeklySummary(ctx, activity, period);
+  const updated = await loadUpdatedProjectIds(db, period.start, period.asOf, rules.timeZone);
+  return buildWeeklySummary(ctx, updated, period);
 }

@@ -100,24 +100,14 @@ export async function loadSnapshots(db: Db, days: LocalDate[], rules: Rules): Pr
   });
 }
 
-export interface PeriodActivity {
-  /** Stage changes recorded in the period: project, from, to, local day. */
-  stageMoves: Array<{ projectId: number; from: string | null; to: string | null; on: LocalDate; author: string }>;
-  /** Projects with any history row in the period. */
-  updatedProjectIds: Set<number>;
-}
-
-/** What happened between two local days (inclusive), from the history. */
-export async function loadActivity(db: Db, from: LocalDate, to: LocalDate, timeZone: string): Promise<PeriodActivity> {
-  const range = { gte: dayStart(from, timeZone), lte: dayEnd(to, timeZone) };
-  const [moves, touched] = await Promise.all([
-    db.update.findMany({ where: { at: range, field: "stage" }, orderBy: [{ at: "asc" }, { id: "asc" }] }),
-    db.update.findMany({ where: { at: range }, distinct: ["projectId"], select: { projectId: true } }),
-  ]);
-  return {
-    stageMoves: moves.map((m) => ({ projectId: m.projectId, from: m.oldValue, to: m.newValue, on: toLocalDate(m.at, timeZone), author: m.author })),
-    updatedProjectIds: new Set(touched.map((t) => t.projectId)),
-  };
+/** Projects with any history row between two local days (inclusive): who reported progress. */
+export async function loadUpdatedProjectIds(db: Db, from: LocalDate, to: LocalDate, timeZone: string): Promise<Set<number>> {
+  const rows = await db.update.findMany({
+    where: { at: { gte: dayStart(from, timeZone), lte: dayEnd(to, timeZone) } },
+    distinct: ["projectId"],
+    select: { projectId: true },
+  });
+  return new Set(rows.map((r) => r.projectId));
 }
 
 /** All rows of `select` (which must include "id"), read in pages by id. `where` is trusted SQL, never user input. */

@@ -1,0 +1,117 @@
+import { classifyProject, CLASS_LABELS } from "../domain/project-class.ts";
+import type { Rules } from "../domain/rules.ts";
+import { STAGE_LABELS } from "../domain/stages.ts";
+import type { Group, Project, Target, Unit } from "../domain/types.ts";
+import type { Db } from "../store/client.ts";
+import { listGroups, listTargets, listUnits } from "../store/directory.ts";
+import { toFundEntry } from "../store/funds.ts";
+import { listProjects } from "../store/projects.ts";
+import { dateCellOf } from "./cells.ts";
+import { DIRECTORY_TYPE_LABELS, LIST_SEPARATOR, ORIGIN_LABELS, SECTOR_LABELS, STAGE_DATE_ORDER, stageDateKey } from "./columns.ts";
+import { addGuideSheet } from "./guide.ts";
+import { addTableSheet, newWorkbook, orEmpty, type OutRow } from "./workbook.ts";
+
+// The whole ledger out of the system, in exactly the format the importer
+// reads, so export → edit → import is the operator's way to bulk-edit and
+// export → import into an empty system reproduces it. Data sheets come first;
+// 说明 is last.
+
+export interface ExportCounts {
+  projects: number;
+  funds: number;
+  groups: number;
+  units: number;
+  targets: number;
+}
+
+export async function exportLedger(db: Db, filePath: string, rules: Rules): Promise<ExportCounts> {
+  const [projects, fundRows, groups, units, targets] = await Promise.all([
+    listProjects(db),
+    db.fundEntry.findMany({ orderBy: [{ projectId: "asc" }, { date: "asc" }, { id: "asc" }] }),
+    listGroups(db),
+    listUnits(db),
+    listTargets(db),
+  ]);
+  const groupName = new Map(groups.map((g) => [g.id, g.name]));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  const byId = new Map(projects.map((p) => [p.id, p]));
+
+  const wb = newWorkbook();
+  addTableSheet(wb, "projects", projects.map((p) => projectRow(p, rules, groupName, unitName)));
+  addTableSheet(
+    wb,
+    "funds",
+    fundRows.map(toFundEntry).map((f) => {
+      const p = byId.get(f.projectId)!;
+      return { name: p.name, investor: p.investor, date: dateCellOf(f.date), amountWan: f.amountWan, note: orEmpty(f.note) };
+    }),
+  );
+  const directory = directoryRows(groups, units, targets);
+  addTableSheet(wb, "directory", directory.rows);
+  addGuideSheet(wb);
+  await wb.xlsx.writeFile(filePath);
+  return { projects: projects.length, funds: fundRows.length, groups: groups.length, units: units.length, targets: directory.targets };
+}
+
+function projectRow(p: Project, rules: Rules, groupName: Map<number, string>, unitName: Map<number, string>): OutRow {
+  const name = (map: Map<number, string>, id: number | null) => (id === null ? null : map.get(id) ?? null);
+  const row: OutRow = {
+    id: p.id,
+    name: p.name,
+    investor: orEmpty(p.investor),
+    industryChain: orEmpty(p.industryChain),
+    group: name(groupName, p.groupId),
+    leadUnit: name(unitName, p.leadUnitId),
+    coUnits: orEmpty(p.coUnitIds.map((id) => unitName.get(id)).filter(Boolean).join(LIST_SEPARATOR)),
+    landingUnit: name(unitName, p.landingUnitId),
+    origin: ORIGIN_LABELS[p.origin],
+    sector: SECTOR_LABELS[p.sector],
+    agreedWan: p.agreedWan,
+    outputWan: p.outputWan,
+    class: CLASS_LABELS[classifyProject(p, rules)],
+    stage: STAGE_LABELS[p.stage],
+    dropReason: orEmpty(p.dropReason),
+    leaderName: orEmpty(p.leaderName),
+    responsibles: orEmpty(p.responsibleUserIds.join(LIST_SEPARATOR)),
+    nextStep: orEmpty(p.nextStep),
+    nextStepDue: p.nextStepDue ? dateCellOf(p.nextStepDue) : null,
+    blockers: orEmpty(p.blockers),
+  };
+  for (const s of STAGE_DATE_ORDER) {
+    const d = p.stageDates[s];
+    row[stageDateKey(s)] = d ? dateCellOf(d) : null;
+  }
+  return row;
+}
+
+/** Groups, then units, each followed by one row per target year (entity columns repeated), or one row without target. */
+function directoryRows(groups: Group[], units: Unit[], targets: Target[]): { rows: OutRow[]; targets: number } {
+  const rows: OutRow[] = [];
+  let written = 0;
+  const targetCells = (t: Target | undefined): OutRow =>
+    t
+      ? { year: t.year, majorCount: t.majorCount, largeCount: t.largeCount, keyCount: t.keyCount, agreedWan: t.agreedWan, arrivedWan: t.arrivedWan }
+      : {};
+  const emit = (entity: OutRow, own: Target[]) => {
+    const sorted = [...own].sort((a, b) => a.year - b.year);
+    written += sorted.length;
+    for (const t of sorted.length ? sorted : [undefined]) rows.push({ ...entity, ...targetCells(t) });
+  };
+  for (const g of groups) {
+    emit(
+      {
+        type: DIRECTORY_TYPE_LABELS.GROUP,
+        name: g.name,
+        leaderName: orEmpty(g.leaderName),
+        leaderSlackId: orEmpty(g.leaderSlackId),
+        commissioners: orEmpty(g.commissioners),
+        focus: orEmpty(g.focus),
+        channelId: orEmpty(g.channelId),
+        members: orEmpty(g.memberUserIds.join(LIST_SEPARATOR)),
+      },
+      targets.filter((t) => t.groupId === g.id),
+    );
+  }
+  for (const u of units) emit({ type: DIRECTORY_TYPE_LABELS[u.kind], name: u.name }, targets.filter((t) => t.unitId === u.id));
+  return { rows, targets: written };
+}

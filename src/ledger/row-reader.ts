@@ -1,0 +1,56 @@
+import type { LedgerCell, Parsed } from "./cells.ts";
+import type { ProblemList } from "./problems.ts";
+import type { RawRow, RawTable } from "./read-file.ts";
+import { TABLES } from "./columns.ts";
+
+// Reads the cells of one row through the cell parsers, reporting each bad
+// cell under its column header and remembering whether the row is usable, so
+// every table parser states only what each column means.
+
+export interface RowReader<K extends string> {
+  row: number;
+  /** The parsed value, or undefined after reporting the problem. */
+  get<T>(key: K, parse: (cell: LedgerCell) => Parsed<T>): T | undefined;
+  /** Like get, and an empty cell is a problem too (`how` says what to write). */
+  need<T>(key: K, parse: (cell: LedgerCell) => Parsed<T | null>, how: string): T | undefined;
+  report(key: K, reason: string): void;
+  header(key: K): string;
+  /** No problem was reported for this row. */
+  readonly ok: boolean;
+}
+
+export function rowReader<K extends string>(table: RawTable, raw: RawRow, problems: ProblemList): RowReader<K> {
+  const headerOf = (key: K) => TABLES[table.id].columns.find((c) => c.key === key)?.header ?? key;
+  let ok = true;
+  const reader: RowReader<K> = {
+    row: raw.row,
+    get ok() {
+      return ok;
+    },
+    header: headerOf,
+    report(key, reason) {
+      ok = false;
+      problems.add(table.sheet, raw.row, headerOf(key), reason);
+    },
+    get(key, parse) {
+      const r = parse(raw.cells[key] ?? null);
+      if (r.ok) return r.value;
+      reader.report(key, r.reason);
+      return undefined;
+    },
+    need(key, parse, how) {
+      const v = reader.get(key, parse);
+      if (v === null || v === "") {
+        reader.report(key, `“${headerOf(key).replace(/\*$/, "")}”不能为空：${how}`);
+        return undefined;
+      }
+      return v ?? undefined;
+    },
+  };
+  return reader;
+}
+
+/** Identity of a project in the ledger and in the store: (项目名称, 投资方). */
+export function projectKey(name: string, investor: string): string {
+  return `${name}\u0000${investor}`;
+}

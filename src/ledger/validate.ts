@@ -1,0 +1,49 @@
+import type { Db, Tx } from "../store/client.ts";
+import { TABLES, TABLE_ORDER } from "./columns.ts";
+import { parseDirectory, type GroupRecord, type TargetRecord, type UnitRecord } from "./parse-directory.ts";
+import { parseFunds, type FundRecord } from "./parse-funds.ts";
+import { parseProjects, type ProjectRecord } from "./parse-projects.ts";
+import { ProblemList, sortProblems, type LedgerProblem } from "./problems.ts";
+import type { RawLedger } from "./read-file.ts";
+import { projectKey } from "./row-reader.ts";
+
+// Checks the whole file before anything is written: every cell, then every
+// reference, against names defined in the same file or already in the system.
+// Directory first, because project rows refer to its groups and units; then
+// projects, because fund rows refer to them.
+
+export interface ValidLedger {
+  groups: GroupRecord[];
+  units: UnitRecord[];
+  targets: TargetRecord[];
+  projects: ProjectRecord[];
+  funds: FundRecord[];
+}
+
+export async function validateLedger(db: Db | Tx, raw: RawLedger): Promise<{ ledger: ValidLedger; problems: LedgerProblem[] }> {
+  const [groups, units, projects] = await Promise.all([
+    db.group.findMany({ select: { name: true } }),
+    db.unit.findMany({ select: { name: true } }),
+    db.project.findMany({ select: { name: true, investor: true } }),
+  ]);
+  const problems = new ProblemList();
+  const directory = parseDirectory(raw.tables.directory, problems);
+  const known = {
+    groups: new Set([...groups.map((g) => g.name), ...directory.names.groups]),
+    units: new Set([...units.map((u) => u.name), ...directory.names.units]),
+  };
+  const parsedProjects = parseProjects(raw.tables.projects, known, problems);
+  const inStore = new Set(projects.map((p) => projectKey(p.name, p.investor)));
+  const funds = parseFunds(raw.tables.funds, (key) => parsedProjects.keys.has(key) || inStore.has(key), problems);
+
+  const sheetOrder = [...raw.problems, ...problems.items].map((p) => p.sheet);
+  const canonical = TABLE_ORDER.map((t) => TABLES[t].sheet);
+  const columnOrder = (sheet: string) => {
+    const id = TABLE_ORDER.find((t) => raw.tables[t]?.sheet === sheet || TABLES[t].sheet === sheet);
+    return id ? TABLES[id].columns.map((c) => c.header) : [];
+  };
+  return {
+    ledger: { groups: directory.groups, units: directory.units, targets: directory.targets, projects: parsedProjects.records, funds },
+    problems: sortProblems([...raw.problems, ...problems.items], [...canonical, ...sheetOrder], columnOrder),
+  };
+}
