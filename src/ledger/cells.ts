@@ -172,7 +172,7 @@ export function parseUserIds(cell: LedgerCell): Parsed<string[]> {
 export function parseUserId(cell: LedgerCell): Parsed<string | null> {
   const ids = parseUserIds(cell);
   if (!ids.ok) return ids;
-  if (ids.value.length > 1) return bad("这里只能填写一个 Slack 用户 ID，例如 U04ABCDE12");
+  if (ids.value.length > 1) return bad("这里只能填写一个 Slack 用户 ID：请只保留一个，例如 U04ABCDE12");
   return ok(ids.value[0] ?? null);
 }
 

@@ -144,7 +144,7 @@ function mergeGroup(r: RowReader<DirectoryKey>, seen: { rec: GroupRecord; setOn:
     } else if (shown(seen.rec[field]) !== shown(value)) {
       r.report(
         key,
-        `与第 ${firstRow} 行填写的“${shown(seen.rec[field])}”不一致：同一工作组写在多行时，这一列要么留空，要么与第 ${firstRow} 行完全相同`,
+        `与第 ${firstRow} 行填写的“${shown(seen.rec[field])}”不一致：同一工作组写在多行时，这一列请留空，或与第 ${firstRow} 行完全相同`,
       );
     }
   }

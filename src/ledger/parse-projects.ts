@@ -82,7 +82,7 @@ export function parseProjects(table: RawTable | undefined, known: KnownNames, pr
     const unknownCo = coUnitNames.filter((u) => !known.units.has(u));
     if (unknownCo.length) r.report("coUnits", unknownCo.map((u) => unknownUnitReason(u, known)).join("；"));
     if (leadUnitName && coUnitNames.includes(leadUnitName)) {
-      r.report("coUnits", `配合单位中不能再写牵头单位“${leadUnitName}”：牵头单位只填在“牵头单位”列，配合单位写其他单位，多个用“、”分隔`);
+      r.report("coUnits", `配合单位中不能再写牵头单位“${leadUnitName}”：请从配合单位中删去，牵头单位只填在“牵头单位”列`);
     }
     const landingUnitName = unitName(r, "landingUnit", known);
 

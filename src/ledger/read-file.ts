@@ -42,7 +42,7 @@ export async function readLedgerFile(filePath: string): Promise<RawLedger> {
   } else if (ext === ".xlsx" || ext === ".xlsm") {
     grids = await readWorkbook(filePath);
   } else {
-    const how = ext === ".xls" || ext === ".et" ? "请在 Excel/WPS 中“另存为” .xlsx 格式后再导入" : "台账只支持 .xlsx 或 .csv 文件";
+    const how = ext === ".xls" || ext === ".et" ? "请在 Excel/WPS 中“另存为” .xlsx 格式后再导入" : "台账只支持 .xlsx 和 .csv 文件，请另存为其中一种格式";
     return { tables, problems: [{ sheet: filePath, row: 1, column: "", reason: `无法读取 ${ext || "无扩展名"} 文件：${how}` }] };
   }
 

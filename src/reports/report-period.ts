@@ -44,10 +44,6 @@ function min(a: LocalDate, b: LocalDate): LocalDate {
   return a < b ? a : b;
 }
 
-/**
- * With no period the default is the last complete ISO week before the as-of
- * day (on Monday morning that is "last week", what the 调度会 discusses).
- */
 export function resolvePeriod(opts: PeriodOptions, today: LocalDate): ReportPeriod {
   const given = [opts.week, opts.quarter, opts.year].filter(Boolean).length;
   if (given > 1) throw new PeriodError("--week、--quarter、--year 只能选一个。例如：--week 2026-W47");
@@ -73,8 +69,10 @@ export function resolvePeriod(opts: PeriodOptions, today: LocalDate): ReportPeri
     week = parseWeek(opts.week);
     if (!week) throw new PeriodError(`--week “${opts.week}” 无法识别，请写成 2026-W47（ISO 周，1 至 52/53）`);
   } else {
-    // Default: the week before the one containing the as-of day.
-    week = previousWeek(weekOf(cap));
+    // Default: the latest week that has ended by the as-of day (on Monday
+    // morning that is "last week", what the 调度会 discusses).
+    const current = weekOf(cap);
+    week = weekRange(current).end === cap ? current : previousWeek(current);
   }
   const r = weekRange(week);
   const asOf = opts.week ? min(r.end, cap) : r.end;

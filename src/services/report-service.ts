@@ -23,13 +23,18 @@ export interface ReportRequest extends PeriodOptions {
 
 export async function buildReport(db: Db, req: ReportRequest): Promise<Report> {
   const rules = await loadRules(db);
-  const period = resolvePeriod(req, toLocalDate(req.now, rules.timeZone));
+  const today = toLocalDate(req.now, rules.timeZone);
+  const period = resolvePeriod(req, today);
   if (req.kind === "ranking") {
     const [now, before] = await loadSnapshots(db, [period.asOf, period.previousAsOf], rules);
     return buildRanking(reportContext(now), reportContext(before), req.by ?? "group", period);
   }
+  if (req.kind === "stalled") {
+    // The stalled list is about a day, not a week: today unless a day or period is named.
+    const namedPeriod = req.week || req.quarter || req.year;
+    return buildStalledList(reportContext(await loadSnapshot(db, namedPeriod ? period.asOf : (req.asOf ?? today), rules)));
+  }
   const ctx = reportContext(await loadSnapshot(db, period.asOf, rules));
-  if (req.kind === "stalled") return buildStalledList(ctx);
   const updated = await loadUpdatedProjectIds(db, period.start, period.asOf, rules.timeZone);
   return buildWeeklySummary(ctx, updated, period);
 }

@@ -1,0 +1,99 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestStore, type TestStore } from "../helpers/test-store.ts";
+
+// The real `dispatch` binary in a child process, against a real database,
+// with the clock fixed through DISPATCH_NOW (Monday 2026-11-23, Shanghai).
+
+const BIN = resolve(import.meta.dirname, "../../bin/dispatch.js");
+const run = promisify(execFile);
+let store: TestStore;
+let dir: string;
+
+async function dispatch(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATABASE_URL: store.url, DISPATCH_NOW: "2026-11-23T09:00:00+08:00" },
+      maxBuffer: 1 << 24,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+beforeAll(async () => {
+  store = await createTestStore();
+  await store.close(); // the CLI opens its own connection
+  dir = mkdtempSync(join(tmpdir(), "dispatch-cli-"));
+}, 60_000);
+afterAll(async () => {
+  await store.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("dispatch CLI", () => {
+  it("loads the demo district and prints this week's summary", async () => {
+    const r = await dispatch("demo");
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("已载入：12 个工作组，22 个责任单位");
+    expect(r.stdout).toContain("招商引资周调度 2026-W47（2026-11-16 至 2026-11-22）");
+    expect(r.stdout).toMatch(/上周签约 \d+ 个/);
+    const again = await dispatch("demo");
+    expect(again.stderr).toContain("演示数据已在数据库中");
+  });
+
+  it("prints stable JSON with the documented fields", async () => {
+    const r = await dispatch("report", "weekly", "--format", "json");
+    const json = JSON.parse(r.stdout);
+    expect(json.schema).toBe("dispatch.report/v1");
+    expect(Object.keys(json)).toEqual([
+      "schema", "kind", "period", "year", "yearShareElapsed", "calendarWarning", "signings", "stageMoves", "fundsArrived",
+      "totals", "yearToDate", "funnel", "health", "rates", "groupsWithoutUpdate", "topMovers",
+    ]);
+    expect(json.signings.length).toBeGreaterThan(0);
+    expect(Number.isInteger(json.signings[0].agreedWan)).toBe(true);
+    const ranking = JSON.parse((await dispatch("report", "ranking", "--by", "unit", "--quarter", "2026-Q3", "--format", "json")).stdout);
+    expect(ranking.entries).toHaveLength(22);
+    expect(ranking.period.label).toBe("2026-Q3");
+  });
+
+  it("writes a printable xlsx that holds every row", async () => {
+    const out = join(dir, "stalled.xlsx");
+    const r = await dispatch("report", "stalled", "--format", "xlsx", "--out", out);
+    expect(r.code).toBe(0);
+    const json = JSON.parse((await dispatch("report", "stalled", "--format", "json")).stdout);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("滞后项目")!;
+    expect(ws.rowCount - 2).toBe(json.counts.red + json.counts.yellow);
+    expect(ws.pageSetup.orientation).toBe("landscape");
+  });
+
+  it("exports a ledger and a template", async () => {
+    const ledger = join(dir, "ledger.xlsx");
+    expect((await dispatch("export", "ledger", "--out", ledger)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(ledger);
+    expect(wb.getWorksheet("项目")!.rowCount).toBe(1 + 96);
+    expect((await dispatch("export", "template", "--out", join(dir, "t.xlsx"))).code).toBe(0);
+  });
+
+  it.each([
+    [["report", "monthly"], "weekly、stalled 或 ranking"],
+    [["report", "weekly", "--week", "2026-W60"], "2026-W47"],
+    [["report", "ranking", "--by", "person"], "group（工作组）或 unit（责任单位）"],
+    [["report", "weekly", "--format", "xlsx"], "--out"],
+    [["import", "nope.xlsx"], "找不到文件"],
+  ])("refuses %j with exit code 2 and a Chinese hint", async (args, hint) => {
+    const r = await dispatch(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(hint);
+  });
+});
