@@ -9,7 +9,7 @@ import { listProjects } from "../store/projects.ts";
 import { dateCellOf } from "./cells.ts";
 import { DIRECTORY_TYPE_LABELS, LIST_SEPARATOR, ORIGIN_LABELS, SECTOR_LABELS, STAGE_DATE_ORDER, stageDateKey } from "./columns.ts";
 import { addGuideSheet } from "./guide.ts";
-import { addTableSheet, newWorkbook, orEmpty, type OutRow } from "./workbook.ts";
+import { addTableSheet, assertXlsxPath, newWorkbook, orEmpty, type OutRow } from "./workbook.ts";
 
 // The whole ledger out of the system, in exactly the format the importer
 // reads, so export → edit → import is the operator's way to bulk-edit and
@@ -25,6 +25,7 @@ export interface ExportCounts {
 }
 
 export async function exportLedger(db: Db, filePath: string, rules: Rules): Promise<ExportCounts> {
+  assertXlsxPath(filePath);
   const [projects, fundRows, groups, units, targets] = await Promise.all([
     listProjects(db),
     db.fundEntry.findMany({ orderBy: [{ projectId: "asc" }, { date: "asc" }, { id: "asc" }] }),

@@ -3,7 +3,8 @@ import { parseDate, parseMoney, parseText } from "./cells.ts";
 import type { FundKey } from "./columns.ts";
 import type { ProblemList } from "./problems.ts";
 import type { RawTable } from "./read-file.ts";
-import { projectKey, rowReader } from "./row-reader.ts";
+import { projectKey } from "./references.ts";
+import { rowReader } from "./row-reader.ts";
 
 // The 到位资金 sheet: one row per arrival of money, never a running total.
 // Two identical rows are two arrivals (the same amount can arrive twice on a

@@ -4,8 +4,8 @@ import { parseChoice, parseDate, parseMoney, parseText, parseUserIds, splitNames
 import { ORIGIN_LABELS, SECTOR_LABELS, STAGE_DATE_ORDER, stageDateKey, type ProjectKey } from "./columns.ts";
 import type { ProblemList } from "./problems.ts";
 import type { RawTable } from "./read-file.ts";
-import { unknownGroupReason, unknownUnitReason, type KnownNames } from "./references.ts";
-import { projectKey, rowReader, type RowReader } from "./row-reader.ts";
+import { projectKey, unknownGroupReason, unknownUnitReason, type KnownNames } from "./references.ts";
+import { rowReader, type RowReader } from "./row-reader.ts";
 
 // The 项目 sheet: one row per project, identified by (项目名称, 投资方). A row
 // is the whole state of its project; group and unit names are resolved to ids

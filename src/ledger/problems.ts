@@ -20,20 +20,12 @@ export class LedgerValidationError extends Error {
   }
 }
 
-/** Collects problems; `at` binds sheet and row so parsers only name the column. */
+/** Collects the problems of a whole file. */
 export class ProblemList {
   readonly items: LedgerProblem[] = [];
 
   add(sheet: string, row: number, column: string, reason: string): void {
     this.items.push({ sheet, row, column, reason });
-  }
-
-  at(sheet: string, row: number): (column: string, reason: string) => void {
-    return (column, reason) => this.add(sheet, row, column, reason);
-  }
-
-  get size(): number {
-    return this.items.length;
   }
 }
 

@@ -43,7 +43,7 @@ export async function readLedgerFile(filePath: string): Promise<RawLedger> {
     grids = await readWorkbook(filePath);
   } else {
     const how = ext === ".xls" || ext === ".et" ? "请在 Excel/WPS 中“另存为” .xlsx 格式后再导入" : "台账只支持 .xlsx 和 .csv 文件，请另存为其中一种格式";
-    return { tables, problems: [{ sheet: filePath, row: 1, column: "", reason: `无法读取 ${ext || "无扩展名"} 文件：${how}` }] };
+    return { tables, problems: [{ sheet: basename(filePath), row: 1, column: "", reason: `无法读取 ${ext || "无扩展名"} 文件：${how}` }] };
   }
 
   for (const grid of grids) {
@@ -170,15 +170,15 @@ function unwrap(v: ExcelJS.CellValue): LedgerCell {
 
 async function readCsv(filePath: string, problems: LedgerProblem[]): Promise<Grid | null> {
   const fail = (reason: string) => {
-    problems.push({ sheet: filePath, row: 1, column: "", reason });
+    problems.push({ sheet: basename(filePath), row: 1, column: "", reason });
     return null;
   };
+  const bytes = await readFile(filePath);
   let text: string;
   try {
     // fatal: a GBK file (Excel's default "CSV" on Chinese Windows) is refused, not garbled.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(filePath));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) throw e;
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
     return fail("文件不是 UTF-8 编码：请在 Excel 中“另存为”并选择“CSV UTF-8（逗号分隔）”格式后再导入");
   }
   let records: string[][];

@@ -2,6 +2,11 @@
 // same file or already in the system; an unknown name is reported with the
 // closest known names, since most are typos or abbreviations (白涛 → 白涛园区).
 
+/** Identity of a project in the ledger and in the store: (项目名称, 投资方). */
+export function projectKey(name: string, investor: string): string {
+  return `${name}\u0000${investor}`;
+}
+
 export interface KnownNames {
   groups: Set<string>;
   units: Set<string>;

@@ -49,8 +49,3 @@ export function rowReader<K extends string>(table: RawTable, raw: RawRow, proble
   };
   return reader;
 }
-
-/** Identity of a project in the ledger and in the store: (项目名称, 投资方). */
-export function projectKey(name: string, investor: string): string {
-  return `${name}\u0000${investor}`;
-}

@@ -1,12 +1,13 @@
 import { dateCellOf } from "./cells.ts";
 import { addGuideSheet } from "./guide.ts";
-import { addTableSheet, newWorkbook } from "./workbook.ts";
+import { addTableSheet, assertXlsxPath, newWorkbook } from "./workbook.ts";
 
 // The empty ledger an operator fills in: 说明 first (read before filling),
 // then each sheet with its header and greyed example rows whose names start
 // with 示例, which the importer skips, so the template imports as a no-op.
 
 export async function writeTemplate(filePath: string): Promise<void> {
+  assertXlsxPath(filePath);
   const wb = newWorkbook();
   addGuideSheet(wb);
   addTableSheet(
@@ -25,6 +26,7 @@ export async function writeTemplate(filePath: string): Promise<void> {
         sector: "工业",
         agreedWan: 25000,
         outputWan: 60000,
+        class: "重点项目",
         stage: "签约",
         date_LEAD: dateCellOf("2026-01-15"),
         date_NEGOTIATING: dateCellOf("2026-03-02"),

@@ -5,7 +5,7 @@ import { parseFunds, type FundRecord } from "./parse-funds.ts";
 import { parseProjects, type ProjectRecord } from "./parse-projects.ts";
 import { ProblemList, sortProblems, type LedgerProblem } from "./problems.ts";
 import type { RawLedger } from "./read-file.ts";
-import { projectKey } from "./row-reader.ts";
+import { projectKey } from "./references.ts";
 
 // Checks the whole file before anything is written: every cell, then every
 // reference, against names defined in the same file or already in the system.

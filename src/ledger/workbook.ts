@@ -1,3 +1,4 @@
+import { extname } from "node:path";
 import ExcelJS from "exceljs";
 import { TABLES, type ColumnDef, type TableId } from "./columns.ts";
 
@@ -65,4 +66,9 @@ export function addTableSheet(wb: ExcelJS.Workbook, table: TableId, rows: OutRow
 /** Empty text is written as an empty cell, so a re-read sees no value, as for any blank cell. */
 export function orEmpty(text: string | null | undefined): string | null {
   return text ? text : null;
+}
+
+/** Several sheets need a workbook: export writes .xlsx only (a CSV holds one table; import reads those). */
+export function assertXlsxPath(filePath: string): void {
+  if (extname(filePath).toLowerCase() !== ".xlsx") throw new Error(`台账导出为 .xlsx 文件，请把文件名改为以 .xlsx 结尾：${filePath}`);
 }

@@ -7,13 +7,16 @@ import { fromDomain, type FieldValue, type HistoryField } from "../store/project
 import { createProject, listProjects, saveProjectChanges, type Actor } from "../store/projects.ts";
 import { cleanText } from "./cells.ts";
 import type { ProjectRecord } from "./parse-projects.ts";
-import { projectKey } from "./row-reader.ts";
+import { projectKey } from "./references.ts";
 import type { ValidLedger } from "./validate.ts";
 
 // Writes a validated ledger inside the caller's transaction, through the same
 // store functions a Slack update uses, so every project change leaves its
 // history rows. Writing is idempotent: rows equal to what is stored write
 // nothing, and fund rows are added only beyond what the store already holds.
+
+/** The progress note an imported project gets in its history. */
+export const IMPORT_PROGRESS = "台账导入";
 
 export interface ImportResult {
   projectsCreated: number;
@@ -84,7 +87,12 @@ export async function writeLedger(tx: Tx, ledger: ValidLedger, ctx: WriteContext
     const key = projectKey(rec.name, rec.investor);
     const current = projects.get(key);
     if (!current) {
-      projects.set(key, await createProject(tx, data, ctx.actor, { at: createdAt(rec, ctx) }));
+      // CREATED is dated from the ledger's stages so past reports include the
+      // project; the import itself is recorded as today's progress report, so
+      // a freshly loaded ledger is not flagged "no update for N days".
+      const created = await createProject(tx, data, ctx.actor, { at: createdAt(rec, ctx) });
+      const { project } = await saveProjectChanges(tx, created.id, created.version, {}, ctx.actor, { at: ctx.now, progress: IMPORT_PROGRESS });
+      projects.set(key, project);
       result.projectsCreated++;
     } else {
       const patch = changedFields(current, data);

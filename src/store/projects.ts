@@ -13,6 +13,8 @@ export interface Actor {
 }
 
 export interface WriteOptions {
+  /** Free-text progress (进展) recorded in the history with the change, even when no field changed. */
+  progress?: string;
   /** Idempotency key: a second write with the same key is refused with AlreadyAppliedError. */
   requestKey?: string;
   /** When the change happened (history timestamp); defaults to now. */
@@ -133,7 +135,8 @@ export async function saveProjectChanges(
       if (!sameValue(before[field], value)) changes.push({ field, oldValue: before[field], newValue: value });
     }
     await claimRequest(tx, opts.requestKey, `updated #${id}`);
-    if (!changes.length) return { project: current, changes };
+    const progress = opts.progress?.trim();
+    if (!changes.length && !progress) return { project: current, changes };
     const changed = Object.fromEntries(changes.map((c) => [c.field, c.newValue]));
     const { columns, coUnitIds, responsibleUserIds } = columnsOf(changed);
     // The version guard in the WHERE clause makes a concurrent writer that read
@@ -141,18 +144,12 @@ export async function saveProjectChanges(
     const { count } = await tx.project.updateMany({ where: { id, version: expectedVersion }, data: { ...columns, version: { increment: 1 } } as never });
     if (count === 0) throw new VersionConflictError((await getProject(tx, id))!);
     await replaceLinks(tx, id, coUnitIds, responsibleUserIds);
-    const batch = randomUUID();
+    const row = { projectId: id, batch: randomUUID(), at, author: actor.author, source: actor.source };
     await tx.update.createMany({
-      data: changes.map((c) => ({
-        projectId: id,
-        batch,
-        at,
-        author: actor.author,
-        source: actor.source,
-        field: c.field,
-        oldValue: encodeValue(c.field, c.oldValue),
-        newValue: encodeValue(c.field, c.newValue),
-      })),
+      data: [
+        ...changes.map((c) => ({ ...row, field: c.field, oldValue: encodeValue(c.field, c.oldValue), newValue: encodeValue(c.field, c.newValue) })),
+        ...(progress ? [{ ...row, field: "PROGRESS", newValue: progress }] : []),
+      ],
     });
     return { project: (await getProject(tx, id))!, changes };
   });

@@ -77,7 +77,7 @@ describe("a 1,000-project ledger", () => {
     expect(last).toEqual([1536, 1536]);
     expect(calls).toBe(1537);
     const before = await storeCounts(store.db);
-    expect(before.updates).toBe(1500); // 1,000 CREATED + 500 FUNDS
+    expect(before.updates).toBe(2500); // 1,000 CREATED + 1,000 PROGRESS (台账导入) + 500 FUNDS
 
     const again = await importLedger(store.db, file, opts);
     expect(again).toMatchObject({ projectsCreated: 0, projectsUpdated: 0, projectsUnchanged: 1000, fundsAdded: 0 });

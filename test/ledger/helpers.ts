@@ -65,3 +65,23 @@ export async function storeCounts(db: Db) {
   ]);
   return { projects, updates, funds, groups, units, targets, members, versions };
 }
+
+/** Changes cells (by header text) on the rows whose cells satisfy `match`, as an operator would in Excel. */
+export async function editXlsx(path: string, sheet: string, match: (cells: unknown[]) => boolean, set: Record<string, Cell>): Promise<number> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.getWorksheet(sheet)!;
+  const headers = (ws.getRow(1).values as unknown[]).map((v) => (typeof v === "string" ? v : ""));
+  let edited = 0;
+  ws.eachRow((row, n) => {
+    if (n === 1 || !match((row.values as unknown[]).slice(1))) return;
+    for (const [header, value] of Object.entries(set)) {
+      const col = headers.indexOf(header);
+      if (col < 1) throw new Error(`no column ${header}`);
+      row.getCell(col).value = value ?? null;
+    }
+    edited++;
+  });
+  await wb.xlsx.writeFile(path);
+  return edited;
+}

@@ -61,6 +61,10 @@ describe("ledger round trip", () => {
     expect(created.every((c) => c.source === "IMPORT" && c.author === "ops")).toBe(true);
     const fundRows = await target.db.update.findMany({ where: { field: "FUNDS" } });
     expect(fundRows).toHaveLength(4);
+    // The import itself is today's progress report for every new project.
+    const progress = await target.db.update.findMany({ where: { field: "PROGRESS" } });
+    expect(progress).toHaveLength(created.length);
+    expect(progress.every((p) => p.newValue === "台账导入" && p.at.getTime() === now.getTime())).toBe(true);
   });
 
   it("re-importing the same file changes nothing, in the new store and in the original", async () => {

@@ -152,6 +152,6 @@ describe("ledger validation", () => {
   it("refuses files it cannot read as a ledger", async () => {
     const file = tmp.file("ledger.xls");
     await writeXlsx(file, { 项目: [] });
-    expectProblems(await problemsOf(file), [[file, 1, "", "另存为” .xlsx"]]);
+    expectProblems(await problemsOf(file), [["ledger.xls", 1, "", "另存为” .xlsx"]]);
   });
 });
