@@ -95,9 +95,10 @@ export async function createProject(
 ): Promise<Project> {
   const at = opts.at ?? new Date();
   return inTransaction(db, async (tx) => {
+    // Claim first: a retried create must be told "already done", not "name taken".
+    await claimRequest(tx, opts.requestKey, "created");
     const { columns, coUnitIds, responsibleUserIds } = columnsOf(fromDomain(data));
     const row = await tx.project.create({ data: columns as never });
-    await claimRequest(tx, opts.requestKey, `created #${row.id}`);
     await replaceLinks(tx, row.id, coUnitIds, responsibleUserIds);
     await tx.update.create({
       data: { projectId: row.id, batch: randomUUID(), at, author: actor.author, source: actor.source, field: "CREATED", newValue: data.name },
@@ -158,4 +159,9 @@ export async function saveProjectChanges(
 /** The last `limit` history rows of a project, newest first. */
 export async function projectHistory(db: Db | Tx, projectId: number, limit = 20) {
   return db.update.findMany({ where: { projectId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit });
+}
+
+/** Whether a request key was already applied (checked before validating a retry, whose state has moved on). */
+export async function isRequestApplied(db: Db | Tx, key: string | undefined): Promise<boolean> {
+  return key ? (await db.appliedRequest.findUnique({ where: { key } })) !== null : false;
 }

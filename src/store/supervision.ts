@@ -66,3 +66,11 @@ export async function closeSupervision(db: Db | Tx, id: number, note: string, ac
     return closed;
   });
 }
+
+export async function getSupervisionItem(db: Db, id: number) {
+  return db.supervisionItem.findUnique({ where: { id } });
+}
+
+export async function listSupervision(db: Db, projectId: number) {
+  return db.supervisionItem.findMany({ where: { projectId }, orderBy: { id: "asc" } });
+}

@@ -1,0 +1,244 @@
+import { toLocalDate } from "../domain/local-day.ts";
+import { formatWan } from "../domain/money.ts";
+import { canCreateInGroup, canEditProject } from "../domain/permissions.ts";
+import type { Rules } from "../domain/rules.ts";
+import { planStageChange, STAGE_LABELS } from "../domain/stages.ts";
+import type { Group, LocalDate, Origin, Project, Sector, Stage } from "../domain/types.ts";
+import { inTransaction, type Db } from "../store/client.ts";
+import { listGroups, listUnits } from "../store/directory.ts";
+import { recordFunds } from "../store/funds.ts";
+import { STAGE_DATE_COLUMNS, type FieldValue, type HistoryField } from "../store/project-row.ts";
+import { createProject, getProject, isRequestApplied, saveProjectChanges, searchProjectsByName, type FieldChange, type UpdateSource } from "../store/projects.ts";
+import { ALREADY_DONE, done, guard, refuse, type Result } from "./service-result.ts";
+
+// Use cases that change projects, shared by slash commands, forms, buttons
+// and the CLI: permission, domain rules, then one store transaction.
+
+export interface ServiceContext {
+  db: Db;
+  rules: Rules;
+  /** Slack user ids of administrators (may change any project). */
+  admins: readonly string[];
+  now: Date;
+}
+
+export interface Caller {
+  userId: string;
+  source: UpdateSource;
+  /** Idempotency key of the request (Slack retry, double submit). */
+  requestKey?: string;
+}
+
+/** Everything a user may change in one go; names are resolved to ids here. */
+export interface ProjectChangeRequest {
+  stage?: Stage;
+  /** Day the new stage was reached; default today. */
+  stageDate?: LocalDate;
+  reason?: string;
+  progress?: string;
+  nextStep?: string;
+  nextStepDue?: LocalDate | null;
+  blockers?: string;
+  agreedWan?: number;
+  outputWan?: number;
+  name?: string;
+  investor?: string;
+  industryChain?: string;
+  groupName?: string;
+  leadUnitName?: string;
+  coUnitNames?: string[];
+  landingUnitName?: string;
+  origin?: Origin;
+  sector?: Sector;
+  leaderName?: string;
+  responsibleUserIds?: string[];
+  /** 到位资金 recorded with the update. */
+  fundsWan?: number;
+  fundsDate?: LocalDate;
+}
+
+export interface UpdateOutcome {
+  project: Project;
+  changes: FieldChange[];
+  progress?: string;
+  fundsWan?: number;
+}
+
+export type ProjectLookup =
+  | { status: "found"; project: Project }
+  | { status: "ambiguous"; matches: Project[] }
+  | { status: "none"; suggestions: Project[] };
+
+export type ProjectRef = { kind: "id"; id: number } | { kind: "name"; text: string };
+
+export function today(ctx: Pick<ServiceContext, "now" | "rules">): LocalDate {
+  return toLocalDate(ctx.now, ctx.rules.timeZone);
+}
+
+/** `#12` or part of a name; several matches give a pick list, none gives the closest names. */
+export async function findProject(db: Db, ref: ProjectRef): Promise<ProjectLookup> {
+  if (ref.kind === "id") {
+    const p = await getProject(db, ref.id);
+    return p ? { status: "found", project: p } : { status: "none", suggestions: [] };
+  }
+  const matches = await searchProjectsByName(db, ref.text, 8);
+  const exact = matches.filter((p) => p.name === ref.text);
+  if (exact.length === 1 || matches.length === 1) return { status: "found", project: exact[0] ?? matches[0] };
+  if (matches.length > 1) return { status: "ambiguous", matches };
+  // Nothing contains the text: suggest names sharing the most characters with it.
+  const chars = [...new Set(ref.text)];
+  const near = (await Promise.all(chars.slice(0, 6).map((c) => searchProjectsByName(db, c, 20)))).flat();
+  const score = (p: Project) => chars.filter((c) => p.name.includes(c)).length;
+  const seen = new Set<number>();
+  const suggestions = near
+    .filter((p) => !seen.has(p.id) && seen.add(p.id))
+    .sort((a, b) => score(b) - score(a) || a.id - b.id)
+    .slice(0, 5);
+  return { status: "none", suggestions };
+}
+
+async function resolveNames(db: Db, req: ProjectChangeRequest): Promise<{ patch: Partial<Record<HistoryField, FieldValue>>; group: Group | null | undefined; errors: string[] }> {
+  const patch: Partial<Record<HistoryField, FieldValue>> = {};
+  const errors: string[] = [];
+  let group: Group | null | undefined;
+  if (req.groupName !== undefined) {
+    const groups = await listGroups(db);
+    const found = groups.filter((g) => g.name === req.groupName || g.name.includes(req.groupName!));
+    if (found.length === 1) [group] = found;
+    else errors.push(`工作组“${req.groupName}”${found.length ? "不唯一" : "不存在"}。可选：${groups.map((g) => g.name).join("、")}`);
+    if (group) patch.groupId = group.id;
+  }
+  const needUnits = req.leadUnitName !== undefined || req.coUnitNames !== undefined || req.landingUnitName !== undefined;
+  if (needUnits) {
+    const units = await listUnits(db);
+    const unitId = (name: string, what: string): number | null => {
+      const found = units.filter((u) => u.name === name || u.name.includes(name));
+      if (found.length === 1) return found[0].id;
+      errors.push(`${what}“${name}”${found.length ? "不唯一，请写全称" : "不存在"}。例如：${units.slice(0, 3).map((u) => u.name).join("、")}`);
+      return null;
+    };
+    if (req.leadUnitName !== undefined) patch.leadUnitId = unitId(req.leadUnitName, "牵头单位");
+    if (req.landingUnitName !== undefined) patch.landingUnitId = unitId(req.landingUnitName, "落地单位");
+    if (req.coUnitNames !== undefined) patch.coUnitIds = req.coUnitNames.map((n) => unitId(n, "配合单位")).filter((x): x is number => x !== null);
+  }
+  const plain = ["nextStep", "nextStepDue", "blockers", "agreedWan", "outputWan", "name", "investor", "industryChain", "origin", "sector", "leaderName", "responsibleUserIds"] as const;
+  for (const k of plain) if (req[k] !== undefined) patch[k] = req[k] as FieldValue;
+  return { patch, group, errors };
+}
+
+async function groupOf(db: Db, groupId: number | null): Promise<Group | null> {
+  if (groupId === null) return null;
+  return (await listGroups(db)).find((g) => g.id === groupId) ?? null;
+}
+
+/** `/project 更新 #12 阶段=开工 下一步=...`, the update form, and the card's buttons. */
+export async function updateProject(
+  ctx: ServiceContext,
+  caller: Caller,
+  projectId: number,
+  req: ProjectChangeRequest,
+  expectedVersion?: number,
+): Promise<Result<UpdateOutcome>> {
+  return guard(async () => {
+    // A retry is answered before validation: the first attempt already moved the state on.
+    if (await isRequestApplied(ctx.db, caller.requestKey)) return ALREADY_DONE;
+    const current = await getProject(ctx.db, projectId);
+    if (!current) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
+    const permission = canEditProject(caller.userId, current, await groupOf(ctx.db, current.groupId), ctx.admins);
+    if (!permission.allowed) return refuse("forbidden", `你没有修改项目 #${projectId}“${current.name}”的权限。可修改的人：${permission.who}。`);
+
+    const { patch, errors } = await resolveNames(ctx.db, req);
+    const day = today(ctx);
+    if (req.stage !== undefined) {
+      const plan = planStageChange(current, req.stage, req.stageDate ?? day, req.reason);
+      if (!plan.ok) errors.push(plan.error);
+      else {
+        patch.stage = plan.stage;
+        for (const [stage, column] of Object.entries(STAGE_DATE_COLUMNS)) patch[column as HistoryField] = plan.stageDates[stage as Stage] ?? null;
+        if (plan.stage === "DROPPED") patch.dropReason = req.reason!.trim();
+      }
+    }
+    if (req.fundsWan !== undefined && req.fundsWan <= 0) errors.push(`到位金额须大于 0，例如：到位=+3000万`);
+    if (errors.length) return refuse("invalid", errors.join("\n"));
+
+    const progress = [req.progress, req.stage && req.reason ? `阶段调整为${STAGE_LABELS[req.stage]}，原因：${req.reason}` : undefined].filter(Boolean).join("；") || undefined;
+    const actor = { author: caller.userId, source: caller.source };
+    const outcome = await inTransaction(ctx.db, async (tx) => {
+      const saved = await saveProjectChanges(tx, projectId, expectedVersion ?? current.version, patch, actor, { requestKey: caller.requestKey, progress, at: ctx.now });
+      if (req.fundsWan !== undefined)
+        await recordFunds(tx, { projectId, date: req.fundsDate ?? day, amountWan: req.fundsWan }, actor, { at: ctx.now });
+      return saved;
+    });
+    return done({ ...outcome, progress, fundsWan: req.fundsWan });
+  });
+}
+
+/** `/project 到位 #7 +500万` and the funds form. Recorded at most once per request key. */
+export async function recordProjectFunds(
+  ctx: ServiceContext,
+  caller: Caller,
+  projectId: number,
+  entry: { amountWan: number; date?: LocalDate; note?: string },
+): Promise<Result<{ project: Project; amountWan: number; date: LocalDate }>> {
+  return guard(async () => {
+    // A retry is answered before validation: the first attempt already moved the state on.
+    if (await isRequestApplied(ctx.db, caller.requestKey)) return ALREADY_DONE;
+    const project = await getProject(ctx.db, projectId);
+    if (!project) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
+    const permission = canEditProject(caller.userId, project, await groupOf(ctx.db, project.groupId), ctx.admins);
+    if (!permission.allowed) return refuse("forbidden", `你没有为项目 #${projectId}“${project.name}”登记到位资金的权限。可登记的人：${permission.who}。`);
+    if (!(entry.amountWan > 0)) return refuse("invalid", `到位金额须大于 0，例如：/project 到位 #${projectId} +${formatWan(3000)}`);
+    const date = entry.date ?? today(ctx);
+    if (date > today(ctx)) return refuse("invalid", `到位日期 ${date} 在今天之后：请登记已经到账的资金。`);
+    await recordFunds(ctx.db, { projectId, date, amountWan: entry.amountWan, note: entry.note }, { author: caller.userId, source: caller.source }, { requestKey: caller.requestKey, at: ctx.now });
+    return done({ project, amountWan: entry.amountWan, date });
+  });
+}
+
+/** `/project 新建 ...` and the new-project form. */
+export async function createNewProject(ctx: ServiceContext, caller: Caller, req: ProjectChangeRequest): Promise<Result<Project>> {
+  return guard(async () => {
+    // A retry is answered before validation: the first attempt already moved the state on.
+    if (await isRequestApplied(ctx.db, caller.requestKey)) return ALREADY_DONE;
+    const { patch, group, errors } = await resolveNames(ctx.db, req);
+    if (!req.name?.trim()) errors.push(`缺少项目名称，例如：/project 新建 锂电池正极材料项目 投资方=某某新能源 协议资金=25亿 工作组=新材料`);
+    if (!req.investor?.trim()) errors.push(`缺少投资方，例如：投资方="某某新能源科技有限公司"`);
+    if (!req.origin) errors.push(`缺少项目来源，例如：来源=市外（可选：市外、区外市内、区内）`);
+    if (!req.sector) errors.push(`缺少产业类别，例如：类别=工业（可选：工业、服务业）`);
+    if (errors.length) return refuse("invalid", errors.join("\n"));
+    if (!canCreateInGroup(caller.userId, group ?? null, ctx.admins))
+      return refuse("forbidden", group ? `只有“${group.name}”工作组成员或管理员可以在该组新建项目。` : `请用 工作组=... 指明项目所属工作组（须是你所在的工作组）。`);
+    const day = today(ctx);
+    const stage = req.stage ?? "LEAD";
+    const project = await createProject(
+      ctx.db,
+      {
+        name: req.name!.trim(),
+        investor: req.investor!.trim(),
+        industryChain: req.industryChain ?? "",
+        groupId: (patch.groupId as number | undefined) ?? null,
+        leadUnitId: (patch.leadUnitId as number | null | undefined) ?? null,
+        coUnitIds: (patch.coUnitIds as number[] | undefined) ?? [],
+        landingUnitId: (patch.landingUnitId as number | null | undefined) ?? null,
+        origin: req.origin!,
+        sector: req.sector!,
+        agreedWan: req.agreedWan ?? 0,
+        outputWan: req.outputWan ?? 0,
+        stage,
+        stageDates: { [stage]: req.stageDate ?? day },
+        dropReason: null,
+        leaderName: req.leaderName ?? "",
+        responsibleUserIds: req.responsibleUserIds ?? [caller.userId],
+        nextStep: req.nextStep ?? "",
+        nextStepDue: req.nextStepDue ?? null,
+        blockers: req.blockers ?? "",
+      },
+      { author: caller.userId, source: caller.source },
+      { requestKey: caller.requestKey, at: ctx.now },
+    );
+    return done(project);
+  }).catch((e) => {
+    if ((e as { code?: string }).code === "P2002") return refuse("invalid", `已有同名同投资方的项目“${req.name}”（${req.investor}）。请用 /project 查看 ${req.name} 找到它并更新。`);
+    throw e;
+  });
+}
