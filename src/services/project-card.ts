@@ -1,0 +1,72 @@
+import { countedWan, originWeight, unitShares } from "../domain/counting.ts";
+import { assessHealth, type Health } from "../domain/health.ts";
+import { toLocalDate } from "../domain/local-day.ts";
+import { classifyProject } from "../domain/project-class.ts";
+import type { LocalDate, Project, ProjectClass, SupervisionItem } from "../domain/types.ts";
+import type { Db } from "../store/client.ts";
+import { listGroups, listUnits } from "../store/directory.ts";
+import { listFunds } from "../store/funds.ts";
+import { getProject, projectHistory } from "../store/projects.ts";
+import { loadRules } from "../store/settings.ts";
+import { listSupervision, toSupervisionItem } from "../store/supervision.ts";
+
+/** Everything a project card shows, as plain data (the Block Kit is built from it elsewhere). */
+export interface ProjectCardData {
+  project: Project;
+  asOf: LocalDate;
+  groupName: string;
+  leadUnitName: string;
+  coUnitNames: string[];
+  landingUnitName: string;
+  projectClass: ProjectClass;
+  health: Health;
+  arrivedWan: number;
+  /** 协议/到位 counted toward targets: origin weight, and per unit for joint projects. */
+  weighted: { agreedWan: number; arrivedWan: number; perUnit: Array<{ unit: string; share: number; agreedWan: number; arrivedWan: number }> };
+  openSupervision: SupervisionItem[];
+  recentUpdates: Array<{ at: Date; author: string; field: string; oldValue: string | null; newValue: string | null }>;
+}
+
+export async function loadProjectCard(db: Db, projectId: number, now: Date): Promise<ProjectCardData | null> {
+  const project = await getProject(db, projectId);
+  if (!project) return null;
+  const rules = await loadRules(db);
+  const asOf = toLocalDate(now, rules.timeZone);
+  const [groups, units, funds, supervisionRows, history] = await Promise.all([
+    listGroups(db),
+    listUnits(db),
+    listFunds(db, { projectId }),
+    listSupervision(db, projectId),
+    projectHistory(db, projectId, 30),
+  ]);
+  const unitName = (id: number | null) => units.find((u) => u.id === id)?.name ?? "";
+  const supervision = supervisionRows.map((s) => toSupervisionItem(s, (d) => toLocalDate(d, rules.timeZone)));
+  const lastUpdateOn = history.length ? toLocalDate(history[0].at, rules.timeZone) : null;
+  const arrivedWan = funds.reduce((sum, f) => sum + f.amountWan, 0);
+  const weight = originWeight(project.origin, rules);
+  // Five user actions, not five field rows: rows of one batch belong together.
+  const batches = [...new Set(history.map((h) => h.batch))].slice(0, 5);
+  return {
+    project,
+    asOf,
+    groupName: groups.find((g) => g.id === project.groupId)?.name ?? "未分组",
+    leadUnitName: unitName(project.leadUnitId),
+    coUnitNames: project.coUnitIds.map(unitName),
+    landingUnitName: unitName(project.landingUnitId),
+    projectClass: classifyProject(project, rules),
+    health: assessHealth(project, { asOf, lastUpdateOn, supervision }, rules),
+    arrivedWan,
+    weighted: {
+      agreedWan: project.agreedWan * weight,
+      arrivedWan: arrivedWan * weight,
+      perUnit: unitShares(project, rules).map((s) => ({
+        unit: unitName(s.unitId),
+        share: s.share,
+        agreedWan: countedWan(project.agreedWan, project, rules, s.unitId),
+        arrivedWan: countedWan(arrivedWan, project, rules, s.unitId),
+      })),
+    },
+    openSupervision: supervision.filter((s) => s.closedOn === null),
+    recentUpdates: history.filter((h) => batches.includes(h.batch)).map(({ at, author, field, oldValue, newValue }) => ({ at, author, field, oldValue, newValue })),
+  };
+}

@@ -1,0 +1,46 @@
+import { formatWan } from "../../domain/money.ts";
+import { CLASS_LABELS } from "../../domain/project-class.ts";
+import { STAGE_LABELS } from "../../domain/stages.ts";
+import type { HealthLight, ProjectClass, Stage } from "../../domain/types.ts";
+
+// How values read in Slack: one place for labels so the card, the
+// confirmation and the history say the same thing.
+
+export const LIGHT_EMOJI: Record<HealthLight, string> = { RED: "🔴", YELLOW: "🟡", GREEN: "🟢" };
+export const LIGHT_LABEL: Record<HealthLight, string> = { RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯" };
+
+export const FIELD_LABELS: Record<string, string> = {
+  name: "名称", investor: "投资方", industryChain: "产业链", groupId: "工作组", leadUnitId: "牵头单位", landingUnitId: "落地单位",
+  coUnitIds: "配合单位", responsibleUserIds: "责任人", origin: "来源", sector: "类别", agreedWan: "协议资金", outputWan: "年产值",
+  stage: "阶段", leadAt: "线索日期", negotiatingAt: "洽谈日期", signedAt: "签约日期", registeredAt: "注册日期", startedAt: "开工日期",
+  producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", dropReason: "终止原因", leaderName: "包联领导",
+  nextStep: "下一步", nextStepDue: "下一步截止", blockers: "问题堵点", CREATED: "新建", PROGRESS: "进展", FUNDS: "到位资金", SUPERVISION: "督办",
+};
+
+const ORIGIN_LABELS: Record<string, string> = { OUTSIDE_CITY: "市外", IN_CITY_OUTSIDE_DISTRICT: "区外市内", IN_DISTRICT: "区内" };
+const SECTOR_LABELS: Record<string, string> = { INDUSTRY: "工业", SERVICE: "服务业" };
+
+export const stageLabel = (s: Stage) => STAGE_LABELS[s];
+export const classLabel = (c: ProjectClass) => CLASS_LABELS[c];
+export const originLabel = (o: string) => ORIGIN_LABELS[o] ?? o;
+export const sectorLabel = (s: string) => SECTOR_LABELS[s] ?? s;
+export const wan = (n: number) => formatWan(Math.round(n));
+
+/** A history value as people read it (stages and origins in Chinese, money with units). */
+export function valueLabel(field: string, value: string | null): string {
+  if (value === null || value === "") return "（空）";
+  if (field === "stage") return STAGE_LABELS[value as Stage] ?? value;
+  if (field === "origin") return originLabel(value);
+  if (field === "sector") return sectorLabel(value);
+  if (field === "agreedWan" || field === "outputWan") return wan(Number(value));
+  if (field === "responsibleUserIds") return (JSON.parse(value) as string[]).map((u) => `<@${u}>`).join("、") || "（无）";
+  if (field === "FUNDS") {
+    const f = JSON.parse(value) as { amountWan: number; date: string };
+    return `+${wan(f.amountWan)}（${f.date}）`;
+  }
+  if (field === "SUPERVISION") {
+    const s = JSON.parse(value) as { action: string; issue?: string; note?: string; id: number };
+    return s.action === "OPEN" ? `挂牌督办 ${s.id}：${s.issue}` : `销号 ${s.id}${s.note ? `：${s.note}` : ""}`;
+  }
+  return value;
+}
