@@ -27,6 +27,8 @@ export interface Caller {
   source: UpdateSource;
   /** Idempotency key of the request (Slack retry, double submit). */
   requestKey?: string;
+  /** How long the key blocks a repeat (a typed command may be repeated on purpose later); default forever. */
+  requestKeyTtlMs?: number;
 }
 
 /** Everything a user may change in one go; names are resolved to ids here. */
@@ -141,7 +143,7 @@ export async function updateProject(
 ): Promise<Result<UpdateOutcome>> {
   return guard(async () => {
     // A retry is answered before validation: the first attempt already moved the state on.
-    if (await isRequestApplied(ctx.db, caller.requestKey)) return ALREADY_DONE;
+    if (await isRequestApplied(ctx.db, caller.requestKey, ctx.now)) return ALREADY_DONE;
     const current = await getProject(ctx.db, projectId);
     if (!current) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
     const permission = canEditProject(caller.userId, current, await groupOf(ctx.db, current.groupId), ctx.admins);
@@ -164,7 +166,7 @@ export async function updateProject(
     const progress = [req.progress, req.stage && req.reason ? `阶段调整为${STAGE_LABELS[req.stage]}，原因：${req.reason}` : undefined].filter(Boolean).join("；") || undefined;
     const actor = { author: caller.userId, source: caller.source };
     const outcome = await inTransaction(ctx.db, async (tx) => {
-      const saved = await saveProjectChanges(tx, projectId, expectedVersion ?? current.version, patch, actor, { requestKey: caller.requestKey, progress, at: ctx.now });
+      const saved = await saveProjectChanges(tx, projectId, expectedVersion ?? current.version, patch, actor, { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, progress, at: ctx.now });
       if (req.fundsWan !== undefined)
         await recordFunds(tx, { projectId, date: req.fundsDate ?? day, amountWan: req.fundsWan }, actor, { at: ctx.now });
       return saved;
@@ -182,7 +184,7 @@ export async function recordProjectFunds(
 ): Promise<Result<{ project: Project; amountWan: number; date: LocalDate }>> {
   return guard(async () => {
     // A retry is answered before validation: the first attempt already moved the state on.
-    if (await isRequestApplied(ctx.db, caller.requestKey)) return ALREADY_DONE;
+    if (await isRequestApplied(ctx.db, caller.requestKey, ctx.now)) return ALREADY_DONE;
     const project = await getProject(ctx.db, projectId);
     if (!project) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
     const permission = canEditProject(caller.userId, project, await groupOf(ctx.db, project.groupId), ctx.admins);
@@ -190,7 +192,7 @@ export async function recordProjectFunds(
     if (!(entry.amountWan > 0)) return refuse("invalid", `到位金额须大于 0，例如：/project 到位 #${projectId} +${formatWan(3000)}`);
     const date = entry.date ?? today(ctx);
     if (date > today(ctx)) return refuse("invalid", `到位日期 ${date} 在今天之后：请登记已经到账的资金。`);
-    await recordFunds(ctx.db, { projectId, date, amountWan: entry.amountWan, note: entry.note }, { author: caller.userId, source: caller.source }, { requestKey: caller.requestKey, at: ctx.now });
+    await recordFunds(ctx.db, { projectId, date, amountWan: entry.amountWan, note: entry.note }, { author: caller.userId, source: caller.source }, { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, at: ctx.now });
     return done({ project, amountWan: entry.amountWan, date });
   });
 }
@@ -199,7 +201,7 @@ export async function recordProjectFunds(
 export async function createNewProject(ctx: ServiceContext, caller: Caller, req: ProjectChangeRequest): Promise<Result<Project>> {
   return guard(async () => {
     // A retry is answered before validation: the first attempt already moved the state on.
-    if (await isRequestApplied(ctx.db, caller.requestKey)) return ALREADY_DONE;
+    if (await isRequestApplied(ctx.db, caller.requestKey, ctx.now)) return ALREADY_DONE;
     const { patch, group, errors } = await resolveNames(ctx.db, req);
     if (!req.name?.trim()) errors.push(`缺少项目名称，例如：/project 新建 锂电池正极材料项目 投资方=某某新能源 协议资金=25亿 工作组=新材料`);
     if (!req.investor?.trim()) errors.push(`缺少投资方，例如：投资方="某某新能源科技有限公司"`);
@@ -234,7 +236,7 @@ export async function createNewProject(ctx: ServiceContext, caller: Caller, req:
         blockers: req.blockers ?? "",
       },
       { author: caller.userId, source: caller.source },
-      { requestKey: caller.requestKey, at: ctx.now },
+      { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, at: ctx.now },
     );
     return done(project);
   }).catch((e) => {

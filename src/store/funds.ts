@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { FundEntry, LocalDate } from "../domain/types.ts";
 import { inTransaction, type Db, type Tx } from "./client.ts";
-import { AlreadyAppliedError, NotFoundError, isUniqueViolation } from "./errors.ts";
-import type { Actor, WriteOptions } from "./projects.ts";
+import { NotFoundError } from "./errors.ts";
+import { claimRequest, type Actor, type WriteOptions } from "./projects.ts";
 
 // 到位资金 is a list of dated entries, never one overwritten number: each entry
 // is inserted with its history row, at most once per request key.
@@ -14,23 +14,12 @@ export async function recordFunds(
   opts: WriteOptions = {},
 ): Promise<FundEntry> {
   return inTransaction(db, async (tx) => {
-    if (opts.requestKey) {
-      const seen = await tx.appliedRequest.findUnique({ where: { key: opts.requestKey } });
-      if (seen) throw new AlreadyAppliedError(opts.requestKey, seen.result);
-    }
+    await claimRequest(tx, opts, "fund");
     const project = await tx.project.findUnique({ where: { id: entry.projectId }, select: { id: true } });
     if (!project) throw new NotFoundError(`项目 #${entry.projectId} 不存在。`);
     const row = await tx.fundEntry.create({
       data: { projectId: entry.projectId, date: entry.date, amountWan: entry.amountWan, note: entry.note ?? "", author: actor.author },
     });
-    if (opts.requestKey) {
-      try {
-        await tx.appliedRequest.create({ data: { key: opts.requestKey, result: `fund #${row.id}` } });
-      } catch (e) {
-        if (isUniqueViolation(e)) throw new AlreadyAppliedError(opts.requestKey, "");
-        throw e;
-      }
-    }
     await tx.update.create({
       data: {
         projectId: entry.projectId,

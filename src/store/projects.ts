@@ -17,6 +17,8 @@ export interface WriteOptions {
   progress?: string;
   /** Idempotency key: a second write with the same key is refused with AlreadyAppliedError. */
   requestKey?: string;
+  /** The key may be claimed again this long after (a person repeating a command on purpose); default never. */
+  requestKeyTtlMs?: number;
   /** When the change happened (history timestamp); defaults to now. */
   at?: Date;
 }
@@ -57,12 +59,21 @@ export async function searchProjectsByName(db: Db | Tx, fragment: string, limit 
     .slice(0, limit);
 }
 
-async function claimRequest(tx: Tx, key: string | undefined, result: string): Promise<void> {
+/**
+ * Records that the request was applied, or throws AlreadyAppliedError if it
+ * already was. Called inside the change's transaction, so a rolled-back
+ * change leaves its key unclaimed.
+ */
+export async function claimRequest(tx: Tx, opts: WriteOptions, result: string): Promise<void> {
+  const key = opts.requestKey;
   if (!key) return;
+  const now = opts.at ?? new Date();
   const seen = await tx.appliedRequest.findUnique({ where: { key } });
-  if (seen) throw new AlreadyAppliedError(key, seen.result);
+  if (seen && !(seen.expiresAt && seen.expiresAt <= now)) throw new AlreadyAppliedError(key, seen.result);
+  if (seen) await tx.appliedRequest.delete({ where: { key } });
+  const expiresAt = opts.requestKeyTtlMs ? new Date(now.getTime() + opts.requestKeyTtlMs) : null;
   try {
-    await tx.appliedRequest.create({ data: { key, result } });
+    await tx.appliedRequest.create({ data: { key, result, at: now, expiresAt } });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AlreadyAppliedError(key, result);
     throw e;
@@ -96,7 +107,7 @@ export async function createProject(
   const at = opts.at ?? new Date();
   return inTransaction(db, async (tx) => {
     // Claim first: a retried create must be told "already done", not "name taken".
-    await claimRequest(tx, opts.requestKey, "created");
+    await claimRequest(tx, opts, "created");
     const { columns, coUnitIds, responsibleUserIds } = columnsOf(fromDomain(data));
     const row = await tx.project.create({ data: columns as never });
     await replaceLinks(tx, row.id, coUnitIds, responsibleUserIds);
@@ -135,7 +146,7 @@ export async function saveProjectChanges(
     for (const [field, value] of Object.entries(patch) as [HistoryField, FieldValue][]) {
       if (!sameValue(before[field], value)) changes.push({ field, oldValue: before[field], newValue: value });
     }
-    await claimRequest(tx, opts.requestKey, `updated #${id}`);
+    await claimRequest(tx, opts, `updated #${id}`);
     const progress = opts.progress?.trim();
     if (!changes.length && !progress) return { project: current, changes };
     const changed = Object.fromEntries(changes.map((c) => [c.field, c.newValue]));
@@ -162,6 +173,8 @@ export async function projectHistory(db: Db | Tx, projectId: number, limit = 20)
 }
 
 /** Whether a request key was already applied (checked before validating a retry, whose state has moved on). */
-export async function isRequestApplied(db: Db | Tx, key: string | undefined): Promise<boolean> {
-  return key ? (await db.appliedRequest.findUnique({ where: { key } })) !== null : false;
+export async function isRequestApplied(db: Db | Tx, key: string | undefined, now: Date = new Date()): Promise<boolean> {
+  if (!key) return false;
+  const seen = await db.appliedRequest.findUnique({ where: { key } });
+  return seen !== null && !(seen.expiresAt && seen.expiresAt <= now);
 }

@@ -80,3 +80,16 @@ describe("project store", () => {
     expect(await listFunds(store.db, { projectId: p.id })).toHaveLength(1);
   });
 });
+
+describe("expiring request keys", () => {
+  it("blocks a repeat within the window and allows it after", async () => {
+    const p = await createProject(store.db, newProject(), staff);
+    const t0 = new Date("2026-11-23T02:00:00Z");
+    const entry = { projectId: p.id, date: "2026-11-20", amountWan: 500 };
+    const opts = (at: Date) => ({ requestKey: "slash:U1:到位 #1 +500万", requestKeyTtlMs: 60_000, at });
+    await recordFunds(store.db, entry, staff, opts(t0));
+    await expect(recordFunds(store.db, entry, staff, opts(new Date(t0.getTime() + 59_000)))).rejects.toBeInstanceOf(AlreadyAppliedError);
+    await recordFunds(store.db, entry, staff, opts(new Date(t0.getTime() + 61_000)));
+    expect(await listFunds(store.db, { projectId: p.id })).toHaveLength(2);
+  });
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AppliedRequest" ADD COLUMN "expiresAt" DATETIME;
+
