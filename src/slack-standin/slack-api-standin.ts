@@ -1,0 +1,267 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { chatMethods } from "./chat-methods.ts";
+import { conversationMethods } from "./conversation-methods.ts";
+import { Faults, type FaultSpec } from "./faults.ts";
+import { FileStore, fileMethods, type StoredFile } from "./file-methods.ts";
+import { BadRequest, parseArgs, readBody, uploadedBytes } from "./http-body.ts";
+import { ApiError, type ApiPayload, type Args, type MethodContext, type MethodHandler } from "./method-kit.ts";
+import { ResponseUrls, type ResponseUrlOptions, type ResponseUrlRecord } from "./response-urls.ts";
+import { TriggerIds } from "./triggers.ts";
+import { ViewStore, viewMethods, type StoredView } from "./view-methods.ts";
+import {
+  DEFAULT_BOT,
+  Workspace,
+  type BotIdentity,
+  type EphemeralMessage,
+  type StandinChannel,
+  type StandinUser,
+  type StoredMessage,
+} from "./workspace.ts";
+
+// A local Slack Web API over real HTTP, for WebClient/Bolt via slackApiUrl.
+// It records every call, validates arguments and Block Kit like Slack, keeps
+// a small workspace model, and can simulate rate limits and outages.
+
+export interface StandinOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** When set, calls must carry this token (Bearer header or `token` arg). */
+  botToken?: string;
+  /** Unknown channel ids/names are created on first use (default true) instead of channel_not_found. */
+  autoCreateChannels?: boolean;
+  /** Clock in ms, for ts values, trigger_id and response_url expiry. */
+  now?: () => number;
+  bot?: Partial<BotIdentity>;
+}
+
+export interface RecordedCall {
+  /** Web API method, or `response_url` / `upload_url` for those endpoints. */
+  method: string;
+  /** Arguments with the token removed and JSON fields decoded. */
+  args: Args;
+  at: number;
+  ok: boolean;
+  error?: string;
+  status: number;
+}
+
+export type CallListener = (call: RecordedCall) => void;
+
+export interface SlackStandin {
+  /** Base URL ending in `/api/`: Bolt's `clientOptions.slackApiUrl`. */
+  readonly url: string;
+  /** `http://127.0.0.1:<port>` */
+  readonly origin: string;
+  readonly bot: BotIdentity;
+  /** Live list of recorded calls, oldest first. */
+  readonly calls: RecordedCall[];
+  readonly workspace: Workspace;
+  callsTo(method: string): RecordedCall[];
+  /** Forgets recorded calls and pending failures. */
+  clear(): void;
+  /** clear() plus messages, views, files, triggers and response URLs; seeded users/channels stay. */
+  reset(): void;
+  close(): Promise<void>;
+  failNext(method: string, spec?: FaultSpec): void;
+  /** Notified after every recorded call; returns an unsubscribe function. */
+  on(event: "call", listener: CallListener): () => void;
+  issueTriggerId(): string;
+  responseUrl(id?: string, opts?: ResponseUrlOptions): string;
+  responseUrlRecord(id: string): ResponseUrlRecord | undefined;
+  addUser(user: StandinUser): StandinUser;
+  addChannel(channel: Partial<StandinChannel> & { id: string }): StandinChannel;
+  /** A channel's messages oldest first, thread replies included (copies). */
+  messages(channel: string): StoredMessage[];
+  ephemerals(): EphemeralMessage[];
+  file(id: string): StoredFile | undefined;
+  view(id: string): StoredView | undefined;
+  homeView(userId: string): StoredView | undefined;
+}
+
+const METHODS: Record<string, MethodHandler> = { ...conversationMethods, ...chatMethods, ...viewMethods, ...fileMethods };
+
+export async function startSlackStandin(opts: StandinOptions = {}): Promise<SlackStandin> {
+  const now = opts.now ?? Date.now;
+  const bot: BotIdentity = { ...DEFAULT_BOT, ...opts.bot };
+  const ws = new Workspace(bot, now, opts.autoCreateChannels ?? true);
+  const views = new ViewStore();
+  const files = new FileStore();
+  const triggers = new TriggerIds(now);
+  const responseUrls = new ResponseUrls(now);
+  const faults = new Faults();
+  const calls: RecordedCall[] = [];
+  const listeners = new Set<CallListener>();
+  const ctx: MethodContext = { ws, bot, views, files, triggers, responseUrls, now, origin: "" };
+
+  function record(method: string, args: Args, status: number, body: { ok: boolean; error?: string }): void {
+    const call: RecordedCall = { method, args, at: now(), ok: body.ok, status, ...(body.error ? { error: body.error } : {}) };
+    calls.push(call);
+    for (const l of listeners) {
+      try {
+        l(call);
+      } catch (e) {
+        // A listener's bug must not change the API answer, but must not vanish either.
+        queueMicrotask(() => {
+          throw e;
+        });
+      }
+    }
+  }
+
+  function send(res: ServerResponse, status: number, body: ApiPayload | string, headers: Record<string, string> = {}): void {
+    const text = typeof body === "string" ? body : JSON.stringify(body);
+    const type = typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
+    res.writeHead(status, { "content-type": type, ...headers }).end(text);
+  }
+
+  function runMethod(method: string, args: Args): ApiPayload & { ok: boolean; error?: string } {
+    const handler = METHODS[method];
+    if (!handler) return { ok: false, error: "unknown_method" };
+    try {
+      return { ok: true, ...handler(args, ctx) };
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      return { ok: false, error: e.code, ...(e.messages.length ? { response_metadata: { messages: e.messages } } : {}) };
+    }
+  }
+
+  async function api(method: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+    let args: Args;
+    try {
+      args = await parseArgs(req.headers["content-type"], raw);
+    } catch (e) {
+      if (!(e instanceof BadRequest)) throw e;
+      record(method, {}, 200, { ok: false, error: e.message });
+      return send(res, 200, { ok: false, error: e.message });
+    }
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
+    delete args.token;
+    const authError = opts.botToken === undefined ? undefined : !token ? "not_authed" : token !== opts.botToken ? "invalid_auth" : undefined;
+    if (authError) {
+      record(method, args, 200, { ok: false, error: authError });
+      return send(res, 200, { ok: false, error: authError });
+    }
+    const fault = faults.take(method);
+    if (fault) {
+      record(method, args, fault.status, { ok: false, error: fault.error });
+      return send(res, fault.status, { ok: false, error: fault.error }, fault.headers);
+    }
+    const body = runMethod(method, args);
+    record(method, args, 200, body);
+    send(res, 200, body);
+  }
+
+  async function responseUrl(id: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+    let payload: Args;
+    try {
+      payload = await parseArgs(req.headers["content-type"], raw);
+      // Some clients post form-encoded `payload={...}`, as for incoming webhooks.
+      if (typeof payload.payload === "string") payload = JSON.parse(payload.payload) as Args;
+    } catch {
+      record("response_url", { id }, 400, { ok: false, error: "invalid_payload" });
+      return send(res, 400, { ok: false, error: "invalid_payload" });
+    }
+    const fault = faults.take("response_url");
+    if (fault) {
+      record("response_url", { id, ...payload }, fault.status, { ok: false, error: fault.error });
+      return send(res, fault.status, { ok: false, error: fault.error }, fault.headers);
+    }
+    const answer = responseUrls.post(id, payload, ctx);
+    record("response_url", { id, ...payload }, answer.status, answer.body);
+    send(res, answer.status, answer.body);
+  }
+
+  async function upload(id: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
+    let bytes: Buffer;
+    try {
+      bytes = await uploadedBytes(req.headers["content-type"], raw);
+    } catch (e) {
+      if (!(e instanceof BadRequest)) throw e;
+      record("upload_url", { file_id: id }, 400, { ok: false, error: e.message });
+      return send(res, 400, "Bad Request");
+    }
+    const f = files.receive(id, bytes);
+    const args = { file_id: id, bytes: bytes.length };
+    if (!f) {
+      record("upload_url", args, 404, { ok: false, error: "file_not_found" });
+      return send(res, 404, "Not Found");
+    }
+    record("upload_url", args, 200, { ok: true });
+    send(res, 200, `OK - ${bytes.length}`);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = new URL(req.url ?? "/", "http://standin.invalid").pathname;
+    const [, area, name, ...rest] = path.split("/");
+    if (req.method !== "POST" || !name || rest.length > 0) return send(res, 404, "Not Found");
+    const raw = await readBody(req);
+    const id = decodeURIComponent(name);
+    if (area === "api") return api(id, req, raw, res);
+    if (area === "response") return responseUrl(id, req, raw, res);
+    if (area === "upload") return upload(id, req, raw, res);
+    send(res, 404, "Not Found");
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((e: unknown) => {
+      // A bug in the stand-in itself: answer like a Slack outage and keep serving.
+      record("internal", { url: req.url, message: e instanceof Error ? e.message : String(e) }, 500, { ok: false, error: "internal_error" });
+      if (!res.headersSent) send(res, 500, { ok: false, error: "internal_error" });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ctx.origin = origin;
+
+  const clear = () => {
+    calls.length = 0;
+    faults.clear();
+  };
+
+  return {
+    url: `${origin}/api/`,
+    origin,
+    bot,
+    calls,
+    workspace: ws,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    clear,
+    reset() {
+      clear();
+      ws.clearMessages();
+      views.clear();
+      files.clear();
+      triggers.clear();
+      responseUrls.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+    failNext: (method, spec) => faults.add(method, spec),
+    on(_event, listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    issueTriggerId: () => triggers.issue(),
+    responseUrl: (id, o) => `${origin}/response/${encodeURIComponent(responseUrls.issue(id, o).id)}`,
+    responseUrlRecord: (id) => responseUrls.records.get(id),
+    addUser: (user) => ws.addUser(user),
+    addChannel: (channel) => ws.addChannel(channel),
+    messages: (channel) => ws.allMessages(ws.existingChannel(channel)?.id ?? channel).map((m) => structuredClone(m)),
+    ephemerals: () => ws.ephemerals.map((m) => structuredClone(m)),
+    file: (id) => files.byId.get(id),
+    view: (id) => views.byId.get(id),
+    homeView: (userId) => {
+      const id = views.homeByUser.get(userId);
+      return id === undefined ? undefined : views.byId.get(id);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { getProject, projectHistory } from "../../store/projects.ts";
+import { loadProjectCard } from "../../services/project-card.ts";
+import { fundsForm, updateForm } from "../blocks/forms.ts";
+import { context, esc, header, sectionsOf } from "../blocks/kit.ts";
+import { FIELD_LABELS, valueLabel } from "../blocks/labels.ts";
+import { PICK_ACTION, refusal } from "../blocks/messages.ts";
+import { CARD_ACTIONS, projectCardBlocks } from "../blocks/project-card.ts";
+import type { SlackDeps } from "../deps.ts";
+
+// Buttons on project cards and pick lists. Opening a form needs the
+// trigger_id within 3 s, so it happens right after the ack.
+
+async function answer(_deps: SlackDeps, client: App["client"], body: BlockAction, blocks: unknown[], text: string) {
+  const channel = body.channel?.id ?? body.user.id;
+  await client.chat.postEphemeral({ channel, user: body.user.id, blocks: blocks as never, text });
+}
+
+export function registerCardActions(app: App, deps: SlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.update, async ({ ack, body, action, client }) => {
+    await ack();
+    const project = await getProject(deps.db, Number(action.value));
+    if (!project) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    await client.views.open({ trigger_id: body.trigger_id, view: updateForm(project, {}, { channelId: body.channel?.id }) as never });
+  });
+
+  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.funds, async ({ ack, body, action, client }) => {
+    await ack();
+    const project = await getProject(deps.db, Number(action.value));
+    if (!project) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    await client.views.open({ trigger_id: body.trigger_id, view: fundsForm(project, {}, { channelId: body.channel?.id }) as never });
+  });
+
+  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.history, async ({ ack, body, action, client }) => {
+    await ack();
+    const id = Number(action.value);
+    const rows = await projectHistory(deps.db, id, 60);
+    const lines = rows.map(
+      (h) => `${h.at.toISOString().slice(0, 16).replace("T", " ")} ${h.author.startsWith("U") ? `<@${h.author}>` : esc(h.author)} ${FIELD_LABELS[h.field] ?? h.field}：${h.oldValue !== null ? `${esc(valueLabel(h.field, h.oldValue))} → ` : ""}${esc(valueLabel(h.field, h.newValue))}`,
+    );
+    await answer(deps, client, body, [header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context(["时间为 UTC；显示最近 60 条"])], `#${id} 历史记录`);
+  });
+
+  // Pick-list buttons carry the project id in the action id (one per button) and the value.
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${PICK_ACTION}(_\\d+)?$`), async ({ ack, body, action, client }) => {
+    await ack();
+    const card = await loadProjectCard(deps.db, Number(action.value), deps.now());
+    if (!card) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    await answer(deps, client, body, projectCardBlocks(card), `#${card.project.id} ${card.project.name}`);
+  });
+}

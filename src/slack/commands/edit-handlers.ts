@@ -1,0 +1,113 @@
+import { createNewProject, recordProjectFunds, updateProject, type Caller } from "../../services/project-service.ts";
+import { loadProjectCard } from "../../services/project-card.ts";
+import type { Refusal } from "../../services/service-result.ts";
+import { closeSupervisionItem, superviseProject } from "../../services/supervision-service.ts";
+import type { CloseCommand, FundsCommand, NewCommand, SuperviseCommand, UpdateCommand } from "../../slack-grammar/types.ts";
+import { listGroups, listUnits } from "../../store/directory.ts";
+import { listSupervision } from "../../store/supervision.ts";
+import { fundsForm, newProjectForm, superviseForm, updateForm } from "../blocks/forms.ts";
+import { changeConfirmation, refusal } from "../blocks/messages.ts";
+import { projectCardBlocks } from "../blocks/project-card.ts";
+import { wan } from "../blocks/labels.ts";
+import { section } from "../blocks/kit.ts";
+import { serviceContext, type SlackDeps } from "../deps.ts";
+import type { Turn } from "../turn.ts";
+import { toChangeRequest } from "./change-request.ts";
+import { resolveProject } from "./resolve-project.ts";
+
+// Subcommands that change the store. A command with too little to act on
+// opens its form, prefilled with what was typed.
+
+const caller = (turn: Turn): Caller => ({ userId: turn.userId, source: "SLASH", requestKey: turn.requestKey, requestKeyTtlMs: turn.requestKeyTtlMs });
+
+/** Refusals of a conflict show the current values, so nothing is overwritten blindly. */
+export async function replyRefusal(deps: SlackDeps, turn: Turn, r: Refusal): Promise<void> {
+  if (r.kind === "conflict") {
+    const card = await loadProjectCard(deps.db, r.current.id, deps.now());
+    await turn.reply([...refusal(`${r.error}\n以下是最新内容：`), ...(card ? projectCardBlocks(card) : [])], r.error);
+    return;
+  }
+  await turn.reply(refusal(r.error), r.error);
+}
+
+export async function handleNew(cmd: NewCommand, turn: Turn, deps: SlackDeps): Promise<void> {
+  if (cmd.needsForm) {
+    const [groups, units] = await Promise.all([listGroups(deps.db), listUnits(deps.db)]);
+    const f = cmd.fields;
+    const group = f.group ? groups.find((g) => g.name.includes(f.group!)) : groups.find((g) => g.memberUserIds.includes(turn.userId));
+    const leadUnit = f.leadUnit ? units.find((u) => u.name.includes(f.leadUnit!)) : undefined;
+    await turn.openView(
+      newProjectForm(groups, units, { name: f.name, investor: f.investor, groupId: group?.id, origin: f.origin, sector: f.sector, agreedWan: f.agreedWan, outputWan: f.outputWan, leadUnitId: leadUnit?.id, stage: f.stage, nextStep: f.nextStep, due: f.due }, { channelId: turn.channelId }),
+    );
+    return;
+  }
+  const ctx = await serviceContext(deps);
+  const r = await createNewProject(ctx, caller(turn), toChangeRequest(cmd.fields));
+  if (!r.ok) return replyRefusal(deps, turn, r);
+  const card = await loadProjectCard(deps.db, r.value.id, deps.now());
+  await turn.reply([section(`✅ 已新建项目 *#${r.value.id}*`), ...projectCardBlocks(card!)], `已新建项目 #${r.value.id} ${r.value.name}`);
+}
+
+export async function handleUpdate(cmd: UpdateCommand, turn: Turn, deps: SlackDeps): Promise<void> {
+  if (!cmd.project) return turn.reply(refusal("请指明要更新的项目，例如：/project 更新 #12 阶段=开工"), "请指明项目");
+  const project = await resolveProject(deps, turn, cmd.project, "例如 /project 更新 #12 阶段=开工");
+  if (!project) return;
+  if (cmd.needsForm) {
+    const c = cmd.changes;
+    await turn.openView(updateForm(project, { stage: c.stage, reason: c.reason, progress: c.progress, nextStep: c.nextStep, due: c.due, blockers: c.blockers, fundsWan: c.fundsWan }, { channelId: turn.channelId }));
+    return;
+  }
+  const r = await updateProject(await serviceContext(deps), caller(turn), project.id, toChangeRequest(cmd.changes));
+  if (!r.ok) return replyRefusal(deps, turn, r);
+  await turn.reply(changeConfirmation(r.value.project, r.value.changes, r.value), `已更新 #${project.id}`);
+}
+
+export async function handleFunds(cmd: FundsCommand, turn: Turn, deps: SlackDeps): Promise<void> {
+  if (!cmd.project) return turn.reply(refusal("请指明项目，例如：/project 到位 #7 +500万"), "请指明项目");
+  const project = await resolveProject(deps, turn, cmd.project, "例如 /project 到位 #7 +500万");
+  if (!project) return;
+  if (cmd.needsForm) {
+    await turn.openView(fundsForm(project, { amountWan: cmd.amountWan, date: cmd.date, note: cmd.note }, { channelId: turn.channelId }));
+    return;
+  }
+  const r = await recordProjectFunds(await serviceContext(deps), caller(turn), project.id, { amountWan: cmd.amountWan, date: cmd.date, note: cmd.note });
+  if (!r.ok) return replyRefusal(deps, turn, r);
+  const msg = `✅ 已登记 *#${project.id} ${project.name}* 到位资金 *+${wan(r.value.amountWan)}*（${r.value.date}）`;
+  await turn.reply([section(msg)], msg);
+}
+
+export async function handleSupervise(cmd: SuperviseCommand, turn: Turn, deps: SlackDeps): Promise<void> {
+  if (!cmd.project) return turn.reply(refusal(`请指明项目，例如：/project 督办 #7 事项="土地指标未落实" 负责人=<@U123> 期限=12-31`), "请指明项目");
+  const project = await resolveProject(deps, turn, cmd.project, "例如 /project 督办 #7 事项=...");
+  if (!project) return;
+  const owner = cmd.owner?.kind === "user" ? cmd.owner.userId : cmd.owner?.text;
+  if (cmd.needsForm || !cmd.deadline || !owner) {
+    await turn.openView(superviseForm(project, { issue: cmd.issue, owner: cmd.owner?.kind === "user" ? cmd.owner.userId : undefined, deadline: cmd.deadline }, { channelId: turn.channelId }));
+    return;
+  }
+  const r = await superviseProject(await serviceContext(deps), caller(turn), project.id, { issue: cmd.issue, owner, deadline: cmd.deadline });
+  if (!r.ok) return replyRefusal(deps, turn, r);
+  const msg = `✅ 已挂牌督办（督办${r.value.id}）：#${project.id} ${project.name}，负责人 ${cmd.owner?.kind === "user" ? `<@${owner}>` : owner}，期限 ${cmd.deadline}`;
+  await turn.reply([section(msg)], msg);
+}
+
+export async function handleClose(cmd: CloseCommand, turn: Turn, deps: SlackDeps): Promise<void> {
+  let itemId: number;
+  if (cmd.target.kind === "supervision") itemId = cmd.target.id;
+  else {
+    const project = await resolveProject(deps, turn, cmd.target.project, "例如 /project 销号 督办12");
+    if (!project) return;
+    const open = (await listSupervision(deps.db, project.id)).filter((s) => s.status === "OPEN");
+    if (open.length !== 1) {
+      const msg = open.length
+        ? `#${project.id} 有 ${open.length} 个未销号的督办事项（${open.map((s) => `督办${s.id}`).join("、")}），请写明编号，例如：/project 销号 督办${open[0].id} 说明="已解决"`
+        : `#${project.id} 没有未销号的督办事项。`;
+      return turn.reply(refusal(msg), msg);
+    }
+    itemId = open[0].id;
+  }
+  const r = await closeSupervisionItem(await serviceContext(deps), caller(turn), itemId, cmd.note ?? "");
+  if (!r.ok) return replyRefusal(deps, turn, r);
+  const msg = `✅ 督办${itemId} 已销号（项目 #${r.value.projectId}）。`;
+  await turn.reply([section(msg)], msg);
+}

@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import type { App } from "@slack/bolt";
+import { toLocalDate } from "../../domain/local-day.ts";
+import { parseProjectCommand } from "../../slack-grammar/parse.ts";
+import type { ProjectCommand } from "../../slack-grammar/types.ts";
+import { loadRules } from "../../store/settings.ts";
+import { refusal } from "../blocks/messages.ts";
+import type { SlackDeps } from "../deps.ts";
+import type { Turn } from "../turn.ts";
+import { handleClose, handleFunds, handleNew, handleSupervise, handleUpdate } from "./edit-handlers.ts";
+import { handleDigest, handleHelp, handleList, handleRank, handleShow, handleStalled } from "./read-handlers.ts";
+
+/**
+ * A retry or a double submit repeats the same text from the same user: the
+ * same key within this window is applied once. After it a person may repeat
+ * the command on purpose.
+ */
+export const SLASH_REPEAT_WINDOW_MS = 2 * 60_000;
+
+export function slashRequestKey(teamId: string, userId: string, text: string): string {
+  return `slash:${teamId}:${userId}:${createHash("sha256").update(text.trim()).digest("hex").slice(0, 32)}`;
+}
+
+export async function runProjectCommand(cmd: ProjectCommand, turn: Turn, deps: SlackDeps): Promise<void> {
+  switch (cmd.command) {
+    case "new":
+      return handleNew(cmd, turn, deps);
+    case "update":
+      return handleUpdate(cmd, turn, deps);
+    case "funds":
+      return handleFunds(cmd, turn, deps);
+    case "supervise":
+      return handleSupervise(cmd, turn, deps);
+    case "close":
+      return handleClose(cmd, turn, deps);
+    case "show":
+      return handleShow(cmd, turn, deps);
+    case "list":
+      return handleList(cmd, turn, deps);
+    case "stalled":
+      return handleStalled(cmd, turn, deps);
+    case "rank":
+      return handleRank(cmd, turn, deps);
+    case "digest":
+      return handleDigest(turn, deps);
+    case "help":
+      return handleHelp(cmd, turn);
+  }
+}
+
+export function registerProjectCommand(app: App, deps: SlackDeps): void {
+  app.command("/project", async ({ command, ack, respond, client }) => {
+    // Acknowledge at once (Slack allows 3 s); everything else answers through response_url.
+    await ack();
+    const turn: Turn = {
+      userId: command.user_id,
+      channelId: command.channel_id,
+      triggerId: command.trigger_id,
+      requestKey: slashRequestKey(command.team_id, command.user_id, command.text),
+      requestKeyTtlMs: SLASH_REPEAT_WINDOW_MS,
+      reply: async (blocks, text) => {
+        await respond({ response_type: "ephemeral", replace_original: false, blocks: blocks as never, text });
+      },
+      openView: async (view) => {
+        await client.views.open({ trigger_id: command.trigger_id, view: view as never });
+      },
+    };
+    try {
+      const rules = await loadRules(deps.db);
+      const parsed = parseProjectCommand(command.text, toLocalDate(deps.now(), rules.timeZone));
+      if (!parsed.ok) return await turn.reply(refusal(parsed.error), parsed.error);
+      await runProjectCommand(parsed, turn, deps);
+    } catch (e) {
+      deps.logger.error({ err: e, text: command.text, user: command.user_id }, "/project failed");
+      await turn.reply(refusal("处理时出错，本次操作可能未完成。请稍后用 /project 查看 确认，或联系管理员。"), "处理出错").catch(() => {});
+    }
+  });
+}
