@@ -14,7 +14,7 @@ export const configSchema = z
     SLACK_APP_TOKEN: z.string().startsWith("xapp-", "须以 xapp- 开头 / must start with xapp-").optional(),
     SLACK_SOCKET_MODE: z.enum(["true", "false"]).optional(),
     SLACK_API_URL: z.url("须是 URL，例如 https://slack.com/api/ / must be a URL").default("https://slack.com/api/"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z.coerce.number().int().min(0, "0 表示任选空闲端口 / 0 picks a free port").max(65535).default(3000),
     DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
     TZ: z.string().default("Asia/Shanghai"),
     ADMIN_USER_IDS: z

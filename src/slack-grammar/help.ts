@@ -1,0 +1,130 @@
+import { DATE_FORMS } from "./dates.ts";
+import { FIELD_TABLES, type FieldDef } from "./fields.ts";
+import { SUBCOMMAND_INFO } from "./subcommands.ts";
+import { SUBCOMMANDS, type SubcommandName } from "./types.ts";
+import { STAGE_CHOICES } from "./values.ts";
+
+// Help as Slack mrkdwn-friendly plain text, with real examples. Field lists
+// are generated from the field tables so help cannot drift from the parser.
+
+const WRITING = [
+  "*写法*",
+  "• 项目：写编号 #12，或名称中的几个字；名称有空格时加引号，如 \"锂电 二期\"",
+  '• 字段：字段=值（= 也可写 ＝ 或 ：）；值里有空格时用引号括起来，如 进展="已完成 土地摘牌"，“”「」 也可以',
+  "• 金额：3000万、2.5亿、1,200万元；不写单位按万元",
+  `• 日期：${DATE_FORMS}`,
+  "• 信息不够时（如 /project 更新 #12）会打开表单，已写的内容会预先填好",
+].join("\n");
+
+function fieldLines(table: FieldDef[]): string {
+  return table
+    .map((d) => {
+      const en = d.aliases.filter((a) => /^[a-z_]+$/.test(a));
+      const zh = d.aliases.filter((a) => !/^[a-z_]+$/.test(a));
+      return `• ${[d.key, ...zh].join("/")}${en.length ? `（${en.join("/")}）` : ""}：如 ${d.example}`;
+    })
+    .join("\n");
+}
+
+interface Topic {
+  usage: string;
+  examples: string[];
+  notes?: string[];
+}
+
+const TOPICS: Record<SubcommandName, Topic> = {
+  new: {
+    usage: "/project 新建 项目名称 字段=值 …",
+    examples: [
+      "/project 新建 锂电池项目 投资方=宁德时代 协议资金=25亿 来源=市外 类别=工业",
+      '/project 新建 名称="智能网联 汽车零部件" 投资方=某某科技 工作组=新能源组 阶段=洽谈',
+      "/project 新建（打开表单）",
+    ],
+    notes: ["名称、投资方、来源、类别是必填项；少写时会打开表单补全", `阶段可填：${STAGE_CHOICES}`],
+  },
+  update: {
+    usage: "/project 更新 #编号 字段=值 …",
+    examples: [
+      '/project 更新 #12 阶段=签约 进展="已完成土地摘牌" 截止=12-15',
+      '/project 更新 #12 下一步="办理施工许可" 截止=下周五 问题="用地指标未落实"',
+      "/project 更新 #12 到位=+3000万 到位日期=11-20",
+      '/project 更新 #12 阶段=终止 原因="投资方调整计划"',
+      "/project 更新 #12（打开表单）",
+    ],
+    notes: ['阶段退回或终止必须写 原因="…"', '下一步、截止、问题、产业链、包联领导写 ="" 可清空（截止也可写 无）', "责任人请用 @ 选择成员，多人用空格分隔"],
+  },
+  show: {
+    usage: "/project 查看 #编号 或 /project 查看 名称中的几个字",
+    examples: ["/project 查看 #12", "/project 查看 锂电池", "/project #12（同 查看 #12）"],
+  },
+  list: {
+    usage: "/project 列表 [工作组=…] [阶段=…] [灯=红|黄|绿] [我的]",
+    examples: ["/project 列表", "/project 列表 我的", "/project 列表 工作组=新能源组 灯=红", "/project 列表 签约 黄"],
+    notes: ["灯、阶段也可以直接写，如 /project 列表 红"],
+  },
+  funds: {
+    usage: "/project 到位 #编号 金额 [日期] [说明=\"…\"]",
+    examples: ["/project 到位 #7 +500万", "/project 到位 #7 500万 2026-11-20", '/project 到位 #7 到位=2.5亿 到位日期=昨天 说明="第二笔"', "/project 到位 #7（打开表单）"],
+    notes: ["到位资金按笔登记、逐笔累加，金额不能为负，日期不能晚于今天；不写日期按今天登记"],
+  },
+  supervise: {
+    usage: '/project 督办 #编号 事项="…" [负责人=@成员] [期限=日期]',
+    examples: ['/project 督办 #7 事项="土地指标未落实" 负责人=@王小峡 期限=12-31', '/project 督办 #7 事项="环评批复" 负责人=区生态环境局 期限=+30'],
+    notes: ["负责人可以 @ 成员，也可以写不在 Slack 里的人名或单位"],
+  },
+  close: {
+    usage: '/project 销号 督办编号 [说明="…"] 或 /project 销号 #项目编号',
+    examples: ['/project 销号 督办12 说明="已解决"', "/project 销号 督办 12", '/project 销号 #7 说明="指标已落实"'],
+    notes: ["督办编号见督办提醒消息；写项目编号时，销号该项目未办结的督办事项"],
+  },
+  stalled: {
+    usage: "/project 滞后 [工作组=…]",
+    examples: ["/project 滞后", "/project 滞后 工作组=新能源组", "/project 滞后 新能源组"],
+    notes: ["列出红灯、黄灯项目及原因，按工作组分组"],
+  },
+  rank: {
+    usage: "/project 排名 [工作组|单位]",
+    examples: ["/project 排名", "/project 排名 单位"],
+    notes: ["默认按工作组排名；写“单位”按责任单位排名"],
+  },
+  digest: {
+    usage: "/project 调度",
+    examples: ["/project 调度"],
+    notes: ["本周调度汇总：签约、阶段推进、到位资金、目标进度、红黄灯"],
+  },
+  help: {
+    usage: "/project 帮助 [子命令]",
+    examples: ["/project 帮助", "/project 帮助 更新", "/project help funds"],
+  },
+};
+
+function topicHelp(name: SubcommandName): string {
+  const info = SUBCOMMAND_INFO[name];
+  const t = TOPICS[name];
+  const table = FIELD_TABLES[name];
+  return [
+    `*/project ${info.zh}（${info.en}）*：${info.summary}`,
+    `用法：${t.usage}`,
+    "例如：",
+    ...t.examples.map((e) => `• ${e}`),
+    ...(table.length ? ["可用字段：", fieldLines(table)] : []),
+    ...(t.notes?.length ? ["说明：", ...t.notes.map((n) => `• ${n}`)] : []),
+    "全部用法：/project 帮助",
+  ].join("\n");
+}
+
+function generalHelp(): string {
+  return [
+    "*/project 用法*（子命令中文、英文均可）",
+    ...SUBCOMMANDS.map((n) => `• ${SUBCOMMAND_INFO[n].zh} ${SUBCOMMAND_INFO[n].en}：${SUBCOMMAND_INFO[n].summary}\n   ${SUBCOMMAND_INFO[n].example}`),
+    WRITING,
+    "某个子命令的详细用法：/project 帮助 更新",
+  ].join("\n");
+}
+
+/** Help for one subcommand, or the overview when no topic is given. */
+export function helpFor(topic?: SubcommandName | null): string {
+  return topic ? topicHelp(topic) : generalHelp();
+}
+
+export const HELP_TEXT: string = helpFor();

@@ -1,0 +1,132 @@
+import type { HealthLight, LocalDate, Origin, Sector, Stage } from "../domain/types.ts";
+
+// What `/project ...` means once parsed. The parser only reads text: names
+// (projects, groups, units) stay text here and are resolved against the store
+// by the caller, which also decides permissions and writes.
+
+export const SUBCOMMANDS = ["new", "update", "show", "list", "funds", "supervise", "close", "stalled", "rank", "digest", "help"] as const;
+export type SubcommandName = (typeof SUBCOMMANDS)[number];
+
+/** `#12` → by id; anything else → part of the project name, matched elsewhere. */
+export type ProjectRef = { kind: "id"; id: number } | { kind: "name"; text: string };
+
+/** A Slack member (from a mention) or a plain name for people outside Slack (督办 owners). */
+export type PersonRef = { kind: "user"; userId: string } | { kind: "name"; text: string };
+
+/** Project fields a user can set when creating or updating; absent = not given. */
+export interface ProjectFields {
+  name?: string;
+  investor?: string;
+  industryChain?: string;
+  /** 工作组 name as typed. */
+  group?: string;
+  leadUnit?: string;
+  coUnits?: string[];
+  landingUnit?: string;
+  origin?: Origin;
+  sector?: Sector;
+  agreedWan?: number;
+  outputWan?: number;
+  stage?: Stage;
+  /** 包联领导 name. */
+  leader?: string;
+  /** Slack user ids from mentions. */
+  responsibleUserIds?: string[];
+  nextStep?: string;
+  /** Due date of the next step; null = cleared (`截止=无`, update only). */
+  due?: LocalDate | null;
+  blockers?: string;
+  /** Free-text progress (进展), recorded in the history. */
+  progress?: string;
+}
+
+export interface ProjectChanges extends ProjectFields {
+  /** Why the stage moves back or to 终止 (the caller checks "backwards" against the stored stage). */
+  reason?: string;
+  /** Day the new stage was reached (default: today, decided by the caller). */
+  stageDate?: LocalDate;
+  /** A new 到位 entry recorded together with the update. */
+  fundsWan?: number;
+  /** Day of that entry; given only together with fundsWan (caller defaults to today). */
+  fundsDate?: LocalDate;
+}
+
+/** Fields a new project cannot be created without; a missing one opens the form. */
+export const REQUIRED_NEW_FIELDS = ["name", "investor", "origin", "sector"] as const;
+export type RequiredNewField = (typeof REQUIRED_NEW_FIELDS)[number];
+
+export interface NewCommand {
+  command: "new";
+  fields: ProjectFields;
+  /** Required fields not given yet; the form opens prefilled when any is missing. */
+  missing: RequiredNewField[];
+  needsForm: boolean;
+}
+
+export type UpdateCommand =
+  | { command: "update"; needsForm: false; project: ProjectRef; changes: ProjectChanges }
+  | { command: "update"; needsForm: true; project: ProjectRef | null; changes: ProjectChanges };
+
+export interface ShowCommand {
+  command: "show";
+  project: ProjectRef;
+}
+
+export interface ListCommand {
+  command: "list";
+  filters: { group?: string; stage?: Stage; light?: HealthLight; mine: boolean };
+}
+
+export type FundsCommand =
+  | { command: "funds"; needsForm: false; project: ProjectRef; amountWan: number; date: LocalDate; note?: string }
+  | { command: "funds"; needsForm: true; project: ProjectRef | null; amountWan?: number; date: LocalDate; note?: string };
+
+export type SuperviseCommand =
+  | { command: "supervise"; needsForm: false; project: ProjectRef; issue: string; owner?: PersonRef; deadline?: LocalDate }
+  | { command: "supervise"; needsForm: true; project: ProjectRef | null; issue?: string; owner?: PersonRef; deadline?: LocalDate };
+
+/** 销号 names either the supervision item (`督办12`) or the project whose open item is closed (`#7`). */
+export type CloseTarget = { kind: "supervision"; id: number } | { kind: "project"; project: ProjectRef };
+
+export interface CloseCommand {
+  command: "close";
+  target: CloseTarget;
+  note?: string;
+}
+
+export interface StalledCommand {
+  command: "stalled";
+  group?: string;
+}
+
+export interface RankCommand {
+  command: "rank";
+  by: "group" | "unit";
+}
+
+export interface DigestCommand {
+  command: "digest";
+}
+
+export interface HelpCommand {
+  command: "help";
+  topic: SubcommandName | null;
+}
+
+export type ProjectCommand =
+  | NewCommand
+  | UpdateCommand
+  | ShowCommand
+  | ListCommand
+  | FundsCommand
+  | SuperviseCommand
+  | CloseCommand
+  | StalledCommand
+  | RankCommand
+  | DigestCommand
+  | HelpCommand;
+
+export type ParseError = { ok: false; error: string };
+
+/** Never thrown: every user mistake comes back as `{ ok: false, error }` in Chinese. */
+export type ParseResult = ({ ok: true } & ProjectCommand) | ParseError;

@@ -1,0 +1,54 @@
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import type { Config } from "../config.ts";
+import { boltLogger } from "../log.ts";
+import { registerCardActions } from "./actions/card-actions.ts";
+import { registerProjectCommand } from "./commands/project-command.ts";
+import type { SlackDeps } from "./deps.ts";
+import { registerAppHome } from "./events/app-home.ts";
+import { createHttpFront, type HttpFront } from "./http-server.ts";
+import { registerFormSubmissions } from "./views/form-submissions.ts";
+
+// Wiring only: Bolt in HTTP mode (our own server in front, for /health and
+// replay refusal) or Socket Mode, with every listener registered.
+
+export interface SlackApp {
+  app: App;
+  /** The HTTP front in HTTP mode; absent in Socket Mode. */
+  http?: HttpFront;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp(config: Config, deps: SlackDeps): SlackApp {
+  const logger = boltLogger(deps.logger);
+  const clientOptions = { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN };
+  if (config.socketMode) {
+    const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger });
+    const app = new App({ token: config.botToken, receiver, logger, clientOptions });
+    register(app, deps);
+    return { app, start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
+  }
+  const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: "/slack/events", logger, processBeforeResponse: false });
+  const app = new App({ token: config.botToken, receiver, logger, clientOptions });
+  register(app, deps);
+  const http = createHttpFront(receiver, {
+    logger: deps.logger,
+    health: async () => (await deps.db.$queryRawUnsafe("SELECT 1")) !== undefined,
+  });
+  return {
+    app,
+    http,
+    start: () => new Promise((resolve) => http.server.listen(config.port, () => resolve())),
+    stop: () => http.close(),
+  };
+}
+
+function register(app: App, deps: SlackDeps): void {
+  registerProjectCommand(app, deps);
+  registerCardActions(app, deps);
+  registerFormSubmissions(app, deps);
+  registerAppHome(app, deps);
+  app.error(async (error) => {
+    deps.logger.error({ err: error }, "unhandled Slack listener error");
+  });
+}

@@ -1,0 +1,28 @@
+import type { App, BlockAction } from "@slack/bolt";
+import { listGroups, listUnits } from "../../store/directory.ts";
+import { loadHomeData } from "../../services/home-data.ts";
+import { appHomeView, HOME_ACTIONS } from "../blocks/app-home.ts";
+import { newProjectForm } from "../blocks/forms.ts";
+import type { SlackDeps } from "../deps.ts";
+
+async function publishHome(app: App, deps: SlackDeps, userId: string) {
+  const data = await loadHomeData(deps.db, userId, deps.now());
+  await app.client.views.publish({ user_id: userId, view: appHomeView(data) as never });
+}
+
+export function registerAppHome(app: App, deps: SlackDeps): void {
+  app.event("app_home_opened", async ({ event }) => {
+    if (event.tab !== "home") return;
+    await publishHome(app, deps, event.user);
+  });
+  app.action<BlockAction>(HOME_ACTIONS.refresh, async ({ ack, body }) => {
+    await ack();
+    await publishHome(app, deps, body.user.id);
+  });
+  app.action<BlockAction>(HOME_ACTIONS.newProject, async ({ ack, body, client }) => {
+    await ack();
+    const [groups, units] = await Promise.all([listGroups(deps.db), listUnits(deps.db)]);
+    const group = groups.find((g) => g.memberUserIds.includes(body.user.id));
+    await client.views.open({ trigger_id: body.trigger_id, view: newProjectForm(groups, units, { groupId: group?.id }, {}) as never });
+  });
+}
