@@ -6,6 +6,7 @@ import { planStageChange, STAGE_LABELS } from "../domain/stages.ts";
 import type { Group, LocalDate, Origin, Project, Sector, Stage } from "../domain/types.ts";
 import { inTransaction, type Db } from "../store/client.ts";
 import { listGroups, listUnits } from "../store/directory.ts";
+import { VersionConflictError } from "../store/errors.ts";
 import { recordFunds } from "../store/funds.ts";
 import { STAGE_DATE_COLUMNS, type FieldValue, type HistoryField } from "../store/project-row.ts";
 import { createProject, getProject, isRequestApplied, saveProjectChanges, searchProjectsByName, type FieldChange, type UpdateSource } from "../store/projects.ts";
@@ -148,6 +149,8 @@ export async function updateProject(
     if (!current) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
     const permission = canEditProject(caller.userId, current, await groupOf(ctx.db, current.groupId), ctx.admins);
     if (!permission.allowed) return refuse("forbidden", `你没有修改项目 #${projectId}“${current.name}”的权限。可修改的人：${permission.who}。`);
+    // A form filled in on an old version is refused before its values are judged against the new one.
+    if (expectedVersion !== undefined && expectedVersion !== current.version) throw new VersionConflictError(current);
 
     const { patch, errors } = await resolveNames(ctx.db, req);
     const day = today(ctx);

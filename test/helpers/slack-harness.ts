@@ -63,8 +63,11 @@ export async function startHarness(): Promise<Harness> {
   await slack.start();
   const base = `http://127.0.0.1:${(slack.http!.server.address() as AddressInfo).port}`;
 
+  // Each delivery gets its own timestamp (within Slack's 5 minutes), so two
+  // deliveries of the same body are two signed requests, not a replay.
+  let delivery = 0;
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${base}/slack/events`, { method: "POST", body, headers: { ...signedHeaders(SECRET, body), ...headers } });
+    fetch(`${base}/slack/events`, { method: "POST", body, headers: { ...signedHeaders(SECRET, body, Date.now() - (delivery++ % 200) * 1000), ...headers } });
 
   const h: Harness = {
     store,

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { HELP_TEXT, helpFor, SUBCOMMAND_INFO, SUBCOMMANDS } from "../../src/slack-grammar/index.ts";
 import { parse } from "./helpers.ts";
 
-/** Full command lines shown in a help text, without trailing notes like （打开表单）. */
+/** Example command lines of a help text (bulleted or indented), without trailing notes like （打开表单）. */
 function commandLines(text: string): string[] {
-  return [...text.matchAll(/\/project ([^\n（）]*)/g)].map((m) => m[1]!.trim()).filter((l) => !l.includes("*") && !l.includes("[") && !l.includes("…") && !/编号|名称中的几个字|督办编号/.test(l));
+  return [...text.matchAll(/^[•\s]+\/project ([^\n（）]*)/gm)].map((m) => m[1]!.trim());
 }
 
 describe("help", () => {

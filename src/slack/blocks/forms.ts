@@ -13,6 +13,8 @@ export const FORMS = { newProject: "form_new_project", update: "form_update", fu
 export interface FormMeta {
   projectId?: number;
   version?: number;
+  /** Stage when the update form opened: choosing it again is not a stage move. */
+  stage?: Stage;
   channelId?: string;
 }
 
@@ -118,7 +120,7 @@ export function updateForm(project: Project, prefill: UpdatePrefill, meta: FormM
     input("due", "下一步截止", date(prefill.due === undefined ? project.nextStepDue : prefill.due), { optional: true }),
     input("blockers", "问题堵点", text(prefill.blockers ?? project.blockers, true), { optional: true }),
     input("funds", "新到位资金（可不填）", text(prefill.fundsWan ? formatWan(prefill.fundsWan) : undefined, false, "例如 3000万"), { optional: true, hint: MONEY_HINT }),
-  ], { ...meta, projectId: project.id, version: project.version });
+  ], { ...meta, projectId: project.id, version: project.version, stage: project.stage });
 }
 
 export function fundsForm(project: Project, prefill: { amountWan?: number; date?: LocalDate; note?: string }, meta: FormMeta): Block {

@@ -77,7 +77,8 @@ export function registerFormSubmissions(app: App, deps: SlackDeps): void {
     const fundsWan = f.money("funds");
     if (!f.ok) return args.ack({ response_action: "errors", errors: f.errors });
     const meta = readMeta(view.private_metadata);
-    const stage = f.choice("stage") as Stage | undefined;
+    const chosen = f.choice("stage") as Stage | undefined;
+    const stage = chosen && chosen !== meta.stage ? chosen : undefined;
     const r = await updateProject(
       await serviceContext(deps),
       caller(body),
@@ -94,7 +95,6 @@ export function registerFormSubmissions(app: App, deps: SlackDeps): void {
       },
       meta.version,
     );
-    // The form always carries a stage; an unchanged one is not a stage move.
     await finish(args, deps, r, stage ? "reason" : "progress", meta.channelId, async (v) => [changeConfirmation(v.project, v.changes, v), `已更新 #${v.project.id}`]);
   });
 

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CARD_ACTIONS } from "../../src/slack/blocks/project-card.ts";
+import { FORMS } from "../../src/slack/blocks/forms.ts";
+import { HOME_ACTIONS } from "../../src/slack/blocks/app-home.ts";
+import { listFunds } from "../../src/store/funds.ts";
+import { createProject, getProject } from "../../src/store/projects.ts";
+import { newProject } from "../fixtures/factories.ts";
+import { CHANNEL, MEMBER, OTHER, startHarness, textOf, waitUntil, type Harness } from "../helpers/slack-harness.ts";
+
+// Buttons and forms, as Slack delivers them: signed interactivity payloads.
+
+let h: Harness;
+let projectId: number;
+let viewSeq = 0;
+
+beforeAll(async () => {
+  h = await startHarness();
+  const p = await createProject(h.store.db, newProject({ name: "电子铜箔项目", groupId: h.groupId, stage: "NEGOTIATING", stageDates: { NEGOTIATING: "2026-10-01" } }), { author: "seed", source: "CLI" }, { at: h.clock.now });
+  projectId = p.id;
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const user = (id = MEMBER) => ({ id, username: id.toLowerCase(), team_id: "T0TEST" });
+
+function button(actionId: string, value: string, userId = MEMBER) {
+  return h.interact({
+    type: "block_actions",
+    user: user(userId),
+    team: { id: "T0TEST" },
+    channel: { id: CHANNEL },
+    trigger_id: h.standin.issueTriggerId(),
+    response_url: h.standin.responseUrl(undefined, { channel: CHANNEL, user: userId }),
+    actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: String(Date.now() / 1000) }],
+  });
+}
+
+type Values = Record<string, Record<string, Record<string, unknown>>>;
+const textValue = (v: string) => ({ type: "plain_text_input", value: v });
+const selectValue = (v: string) => ({ type: "static_select", selected_option: { value: v } });
+const dateValue = (v: string | null) => ({ type: "datepicker", selected_date: v });
+
+async function submit(callbackId: string, values: Values, meta: Record<string, unknown>, userId = MEMBER, viewId = `V${++viewSeq}`) {
+  const res = await h.interact({
+    type: "view_submission",
+    user: user(userId),
+    team: { id: "T0TEST" },
+    view: { id: viewId, type: "modal", callback_id: callbackId, private_metadata: JSON.stringify(meta), state: { values }, hash: "h" },
+  });
+  return { status: res.status, body: await res.text(), viewId };
+}
+
+const field = (name: string, value: Record<string, unknown>) => ({ [name]: { [name]: value } });
+
+describe("project card buttons", () => {
+  it("更新进展 opens the update form for that project", async () => {
+    h.standin.clear();
+    expect((await button(CARD_ACTIONS.update, String(projectId))).status).toBe(200);
+    const [open] = await h.waitForCall("views.open");
+    expect(open.ok).toBe(true);
+    expect(JSON.stringify(open.args.view)).toContain(FORMS.update);
+  });
+
+  it("登记到位资金 opens the funds form", async () => {
+    h.standin.clear();
+    await button(CARD_ACTIONS.funds, String(projectId));
+    const [open] = await h.waitForCall("views.open");
+    expect(JSON.stringify(open.args.view)).toContain(FORMS.funds);
+  });
+
+  it("查看历史 lists the history privately", async () => {
+    h.standin.clear();
+    await button(CARD_ACTIONS.history, String(projectId));
+    const [eph] = await h.waitForCall("chat.postEphemeral");
+    expect(eph.ok).toBe(true);
+    expect(textOf(eph.args.blocks)).toContain(`#${projectId} 历史记录`);
+  });
+
+  it("a button naming a deleted project is answered, not ignored", async () => {
+    h.standin.clear();
+    await button(CARD_ACTIONS.update, "99999");
+    const [eph] = await h.waitForCall("chat.postEphemeral");
+    expect(textOf(eph.args.blocks)).toContain("已不存在");
+  });
+});
+
+describe("forms", () => {
+  it("shows a bad amount inline and keeps the form open", async () => {
+    const r = await submit(FORMS.funds, { ...field("amount", textValue("2.5")), ...field("date", dateValue("2026-11-20")) }, { projectId, channelId: CHANNEL });
+    expect(r.status).toBe(200);
+    const body = JSON.parse(r.body);
+    expect(body.response_action).toBe("errors");
+    expect(body.errors.amount).toContain("2.5亿");
+    expect(await listFunds(h.store.db, { projectId })).toHaveLength(0);
+  });
+
+  it("records funds from the form once, even when the same view is submitted twice", async () => {
+    h.standin.clear();
+    const values = { ...field("amount", textValue("3000万")), ...field("date", dateValue("2026-11-20")), ...field("note", textValue("首期")) };
+    const first = await submit(FORMS.funds, values, { projectId, channelId: CHANNEL }, MEMBER, "VFUNDS");
+    const second = await submit(FORMS.funds, values, { projectId, channelId: CHANNEL }, MEMBER, "VFUNDS");
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const [eph] = await h.waitForCall("chat.postEphemeral");
+    expect(textOf(eph.args.blocks)).toContain("+3,000万");
+    expect((await listFunds(h.store.db, { projectId })).map((f) => f.amountWan)).toEqual([3000]);
+  });
+
+  it("updates through the form and confirms old → new", async () => {
+    h.standin.clear();
+    const p = (await getProject(h.store.db, projectId))!;
+    const values = { ...field("stage", selectValue("SIGNED")), ...field("progress", textValue("正式签约")), ...field("nextStep", textValue("办理注册")), ...field("due", dateValue("2026-12-20")) };
+    const r = await submit(FORMS.update, values, { projectId, version: p.version, stage: p.stage, channelId: CHANNEL });
+    expect(r.body).toBe("");
+    const [eph] = await h.waitForCall("chat.postEphemeral");
+    expect(textOf(eph.args.blocks)).toMatch(/阶段：洽谈 → \*签约\*/);
+    expect((await getProject(h.store.db, projectId))!.stage).toBe("SIGNED");
+  });
+
+  it("tells the second of two editors that the project changed and shows the current values", async () => {
+    h.standin.clear();
+    const values = { ...field("stage", selectValue("SIGNED")), ...field("blockers", textValue("旧版本上的修改")) };
+    await submit(FORMS.update, values, { projectId, version: 1, stage: "NEGOTIATING", channelId: CHANNEL });
+    const [eph] = await h.waitForCall("chat.postEphemeral");
+    expect(textOf(eph.args.blocks)).toContain("刚被他人修改");
+    expect((await getProject(h.store.db, projectId))!.blockers).toBe("");
+  });
+
+  it("refuses someone outside the group inline", async () => {
+    const r = await submit(FORMS.funds, { ...field("amount", textValue("100万")), ...field("date", dateValue("2026-11-20")) }, { projectId, channelId: CHANNEL }, OTHER);
+    expect(JSON.parse(r.body).errors.amount).toContain("没有为项目");
+  });
+
+  it("creates a project from the new-project form", async () => {
+    h.standin.clear();
+    const values = {
+      ...field("name", textValue("数据中心项目")),
+      ...field("investor", textValue("某某云计算")),
+      ...field("group", selectValue(String(h.groupId))),
+      ...field("origin", selectValue("OUTSIDE_CITY")),
+      ...field("sector", selectValue("SERVICE")),
+      ...field("agreed", textValue("12亿")),
+      ...field("stage", selectValue("NEGOTIATING")),
+    };
+    const r = await submit(FORMS.newProject, values, { channelId: CHANNEL });
+    expect(r.body).toBe("");
+    const [eph] = await h.waitForCall("chat.postEphemeral");
+    expect(textOf(eph.args.blocks)).toContain("已新建项目");
+    expect(textOf(eph.args.blocks)).toContain("较大项目");
+  });
+
+  it("lists a blocker for supervision from the form", async () => {
+    h.standin.clear();
+    const values = { ...field("issue", textValue("环评批复滞后")), owner: { owner: { type: "users_select", selected_user: MEMBER } }, ...field("deadline", dateValue("2026-12-31")) };
+    await submit(FORMS.supervise, values, { projectId, channelId: CHANNEL });
+    const [eph] = await h.waitForCall("chat.postEphemeral");
+    expect(textOf(eph.args.blocks)).toContain("已挂牌督办");
+  });
+});
+
+describe("App Home", () => {
+  it("publishes the user's projects, overdue items and group rank when the tab opens", async () => {
+    h.standin.clear();
+    const res = await h.event({ type: "app_home_opened", user: MEMBER, channel: "D0MEMBER", tab: "home", event_ts: "1" });
+    expect(res.status).toBe(200);
+    const [pub] = await h.waitForCall("views.publish");
+    expect(pub.ok).toBe(true);
+    const text = textOf((pub.args.view as { blocks: unknown[] }).blocks);
+    expect(text).toContain("我的项目");
+    expect(text).toContain("电子铜箔项目");
+    expect(text).toContain("新材料产业招商组");
+  });
+
+  it("新建项目 on the home tab opens the form", async () => {
+    h.standin.clear();
+    await button(HOME_ACTIONS.newProject, "new");
+    const [open] = await h.waitForCall("views.open");
+    expect(JSON.stringify(open.args.view)).toContain(FORMS.newProject);
+  });
+
+  it("every call the bot made passed the stand-in's validation", async () => {
+    await waitUntil(() => true, "settle");
+    const refused = h.standin.calls.filter((c) => !c.ok);
+    expect(refused.map((c) => `${c.method}: ${c.error}`)).toEqual([]);
+  });
+});
