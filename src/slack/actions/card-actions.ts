@@ -41,6 +41,16 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     await answer(deps, client, body, [header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context(["时间为 UTC；显示最近 60 条"])], `#${id} 历史记录`);
   });
 
+  // Cards are private by default; a user may post one to the channel (no noise unless asked).
+  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.share, async ({ ack, body, action, client }) => {
+    await ack();
+    const card = await loadProjectCard(deps.db, Number(action.value), deps.now());
+    if (!card) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    const channel = body.channel?.id;
+    if (!channel) return answer(deps, client, body, refusal("这里无法发到频道，请在频道中使用 /project 查看。"), "无法发到频道");
+    await client.chat.postMessage({ channel, blocks: [context([`<@${body.user.id}> 分享了项目卡片`]), ...projectCardBlocks(card, { shared: true })] as never, text: `#${card.project.id} ${card.project.name}` });
+  });
+
   // Pick-list buttons carry the project id in the action id (one per button) and the value.
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${PICK_ACTION}(_\\d+)?$`), async ({ ack, body, action, client }) => {
     await ack();

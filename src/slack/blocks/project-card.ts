@@ -6,7 +6,7 @@ import { classLabel, FIELD_LABELS, LIGHT_EMOJI, LIGHT_LABEL, originLabel, sector
 // The project card: everything a staff member or leader needs on one screen,
 // with the buttons to act on it. Pure: built from loadProjectCard's data.
 
-export const CARD_ACTIONS = { update: "card_update", funds: "card_funds", history: "card_history" } as const;
+export const CARD_ACTIONS = { update: "card_update", funds: "card_funds", history: "card_history", share: "card_share" } as const;
 
 function stagePath(d: ProjectCardData): string {
   const { stage, stageDates } = d.project;
@@ -19,7 +19,8 @@ function stagePath(d: ProjectCardData): string {
   return stage === "DROPPED" ? `${path}\n*已终止* ${stageDates.DROPPED ?? ""}：${esc(d.project.dropReason ?? "")}` : path;
 }
 
-export function projectCardBlocks(d: ProjectCardData): Block[] {
+/** `shared`: the copy posted to a channel on request has no share button. */
+export function projectCardBlocks(d: ProjectCardData, opts: { shared?: boolean } = {}): Block[] {
   const p = d.project;
   const light = d.health.light;
   const blocks: Block[] = [
@@ -65,6 +66,7 @@ export function projectCardBlocks(d: ProjectCardData): Block[] {
       button("更新进展", CARD_ACTIONS.update, String(p.id), "primary"),
       button("登记到位资金", CARD_ACTIONS.funds, String(p.id)),
       button("查看历史", CARD_ACTIONS.history, String(p.id)),
+      ...(opts.shared ? [] : [button("发到频道", CARD_ACTIONS.share, String(p.id))]),
     ]),
   );
   return blocks;
