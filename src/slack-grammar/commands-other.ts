@@ -1,15 +1,13 @@
 import { parseStage } from "../domain/stages.ts";
 import type { HealthLight, LocalDate, Stage } from "../domain/types.ts";
 import { parseDateText } from "./dates.ts";
-import { isBareKey, readFields, refuseParts, readProjectRef, refuseStray, strayProblem, takeTrailingId, type FreeItem, type Parts } from "./parts.ts";
+import { isBareKey, readFields, refuseParts as refuse, readProjectRef, refuseStray, strayProblem, takeTrailingId, type FreeItem, type Parts } from "./parts.ts";
 import { resolveSubcommand } from "./subcommands.ts";
 import { cleanValue, fold, shown } from "./text.ts";
 import type { CloseTarget, ParseResult, PersonRef } from "./types.ts";
 import { lightOf, parseFundsAmount, parseId, type Value } from "./values.ts";
 
 // 到位, 督办, 销号 (one project or item) and the read-only reports.
-
-const refuse = refuseParts;
 
 /** An amount in positional form: `+500万`, `500万`, `1,200`, `2.5亿` (not a date like 11-20 or 2026.11.20). */
 function looksLikeAmount(w: FreeItem): boolean {
@@ -177,6 +175,6 @@ export function parseDigest(parts: Parts): ParseResult {
 
 /** Help never refuses: an unknown topic gets the general help, which lists every subcommand. */
 export function parseHelp(parts: Parts): ParseResult {
-  const first = [...parts.lead, ...parts.fields.map((f) => ({ text: f.key }))][0];
+  const first = parts.lead[0];
   return { ok: true, command: "help", topic: first ? resolveSubcommand(first.text) : null };
 }

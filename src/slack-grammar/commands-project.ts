@@ -1,10 +1,8 @@
 import { cleanValue, shown } from "./text.ts";
-import { isBareKey, readFields, refuseParts, readProjectRef, refuseStray, takeTrailingId, type Parts } from "./parts.ts";
+import { isBareKey, readFields, refuseParts as refuse, readProjectRef, refuseStray, takeTrailingId, type Parts } from "./parts.ts";
 import { REQUIRED_NEW_FIELDS, type ParseResult, type ProjectChanges, type ProjectFields } from "./types.ts";
 
 // 新建, 更新, 查看: the commands about one project's own fields.
-
-const refuse = refuseParts;
 
 /** `/project 新建 锂电池项目 投资方=宁德时代 …`: the leading words are the name. */
 export function parseNew(parts: Parts): ParseResult {
