@@ -3,10 +3,11 @@ import type { Config } from "../config.ts";
 import { boltLogger } from "../log.ts";
 import { registerCardActions } from "./actions/card-actions.ts";
 import { registerProjectCommand } from "./commands/project-command.ts";
-import type { SlackDeps } from "./deps.ts";
+import { cachedRules, type SlackDeps } from "./deps.ts";
 import { registerAppHome } from "./events/app-home.ts";
 import { createHttpFront, type HttpFront } from "./http-server.ts";
 import { registerFormSubmissions } from "./views/form-submissions.ts";
+import { createWorkQueue } from "./work-queue.ts";
 
 // Wiring only: Bolt in HTTP mode (our own server in front, for /health and
 // replay refusal) or Socket Mode, with every listener registered.
@@ -19,14 +20,29 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-export function createSlackApp(config: Config, deps: SlackDeps): SlackApp {
+/** What the caller provides; the app adds its work queue and cached rules. */
+export type BaseDeps = Pick<SlackDeps, "db" | "admins" | "now" | "logger">;
+
+export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
+  const deps: SlackDeps = {
+    ...base,
+    work: createWorkQueue(1, (e) => base.logger.error({ err: e }, "queued work failed")),
+    rules: cachedRules(base.db),
+  };
   const logger = boltLogger(deps.logger);
   const clientOptions = { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN };
   if (config.socketMode) {
     const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger });
     const app = new App({ token: config.botToken, receiver, logger, clientOptions });
     register(app, deps);
-    return { app, start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
+    return {
+      app,
+      start: async () => void (await app.start()),
+      stop: async () => {
+        await app.stop();
+        await deps.work.idle();
+      },
+    };
   }
   const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: "/slack/events", logger, processBeforeResponse: false });
   const app = new App({ token: config.botToken, receiver, logger, clientOptions });
@@ -39,7 +55,11 @@ export function createSlackApp(config: Config, deps: SlackDeps): SlackApp {
     app,
     http,
     start: () => new Promise((resolve) => http.server.listen(config.port, () => resolve())),
-    stop: () => http.close(),
+    // Stop taking requests, then let acknowledged work finish: nothing accepted is lost.
+    stop: async () => {
+      await http.close();
+      await deps.work.idle();
+    },
   };
 }
 

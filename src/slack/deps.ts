@@ -1,7 +1,9 @@
 import type { Logger } from "../log.ts";
 import type { ServiceContext } from "../services/project-service.ts";
 import type { Db } from "../store/client.ts";
+import type { WorkQueue } from "./work-queue.ts";
 import { loadRules } from "../store/settings.ts";
+import type { Rules } from "../domain/rules.ts";
 
 /** What every listener needs, passed in at wiring time (no globals, a clock the tests control). */
 export interface SlackDeps {
@@ -9,8 +11,20 @@ export interface SlackDeps {
   admins: readonly string[];
   now: () => Date;
   logger: Logger;
+  /** Where acknowledged requests do their work. */
+  work: WorkQueue;
+  rules: () => Promise<Rules>;
 }
 
 export async function serviceContext(deps: SlackDeps): Promise<ServiceContext> {
-  return { db: deps.db, rules: await loadRules(deps.db), admins: deps.admins, now: deps.now() };
+  return { db: deps.db, rules: await deps.rules(), admins: deps.admins, now: deps.now() };
+}
+
+/** Rules change rarely (an operator's `dispatch settings set`): read them at most once a minute. */
+export function cachedRules(db: Db, ttlMs = 60_000): () => Promise<Rules> {
+  let cached: { at: number; rules: Promise<Rules> } | null = null;
+  return () => {
+    if (!cached || Date.now() - cached.at > ttlMs) cached = { at: Date.now(), rules: loadRules(db) };
+    return cached.rules;
+  };
 }

@@ -3,7 +3,6 @@ import type { App } from "@slack/bolt";
 import { toLocalDate } from "../../domain/local-day.ts";
 import { parseProjectCommand } from "../../slack-grammar/parse.ts";
 import type { ProjectCommand } from "../../slack-grammar/types.ts";
-import { loadRules } from "../../store/settings.ts";
 import { refusal } from "../blocks/messages.ts";
 import type { SlackDeps } from "../deps.ts";
 import type { Turn } from "../turn.ts";
@@ -65,14 +64,23 @@ export function registerProjectCommand(app: App, deps: SlackDeps): void {
         await client.views.open({ trigger_id: command.trigger_id, view: view as never });
       },
     };
-    try {
-      const rules = await loadRules(deps.db);
-      const parsed = parseProjectCommand(command.text, toLocalDate(deps.now(), rules.timeZone));
-      if (!parsed.ok) return await turn.reply(refusal(parsed.error), parsed.error);
-      await runProjectCommand(parsed, turn, deps);
-    } catch (e) {
+    const fail = async (e: unknown) => {
       deps.logger.error({ err: e, text: command.text, user: command.user_id }, "/project failed");
       await turn.reply(refusal("处理时出错，本次操作可能未完成。请稍后用 /project 查看 确认，或联系管理员。"), "处理出错").catch(() => {});
-    }
+    };
+    const rules = await deps.rules();
+    const parsed = parseProjectCommand(command.text, toLocalDate(deps.now(), rules.timeZone));
+    const work = async () => {
+      try {
+        if (!parsed.ok) return await turn.reply(refusal(parsed.error), parsed.error);
+        await runProjectCommand(parsed, turn, deps);
+      } catch (e) {
+        await fail(e);
+      }
+    };
+    // A form must open within 3 s of the command (trigger_id): that work does
+    // not wait behind the queue. Everything else is queued after the ack.
+    if (parsed.ok && "needsForm" in parsed && parsed.needsForm) await work();
+    else deps.work.run(work);
   });
 }

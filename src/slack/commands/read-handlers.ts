@@ -6,7 +6,6 @@ import type { HelpCommand, ListCommand, RankCommand, ShowCommand, StalledCommand
 import { helpFor } from "../../slack-grammar/help.ts";
 import { listGroups } from "../../store/directory.ts";
 import { listProjects } from "../../store/projects.ts";
-import { loadRules } from "../../store/settings.ts";
 import { loadSnapshot } from "../../store/snapshot.ts";
 import { sectionsOf } from "../blocks/kit.ts";
 import { projectList, refusal, type ListedProject } from "../blocks/messages.ts";
@@ -26,7 +25,7 @@ export async function handleShow(cmd: ShowCommand, turn: Turn, deps: SlackDeps):
 }
 
 export async function handleList(cmd: ListCommand, turn: Turn, deps: SlackDeps): Promise<void> {
-  const rules = await loadRules(deps.db);
+  const rules = await deps.rules();
   const today = toLocalDate(deps.now(), rules.timeZone);
   const snapshot = await loadSnapshot(deps.db, today, rules);
   const groups = await listGroups(deps.db);
