@@ -31,7 +31,7 @@ async function fire(base: string, responseUrl: (i: number) => string, text: (i: 
   async function worker() {
     while (next < REQUESTS) {
       const i = next++;
-      const body = new URLSearchParams({ team_id: "T0BENCH", channel_id: "C0BENCH", user_id: "U_DEMO_01", command: "/project", text: text(i), response_url: responseUrl(i), trigger_id: `t${i}` }).toString();
+      const body = new URLSearchParams({ team_id: "T0BENCH", channel_id: "C0BENCH", user_id: "U0ADMIN", command: "/project", text: text(i), response_url: responseUrl(i), trigger_id: `t${i}` }).toString();
       const t0 = performance.now();
       const res = await fetch(`${base}/slack/events`, { method: "POST", body, headers: { ...signedHeaders(SECRET, body, Date.now() - (i % 250) * 1000) } });
       await res.arrayBuffer();
