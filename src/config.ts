@@ -16,7 +16,7 @@ export const configSchema = z
     SLACK_API_URL: z.url("须是 URL，例如 https://slack.com/api/ / must be a URL").default("https://slack.com/api/"),
     PORT: z.coerce.number().int().min(0, "0 表示任选空闲端口 / 0 picks a free port").max(65535).default(3000),
     DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
-    TZ: z.string().default("Asia/Shanghai"),
+    TZ: z.string().optional(),
     ADMIN_USER_IDS: z
       .string()
       .default("")
@@ -29,11 +29,12 @@ export const configSchema = z
     if (!c.SLACK_BOT_TOKEN) ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "缺少 / missing (xoxb-...)" });
     if (socket && !c.SLACK_APP_TOKEN) ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: "Socket Mode 需要 / required in Socket Mode (xapp-...)" });
     if (!socket && !c.SLACK_SIGNING_SECRET) ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "HTTP 模式需要 / required in HTTP mode" });
-    try {
-      new Intl.DateTimeFormat("en", { timeZone: c.TZ });
-    } catch {
-      ctx.addIssue({ code: "custom", path: ["TZ"], message: `未知时区 / unknown time zone: ${c.TZ}` });
-    }
+    if (c.TZ)
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: c.TZ });
+      } catch {
+        ctx.addIssue({ code: "custom", path: ["TZ"], message: `未知时区 / unknown time zone: ${c.TZ}` });
+      }
   })
   .transform((c) => ({
     botToken: c.SLACK_BOT_TOKEN!,
@@ -43,6 +44,7 @@ export const configSchema = z
     slackApiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/`,
     port: c.PORT,
     databaseUrl: c.DATABASE_URL,
+    /** The district's time zone when set; otherwise the stored setting (default Asia/Shanghai). */
     timeZone: c.TZ,
     admins: c.ADMIN_USER_IDS,
     logLevel: c.LOG_LEVEL,

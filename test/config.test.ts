@@ -5,7 +5,7 @@ const http = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "secret-123" };
 
 describe("loadConfig", () => {
   it("fills defaults for HTTP mode", () => {
-    expect(loadConfig(http)).toMatchObject({ socketMode: false, port: 3000, slackApiUrl: "https://slack.com/api/", timeZone: "Asia/Shanghai", admins: [], databaseUrl: "file:./data/dispatch.db" });
+    expect(loadConfig(http)).toMatchObject({ socketMode: false, port: 3000, slackApiUrl: "https://slack.com/api/", timeZone: undefined, admins: [], databaseUrl: "file:./data/dispatch.db" });
   });
 
   it("reads Socket Mode, admins and a custom API URL", () => {

@@ -1,4 +1,5 @@
 import { toLocalDate } from "../domain/local-day.ts";
+import type { Rules } from "../domain/rules.ts";
 import type { Db } from "../store/client.ts";
 import { loadRules } from "../store/settings.ts";
 import { loadSnapshot, loadSnapshots, loadUpdatedProjectIds } from "../store/snapshot.ts";
@@ -21,8 +22,9 @@ export interface ReportRequest extends PeriodOptions {
   now: Date;
 }
 
-export async function buildReport(db: Db, req: ReportRequest): Promise<Report> {
-  const rules = await loadRules(db);
+/** `rules`: the caller's rules when it has them (the bot applies its TZ setting); else the stored ones. */
+export async function buildReport(db: Db, req: ReportRequest, rules?: Rules): Promise<Report> {
+  rules ??= await loadRules(db);
   const today = toLocalDate(req.now, rules.timeZone);
   const period = resolvePeriod(req, today);
   if (req.kind === "ranking") {

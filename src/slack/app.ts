@@ -27,7 +27,7 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
   const deps: SlackDeps = {
     ...base,
     work: createWorkQueue(1, (e) => base.logger.error({ err: e }, "queued work failed")),
-    rules: cachedRules(base.db),
+    rules: cachedRules(base.db, config.timeZone),
   };
   const logger = boltLogger(deps.logger);
   const clientOptions = { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN };

@@ -20,11 +20,16 @@ export async function serviceContext(deps: SlackDeps): Promise<ServiceContext> {
   return { db: deps.db, rules: await deps.rules(), admins: deps.admins, now: deps.now() };
 }
 
-/** Rules change rarely (an operator's `dispatch settings set`): read them at most once a minute. */
-export function cachedRules(db: Db, ttlMs = 60_000): () => Promise<Rules> {
+/**
+ * Rules change rarely (an operator's `dispatch settings set`): read them at
+ * most once a minute. A time zone from the environment (TZ) wins over the
+ * stored one.
+ */
+export function cachedRules(db: Db, timeZone?: string, ttlMs = 60_000): () => Promise<Rules> {
   let cached: { at: number; rules: Promise<Rules> } | null = null;
   return () => {
-    if (!cached || Date.now() - cached.at > ttlMs) cached = { at: Date.now(), rules: loadRules(db) };
+    if (!cached || Date.now() - cached.at > ttlMs)
+      cached = { at: Date.now(), rules: loadRules(db).then((r) => (timeZone ? { ...r, timeZone } : r)) };
     return cached.rules;
   };
 }

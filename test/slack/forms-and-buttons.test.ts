@@ -77,6 +77,13 @@ describe("project card buttons", () => {
     expect(textOf(eph.args.blocks)).toContain(`#${projectId} 历史记录`);
   });
 
+  it("a pick-list button shows that project's card", async () => {
+    h.standin.clear();
+    await button(`pick_project_${projectId}`, String(projectId));
+    const [eph] = await h.waitForCall("chat.postEphemeral");
+    expect(textOf(eph.args.blocks)).toContain("电子铜箔项目");
+  });
+
   it("a button naming a deleted project is answered, not ignored", async () => {
     h.standin.clear();
     await button(CARD_ACTIONS.update, "99999");
@@ -149,6 +156,13 @@ describe("forms", () => {
     expect(textOf(eph.args.blocks)).toContain("较大项目");
   });
 
+  it("shows missing supervision fields inline", async () => {
+    const r = await submit(FORMS.supervise, { ...field("issue", textValue("")) }, { projectId, channelId: CHANNEL });
+    const errors = JSON.parse(r.body).errors;
+    expect(Object.keys(errors).sort()).toEqual(["deadline", "issue", "owner"]);
+    expect(errors.owner).toContain("负责人");
+  });
+
   it("lists a blocker for supervision from the form", async () => {
     h.standin.clear();
     const values = { ...field("issue", textValue("环评批复滞后")), owner: { owner: { type: "users_select", selected_user: MEMBER } }, ...field("deadline", dateValue("2026-12-31")) };
@@ -169,6 +183,13 @@ describe("App Home", () => {
     expect(text).toContain("我的项目");
     expect(text).toContain("电子铜箔项目");
     expect(text).toContain("新材料产业招商组");
+  });
+
+  it("刷新 republishes the home tab", async () => {
+    h.standin.clear();
+    await button(HOME_ACTIONS.refresh, "refresh");
+    const [pub] = await h.waitForCall("views.publish");
+    expect(pub.args.user_id).toBe(MEMBER);
   });
 
   it("新建项目 on the home tab opens the form", async () => {

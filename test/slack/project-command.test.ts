@@ -78,6 +78,18 @@ describe("/project over signed HTTP", () => {
     expect(await listFunds(h.store.db, { projectId })).toHaveLength(1);
   });
 
+  it("refuses funds for someone outside the group, for a missing project, and a bad amount", async () => {
+    expect(await run(`到位 #${projectId} +100万`, OTHER).then((r) => r.text)).toContain("没有为项目");
+    expect(await run("到位 #9999 +100万").then((r) => r.text)).toContain("没有编号为 #9999 的项目");
+    expect(await run(`到位 #${projectId} 2.5`).then((r) => r.text)).toContain("2.5亿");
+    expect(await listFunds(h.store.db, { projectId })).toHaveLength(1);
+  });
+
+  it("refuses an unknown subcommand with the closest ones", async () => {
+    const { text } = await run("跟新 #1");
+    expect(text).toContain("更新");
+  });
+
   it("shows a pick list when a name matches several projects, and the closest names when none", async () => {
     await run(`新建 锂电负极材料项目 投资方=另一家 来源=市外 类别=工业 工作组=新材料`);
     const several = await run("查看 锂电");

@@ -55,19 +55,19 @@ async function replyAll(turn: Turn, messages: Messages, text: string): Promise<v
 }
 
 export async function handleStalled(cmd: StalledCommand, turn: Turn, deps: SlackDeps): Promise<void> {
-  const report = await buildReport(deps.db, { kind: "stalled", now: deps.now() });
+  const report = await buildReport(deps.db, { kind: "stalled", now: deps.now() }, await deps.rules());
   if (report.kind !== "stalled") return;
   const groups = cmd.group ? report.groups.filter((g) => g.name.includes(cmd.group!)) : report.groups;
   await replyAll(turn, stalledMessages({ ...report, groups }), "滞后项目清单");
 }
 
 export async function handleRank(cmd: RankCommand, turn: Turn, deps: SlackDeps): Promise<void> {
-  const report = await buildReport(deps.db, { kind: "ranking", by: cmd.by, now: deps.now() });
+  const report = await buildReport(deps.db, { kind: "ranking", by: cmd.by, now: deps.now() }, await deps.rules());
   if (report.kind === "ranking") await replyAll(turn, rankingMessages(report), "排名");
 }
 
 export async function handleDigest(turn: Turn, deps: SlackDeps): Promise<void> {
-  const report = await buildReport(deps.db, { kind: "weekly", now: deps.now() });
+  const report = await buildReport(deps.db, { kind: "weekly", now: deps.now() }, await deps.rules());
   if (report.kind === "weekly") await replyAll(turn, weeklyMessages(report), `周调度预览 ${report.period.label}`);
 }
 
