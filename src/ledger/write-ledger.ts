@@ -90,9 +90,7 @@ export async function writeLedger(tx: Tx, ledger: ValidLedger, ctx: WriteContext
       // CREATED is dated from the ledger's stages so past reports include the
       // project; the import itself is recorded as today's progress report, so
       // a freshly loaded ledger is not flagged "no update for N days".
-      const created = await createProject(tx, data, ctx.actor, { at: createdAt(rec, ctx) });
-      const { project } = await saveProjectChanges(tx, created.id, created.version, {}, ctx.actor, { at: ctx.now, progress: IMPORT_PROGRESS });
-      projects.set(key, project);
+      projects.set(key, await createProject(tx, data, ctx.actor, { at: createdAt(rec, ctx), progress: IMPORT_PROGRESS, progressAt: ctx.now }));
       result.projectsCreated++;
     } else {
       const patch = changedFields(current, data);

@@ -15,6 +15,8 @@ export interface Actor {
 export interface WriteOptions {
   /** Free-text progress (进展) recorded in the history with the change, even when no field changed. */
   progress?: string;
+  /** When the progress row is dated, if not `at` (an import backdates creation but reports progress today). */
+  progressAt?: Date;
   /** Idempotency key: a second write with the same key is refused with AlreadyAppliedError. */
   requestKey?: string;
   /** The key may be claimed again this long after (a person repeating a command on purpose); default never. */
@@ -111,9 +113,12 @@ export async function createProject(
     const { columns, coUnitIds, responsibleUserIds } = columnsOf(fromDomain(data));
     const row = await tx.project.create({ data: columns as never });
     await replaceLinks(tx, row.id, coUnitIds, responsibleUserIds);
-    await tx.update.create({
-      data: { projectId: row.id, batch: randomUUID(), at, author: actor.author, source: actor.source, field: "CREATED", newValue: data.name },
-    });
+    const batch = randomUUID();
+    await tx.update.create({ data: { projectId: row.id, batch, at, author: actor.author, source: actor.source, field: "CREATED", newValue: data.name } });
+    if (opts.progress?.trim())
+      await tx.update.create({
+        data: { projectId: row.id, batch, at: opts.progressAt ?? at, author: actor.author, source: actor.source, field: "PROGRESS", newValue: opts.progress.trim() },
+      });
     return (await getProject(tx, row.id))!;
   });
 }

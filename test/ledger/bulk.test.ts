@@ -67,7 +67,8 @@ describe("a 1,000-project ledger", () => {
     expect([counts.projects, counts.funds, counts.groups, counts.units, counts.targets, counts.updates]).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
-  it("once fixed goes in whole, reporting progress, and a second run changes nothing", async () => {
+  // Generous timeout: 1,000 projects on PostgreSQL with the rest of the suite running beside it.
+  it("once fixed goes in whole, reporting progress, and a second run changes nothing", { timeout: 180_000 }, async () => {
     const file = tmp.file("good.xlsx");
     await writeXlsx(file, ledger());
     let calls = 0;
