@@ -1,0 +1,47 @@
+import type { LocalDate, Project } from "../../domain/types.ts";
+import { actions, button, context, esc, header, section, type Block } from "./kit.ts";
+
+// The daily overdue ping of one group and the Friday reminder. Pure.
+
+export const PING_ACTIONS = { update: "ping_update", done: "ping_done", postpone: "ping_postpone", mute: "ping_mute" } as const;
+/** Each overdue project takes a section and an actions block. */
+export const PING_PROJECTS_PER_MESSAGE = 20;
+
+export interface PingItem {
+  project: Project;
+  reasons: string[];
+  /** Responsible users to name (muted ones left out). */
+  mention: string[];
+}
+
+export function pingMessages(groupName: string, day: LocalDate, items: PingItem[], escalateTo: string | null, escalateAfter: number): Block[][] {
+  const head: Block[] = [header(`⏰ 逾期提醒 · ${groupName} · ${day}`)];
+  if (escalateTo) head.push(section(`⚠️ 本组逾期提醒已连续 ${escalateAfter} 个工作日无人回应，请 <@${escalateTo}> 关注。`));
+  const perProject = items.map((it): Block[] => [
+    section(`*#${it.project.id} ${esc(it.project.name)}*　${it.mention.map((u) => `<@${u}>`).join(" ") || "（未指定责任人）"}\n${it.reasons.map((r) => `• ${esc(r)}`).join("\n")}`),
+    actions(
+      [
+        button("更新进展", PING_ACTIONS.update, String(it.project.id), "primary"),
+        button("已处理", PING_ACTIONS.done, String(it.project.id)),
+        button("延期7天", PING_ACTIONS.postpone, String(it.project.id)),
+      ],
+      `ping_${it.project.id}`,
+    ),
+  ]);
+  const footer: Block[] = [
+    context(["回复 ✅ 表示已知悉；处理后点“已处理”或更新进展。"]),
+    { type: "actions", block_id: "ping_mute", elements: [{ type: "datepicker", action_id: PING_ACTIONS.mute, placeholder: { type: "plain_text", text: "暂停我的提醒至…" } }] },
+  ];
+  const messages: Block[][] = [];
+  for (let i = 0; i < perProject.length; i += PING_PROJECTS_PER_MESSAGE) messages.push(perProject.slice(i, i + PING_PROJECTS_PER_MESSAGE).flat());
+  if (!messages.length) messages.push([]);
+  messages[0] = [...head, ...messages[0], ...footer];
+  return messages;
+}
+
+export function fridayReminderBlocks(groupName: string, week: string, items: Array<{ project: Project; mention: string[] }>): Block[][] {
+  const lines = items.map((it) => `• *#${it.project.id} ${esc(it.project.name)}*　${it.mention.map((u) => `<@${u}>`).join(" ") || "（未指定责任人）"}`);
+  const blocks: Block[] = [header(`📝 本周进展提醒 · ${groupName} · ${week}`), section(`以下 ${items.length} 个项目本周还没有更新进展，请在今天下班前更新（/project 更新 #编号 进展="..."）：`)];
+  for (let i = 0; i < lines.length; i += 30) blocks.push(section(lines.slice(i, i + 30).join("\n")));
+  return [blocks.slice(0, 50)];
+}

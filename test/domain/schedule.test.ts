@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { duePeriods, type JobKind } from "../../src/domain/schedule.ts";
+
+const TZ = "Asia/Shanghai";
+const at = (local: string) => new Date(`${local}+08:00`);
+const due = (job: JobKind, now: string, time = "08:30", lookback = 0) =>
+  duePeriods({ job, now: at(now), timeZone: TZ, time, lookback }).map((p) => `${p.period}@${p.dueDay}${p.late ? " late" : ""}`);
+
+describe("duePeriods", () => {
+  it("a normal Monday: last week's summary is due at 08:30, not before", () => {
+    expect(due("weekly_summary", "2026-11-23T08:29:00")).toEqual([]);
+    expect(due("weekly_summary", "2026-11-23T08:30:00")).toEqual(["2026-W47@2026-11-23"]);
+    expect(due("weekly_summary", "2026-11-23T11:00:00")).toEqual(["2026-W47@2026-11-23 late"]);
+  });
+
+  it("National Day 2026: the Monday is a holiday, the post moves to the first working day (Thursday 10-08)", () => {
+    // 2026-10-01..07 are off (10-05 is the Monday of W41); Thursday 10-08 is its first working day.
+    expect(due("weekly_summary", "2026-10-05T09:00:00")).toEqual([]);
+    const first = due("weekly_summary", "2026-10-08T09:00:00");
+    expect(first).toEqual(["2026-W40@2026-10-08"]);
+  });
+
+  it("a make-up Saturday is a working day: pings go out, a normal Saturday none", () => {
+    expect(due("overdue_pings", "2026-10-10T09:00:00", "09:00")).toEqual(["2026-10-10@2026-10-10"]);
+    expect(due("overdue_pings", "2026-11-21T09:00:00", "09:00")).toEqual([]);
+    expect(due("overdue_pings", "2026-10-02T09:00:00", "09:00")).toEqual([]);
+  });
+
+  it("a missed week after downtime is still due, late, oldest first", () => {
+    expect(due("weekly_summary", "2026-11-24T09:00:00", "08:30", 2)).toEqual(["2026-W45@2026-11-09 late", "2026-W46@2026-11-16 late", "2026-W47@2026-11-23 late"]);
+  });
+
+  it("the quarterly bulletin is due on the first working day after the quarter", () => {
+    // Q3 ends 09-30; 10-01..07 are off (国庆), 10-08 is the first working day.
+    expect(due("quarterly_bulletin", "2026-10-08T10:00:00", "09:00")).toEqual(["2026-Q3@2026-10-08"]);
+    expect(due("quarterly_bulletin", "2026-10-06T10:00:00", "09:00")).toEqual([]);
+  });
+
+  it("the Friday reminder falls on the week's last working day", () => {
+    expect(due("friday_reminder", "2026-11-27T15:00:00", "15:00")).toEqual(["2026-W48@2026-11-27"]);
+    expect(due("friday_reminder", "2026-11-26T15:00:00", "15:00")).toEqual([]);
+    // W41 2026: Saturday 10-10 is a make-up working day, so the reminder goes out then.
+    expect(due("friday_reminder", "2026-10-10T15:00:00", "15:00")).toEqual(["2026-W41@2026-10-10"]);
+  });
+});
