@@ -3,6 +3,10 @@ import { createLogger } from "./log.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { openStore } from "./store/client.ts";
 import { demoSummary } from "./cli/demo-command.ts";
+import { hostname } from "node:os";
+import { loadJobsConfig } from "./jobs/job-config.ts";
+import { startScheduler } from "./jobs/scheduler.ts";
+import { loadRules } from "./store/settings.ts";
 
 // Wiring only: config → store (migrated on open) → Slack app → start.
 // SIGTERM/SIGINT stop taking requests, then close the store.
@@ -44,12 +48,19 @@ async function main(): Promise<void> {
   const slack = createSlackApp(config, { db: store.db, admins: config.admins, now: () => new Date(), logger });
   await slack.start();
   logger.info({ mode: config.socketMode ? "socket" : "http", port: config.socketMode ? undefined : config.port }, "bot started");
+  const rules = await loadRules(store.db);
+  const scheduler = startScheduler(
+    { db: store.db, client: slack.app.client, worker: `${hostname()}:${process.pid}`, logger: logger.child({ component: "jobs" }), now: () => new Date() },
+    await loadJobsConfig(store.db),
+    config.timeZone ?? rules.timeZone,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    await scheduler.stop().catch((e) => logger.error({ err: e }, "scheduler stop failed"));
     await slack.stop().catch((e) => logger.error({ err: e }, "stop failed"));
     await store.close();
     process.exit(0);

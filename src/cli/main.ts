@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { openStore, type Db } from "../store/client.ts";
 import { registerDemo } from "./demo-command.ts";
+import { registerJobs } from "./jobs-command.ts";
 import { registerLedger } from "./ledger-commands.ts";
 import { registerReport } from "./report-command.ts";
 import { registerSettings } from "./settings-command.ts";
@@ -38,6 +39,7 @@ registerDemo(program, withDb, now);
 registerReport(program, withDb, now);
 registerLedger(program, withDb, now);
 registerSettings(program, withDb);
+registerJobs(program, withDb, now);
 
 try {
   await program.parseAsync(process.argv);

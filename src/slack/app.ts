@@ -2,6 +2,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config.ts";
 import { boltLogger } from "../log.ts";
 import { registerCardActions } from "./actions/card-actions.ts";
+import { registerPingActions } from "./actions/ping-actions.ts";
 import { registerProjectCommand } from "./commands/project-command.ts";
 import { cachedRules, type SlackDeps } from "./deps.ts";
 import { registerAppHome } from "./events/app-home.ts";
@@ -66,6 +67,7 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
 function register(app: App, deps: SlackDeps): void {
   registerProjectCommand(app, deps);
   registerCardActions(app, deps);
+  registerPingActions(app, deps);
   registerFormSubmissions(app, deps);
   registerAppHome(app, deps);
   app.error(async (error) => {

@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { WebClient } from "@slack/web-api";
+import type { Command } from "commander";
+import { ZodError } from "zod";
+import { toLocalDate } from "../domain/local-day.ts";
+import { formatQuarter, formatWeek, previousQuarter, previousWeek, quarterOf, weekOf } from "../domain/periods.ts";
+import { JOB_KINDS, duePeriods, type JobKind } from "../domain/schedule.ts";
+import { cronOf, isJobKind, JOB_LABELS, loadJobsConfig, saveJobsConfig } from "../jobs/job-config.ts";
+import { planJob, runJobNow } from "../jobs/run-jobs.ts";
+import { createLogger } from "../log.ts";
+import type { Db } from "../store/client.ts";
+import { jobHistory } from "../store/job-runs.ts";
+import { loadRules } from "../store/settings.ts";
+import { UsageError } from "./output.ts";
+
+// `dispatch jobs`: see the scheduled posts, post one now (or print it), and
+// see what was posted, late or failed.
+
+/** The period a job would post for today when none is named. */
+function defaultPeriod(job: JobKind, today: string): string {
+  if (job === "overdue_pings") return today;
+  if (job === "friday_reminder") return formatWeek(weekOf(today));
+  if (job === "quarterly_bulletin") return formatQuarter(previousQuarter(quarterOf(today)));
+  return formatWeek(previousWeek(weekOf(today)));
+}
+
+function checkPeriod(job: JobKind, period: string): void {
+  const forms: Record<JobKind, RegExp> = {
+    weekly_summary: /^\d{4}-W\d{2}$/,
+    stalled_list: /^\d{4}-W\d{2}$/,
+    group_ranking: /^\d{4}-W\d{2}$/,
+    friday_reminder: /^\d{4}-W\d{2}$/,
+    quarterly_bulletin: /^\d{4}-Q[1-4]$/,
+    overdue_pings: /^\d{4}-\d{2}-\d{2}$/,
+  };
+  if (!forms[job].test(period)) {
+    const example = job === "quarterly_bulletin" ? "2026-Q3" : job === "overdue_pings" ? "2026-11-23" : "2026-W47";
+    throw new UsageError(`--period “${period}” 不适用于 ${job}，请写成 ${example}`);
+  }
+}
+
+export function registerJobs(program: Command, withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>, now: () => Date) {
+  const jobs = program.command("jobs").description("定时推送 / scheduled posts: list | run | history | configure");
+
+  jobs
+    .command("list")
+    .description("列出定时推送及其设置和今天到期的期次")
+    .action(() =>
+      withDb(async (db) => {
+        const config = await loadJobsConfig(db);
+        const rules = await loadRules(db);
+        process.stdout.write(`汇总频道：${config.summaryChannel ?? "（未设置：SUMMARY_CHANNEL_ID）"}　时区：${rules.timeZone}\n`);
+        for (const job of JOB_KINDS) {
+          const c = config[job];
+          const due = duePeriods({ job, now: now(), timeZone: rules.timeZone, time: c.time, lookback: 0 }).map((d) => d.period);
+          process.stdout.write(`${c.enabled ? "✓" : "✗"} ${job.padEnd(20)} ${JOB_LABELS[job]}　时间 ${c.time}　cron "${cronOf(config, job)}"　频道 ${c.channel ?? (job === "overdue_pings" || job === "friday_reminder" ? "各工作组频道" : (config.summaryChannel ?? "—"))}${due.length ? `　已到期：${due.join("、")}` : ""}\n`);
+        }
+      }),
+    );
+
+  jobs
+    .command("run")
+    .description("立即推送某一期（已推送过的不会重复）；--dry-run 只打印 Block Kit")
+    .argument("<job>", JOB_KINDS.join(" | "))
+    .option("--period <period>", "期次：2026-W47、2026-Q3 或 2026-11-23（默认：当前应推送的一期）")
+    .option("--dry-run", "只打印要发送的内容，不发送")
+    .action(async (job: string, opts: { period?: string; dryRun?: boolean }) => {
+      if (!isJobKind(job)) throw new UsageError(`没有名为“${job}”的定时推送。可选：${JOB_KINDS.join("、")}`);
+      await withDb(async (db) => {
+        const rules = await loadRules(db);
+        const today = toLocalDate(now(), rules.timeZone);
+        const period = opts.period ?? defaultPeriod(job, today);
+        checkPeriod(job, period);
+        if (opts.dryRun) {
+          const plan = await planJob({ db, rules, config: await loadJobsConfig(db), job, due: { period, dueDay: today, dueAt: now(), late: false }, now: now() });
+          const printable = { job, period, skipped: plan.skipped, posts: plan.posts.map((p) => ({ channel: p.channel, text: p.text, messages: p.messages, files: (p.files ?? []).map((f) => ({ filename: f.filename, title: f.title, bytes: f.bytes.length })) })) };
+          process.stdout.write(`${JSON.stringify(printable, null, 2)}\n`);
+          return;
+        }
+        const token = process.env.SLACK_BOT_TOKEN;
+        if (!token) throw new UsageError("推送需要 SLACK_BOT_TOKEN（以及可选的 SLACK_API_URL）；只想查看内容请加 --dry-run");
+        const client = new WebClient(token, { slackApiUrl: process.env.SLACK_API_URL || undefined });
+        const outcome = await runJobNow({ db, client, worker: `${hostname()}:${process.pid}:cli`, logger: createLogger("warn"), now }, job, period);
+        process.stdout.write(`${job} ${period}：${{ posted: "已推送", skipped: "无内容，未推送", failed: "失败", held: "已推送过或正由其他进程推送，未重复" }[outcome.status]}${outcome.detail ? `（${outcome.detail}）` : ""}\n`);
+        if (outcome.status === "failed") process.exitCode = 1;
+      });
+    });
+
+  jobs
+    .command("history")
+    .description("最近的推送记录：状态、是否补发、失败原因")
+    .option("--limit <n>", "条数", "30")
+    .action((opts: { limit: string }) =>
+      withDb(async (db) => {
+        const rows = await jobHistory(db, Number(opts.limit) || 30);
+        if (!rows.length) process.stdout.write("还没有推送记录。\n");
+        for (const r of rows)
+          process.stdout.write(
+            `${r.claimedAt.toISOString()}  ${r.job.padEnd(20)} ${r.period.padEnd(11)} ${{ DONE: "已完成", CLAIMED: "进行中", FAILED: "失败" }[r.status] ?? r.status}${r.late ? " 补发" : ""}  第 ${r.attempts} 次${r.error ? `  错误：${r.error}` : ""}\n`,
+          );
+      }),
+    );
+
+  jobs
+    .command("configure")
+    .description('用 JSON 文件设置定时推送，例如 {"summaryChannel":"C0123","overdue_pings":{"time":"09:30"}}')
+    .argument("<file.json>")
+    .action(async (file: string) => {
+      let override: unknown;
+      try {
+        override = JSON.parse(readFileSync(file, "utf8"));
+      } catch (e) {
+        throw new UsageError(`无法读取 ${file}：${(e as Error).message}`);
+      }
+      try {
+        const config = await withDb((db) => saveJobsConfig(db, override));
+        process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+      } catch (e) {
+        if (e instanceof ZodError) throw new UsageError(`设置有误：${e.issues.map((i) => `${i.path.join(".")}：${i.message}`).join("；")}`);
+        throw e;
+      }
+    });
+}

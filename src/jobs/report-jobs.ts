@@ -1,0 +1,65 @@
+import { rankingChartPng } from "../charts/ranking-chart.ts";
+import { stageFunnelPng } from "../charts/funnel-chart.ts";
+import type { RankingReport } from "../reports/ranking-report.ts";
+import { weeklyWorkbook } from "../reports/render-xlsx.ts";
+import { buildReport } from "../services/report-service.ts";
+import { context, type Block } from "../slack/blocks/kit.ts";
+import { rankingMessages, stalledMessages, weeklyMessages, type Messages } from "../slack/blocks/report-blocks.ts";
+import { lateNotice, type JobContext } from "./job-context.ts";
+import type { JobPlan, Post } from "./post-plan.ts";
+
+// The summary-channel posts: weekly 调度 summary (with charts and the
+// printable table), stalled list, weekly group ranking, quarterly bulletin.
+
+function withNotice(ctx: JobContext, messages: Messages): Messages {
+  const notice = lateNotice(ctx);
+  if (!notice) return messages;
+  const [first, ...rest] = messages;
+  return [[context([notice]) as Block, ...first].slice(0, 50), ...rest];
+}
+
+function rankingChart(r: RankingReport, title: string): Buffer {
+  return rankingChartPng({
+    title,
+    subtitle: `截至 ${r.period.asOf}　时间进度 ${Math.round(r.yearShareElapsed * 100)}%`,
+    entries: r.entries.map((e) => ({ name: e.name, agreedCompletion: e.completion.agreed, arrivedCompletion: e.completion.arrived, rank: e.rank })),
+    yearShare: r.yearShareElapsed,
+  });
+}
+
+export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
+  const channel = ctx.config[ctx.job].channel ?? ctx.config.summaryChannel;
+  if (!channel) return { posts: [], skipped: "未配置汇总频道（SUMMARY_CHANNEL_ID 或 dispatch jobs configure）" };
+  const { db, rules, now, due } = ctx;
+  const post = (messages: Messages, text: string, files?: Post["files"]): JobPlan => ({ posts: [{ key: "main", channel, text, messages: withNotice(ctx, messages), files }] });
+
+  if (ctx.job === "weekly_summary") {
+    const report = await buildReport(db, { kind: "weekly", week: due.period, now }, rules);
+    const ranking = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules);
+    if (report.kind !== "weekly" || ranking.kind !== "ranking") throw new Error("unexpected report kind");
+    const xlsx = Buffer.from(await weeklyWorkbook(report).xlsx.writeBuffer());
+    return post(weeklyMessages(report), `招商引资周调度 ${due.period}`, [
+      { filename: `周调度-${due.period}.xlsx`, title: `周调度表 ${due.period}（打印用）`, bytes: xlsx },
+      { filename: `阶段分布-${due.period}.png`, title: "项目阶段分布", bytes: stageFunnelPng({ title: `项目阶段分布（截至 ${report.period.asOf}）`, stages: report.funnel.map((f) => ({ label: f.label, count: f.count })) }) },
+      { filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: rankingChart(ranking, `专项招商工作组完成率 ${due.period}`) },
+    ]);
+  }
+  if (ctx.job === "stalled_list") {
+    const report = await buildReport(db, { kind: "stalled", week: due.period, now }, rules);
+    if (report.kind !== "stalled") throw new Error("unexpected report kind");
+    return post(stalledMessages(report), `滞后项目清单 ${due.period}`);
+  }
+  if (ctx.job === "group_ranking") {
+    const report = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules);
+    if (report.kind !== "ranking") throw new Error("unexpected report kind");
+    return post(rankingMessages(report), `工作组排名 ${due.period}`, [{ filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: rankingChart(report, `专项招商工作组完成率 ${due.period}`) }]);
+  }
+  // quarterly_bulletin (季通报): groups, then units in the thread.
+  const groups = await buildReport(db, { kind: "ranking", by: "group", quarter: due.period, now }, rules);
+  const units = await buildReport(db, { kind: "ranking", by: "unit", quarter: due.period, now }, rules);
+  if (groups.kind !== "ranking" || units.kind !== "ranking") throw new Error("unexpected report kind");
+  return post([...rankingMessages(groups), ...rankingMessages(units)], `季度通报 ${due.period}`, [
+    { filename: `季度通报-工作组-${due.period}.png`, title: "工作组完成率", bytes: rankingChart(groups, `${due.period} 专项招商工作组完成率`) },
+    { filename: `季度通报-责任单位-${due.period}.png`, title: "责任单位完成率", bytes: rankingChart(units, `${due.period} 责任单位完成率`) },
+  ]);
+}
