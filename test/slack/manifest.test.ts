@@ -18,7 +18,7 @@ function sources(dir: string): string {
     .map((e) => readFileSync(join(e.parentPath, e.name), "utf8"))
     .join("\n");
 }
-const code = sources(join(ROOT, "src/slack"));
+const code = sources(join(ROOT, "src/slack")) + sources(join(ROOT, "src/jobs"));
 
 /** Scope each Web API method the bot may call needs. */
 const SCOPE_OF: Record<string, string | null> = {
@@ -29,8 +29,13 @@ const SCOPE_OF: Record<string, string | null> = {
   "views.publish": null,
   "views.update": null,
   "reactions.add": "reactions:write",
-  "files.uploadV2": "files:write",
+  "filesUploadV2": "files:write",
+  "conversations.history": "channels:history",
 };
+
+/** Scopes the events the bot listens to need; reading history in private group channels needs groups:history too. */
+const EVENT_SCOPES: Record<string, string[]> = { app_home_opened: [], reaction_added: ["reactions:read"] };
+const EXTRA_SCOPES = ["groups:history"];
 
 describe("manifest.yml", () => {
   it("validates against Slack's manifest schema", () => {
@@ -48,9 +53,15 @@ describe("manifest.yml", () => {
   });
 
   it("asks for exactly the scopes of the methods the bot calls", () => {
-    const called = [...new Set([...code.matchAll(/client\.([a-z]+\.[A-Za-z0-9]+)\(/g)].map((m) => m[1]))];
+    const called = [...new Set([...code.matchAll(/client\.([a-zA-Z0-9]+(?:\.[A-Za-z0-9]+)?)\(/g)].map((m) => m[1]))];
     for (const m of called) expect(Object.keys(SCOPE_OF), `scope of ${m} unknown`).toContain(m);
-    const needed = new Set(["commands", ...called.map((m) => SCOPE_OF[m]).filter((s): s is string => s !== null)]);
+    const events = manifest.settings.event_subscriptions.bot_events as string[];
+    const needed = new Set([
+      "commands",
+      ...called.map((m) => SCOPE_OF[m]).filter((s): s is string => s !== null),
+      ...events.flatMap((e) => EVENT_SCOPES[e] ?? []),
+      ...EXTRA_SCOPES,
+    ]);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
   });
 });

@@ -18,14 +18,14 @@ export function registerPingActions(app: App, deps: SlackDeps): void {
   const tell = (client: App["client"], body: BlockAction, text: string, blocks = [section(text)]) =>
     client.chat.postEphemeral({ channel: body.channel?.id ?? body.user.id, user: body.user.id, text, blocks: blocks as never });
 
-  app.action<BlockAction<ButtonAction>>(PING_ACTIONS.update, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${PING_ACTIONS.update}_\\d+$`), async ({ ack, body, action, client }) => {
     await ack();
     const project = await getProject(deps.db, Number(action.value));
     if (!project) return void (await tell(client, body, `项目 #${action.value} 已不存在。`));
     await client.views.open({ trigger_id: body.trigger_id, view: updateForm(project, {}, { channelId: body.channel?.id }) as never });
   });
 
-  app.action<BlockAction<ButtonAction>>(PING_ACTIONS.done, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${PING_ACTIONS.done}_\\d+$`), async ({ ack, body, action, client }) => {
     await ack();
     if (body.channel && body.message) await acknowledgePing(deps.db, body.channel.id, body.message.ts, body.user.id, deps.now());
     const ctx = await serviceContext(deps);
@@ -34,7 +34,7 @@ export function registerPingActions(app: App, deps: SlackDeps): void {
     await tell(client, body, `✅ 已记录：#${action.value} 逾期事项已处理。如下一步有变化，请点“更新进展”。`);
   });
 
-  app.action<BlockAction<ButtonAction>>(PING_ACTIONS.postpone, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${PING_ACTIONS.postpone}_\\d+$`), async ({ ack, body, action, client }) => {
     await ack();
     const ctx = await serviceContext(deps);
     const project = await getProject(deps.db, Number(action.value));

@@ -21,9 +21,10 @@ export function pingMessages(groupName: string, day: LocalDate, items: PingItem[
     section(`*#${it.project.id} ${esc(it.project.name)}*　${it.mention.map((u) => `<@${u}>`).join(" ") || "（未指定责任人）"}\n${it.reasons.map((r) => `• ${esc(r)}`).join("\n")}`),
     actions(
       [
-        button("更新进展", PING_ACTIONS.update, String(it.project.id), "primary"),
-        button("已处理", PING_ACTIONS.done, String(it.project.id)),
-        button("延期7天", PING_ACTIONS.postpone, String(it.project.id)),
+        // Action ids carry the project so each is unique within the message.
+        button("更新进展", `${PING_ACTIONS.update}_${it.project.id}`, String(it.project.id), "primary"),
+        button("已处理", `${PING_ACTIONS.done}_${it.project.id}`, String(it.project.id)),
+        button("延期7天", `${PING_ACTIONS.postpone}_${it.project.id}`, String(it.project.id)),
       ],
       `ping_${it.project.id}`,
     ),

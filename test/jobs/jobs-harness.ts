@@ -1,0 +1,44 @@
+import { WebClient } from "@slack/web-api";
+import { loadDemo } from "../../src/demo/load-demo.ts";
+import { saveJobsConfig } from "../../src/jobs/job-config.ts";
+import type { RunnerDeps } from "../../src/jobs/run-jobs.ts";
+import { createLogger } from "../../src/log.ts";
+import { startSlackStandin, type SlackStandin } from "../../src/slack-standin/index.ts";
+import { writeSetting } from "../../src/store/settings.ts";
+import { createTestStore, type TestStore } from "../helpers/test-store.ts";
+
+// Scheduled posts against a real database holding the demo district and the
+// Slack stand-in, with a clock the test moves.
+
+export const SUMMARY = "C0SUMMARY";
+export const TOKEN = "xoxb-jobs";
+export const at = (local: string) => new Date(`${local}+08:00`);
+
+export interface JobsHarness {
+  store: TestStore;
+  standin: SlackStandin;
+  clock: { now: Date };
+  deps(worker?: string): RunnerDeps;
+  close(): Promise<void>;
+}
+
+/** `demoDay`: the district as of that day; `since`: when the scheduler first ran. */
+export async function startJobsHarness(demoDay = "2026-11-23", since = `${demoDay}T07:00:00`): Promise<JobsHarness> {
+  const store = await createTestStore();
+  const standin = await startSlackStandin({ botToken: TOKEN });
+  await loadDemo(store.db, demoDay);
+  await saveJobsConfig(store.db, { summaryChannel: SUMMARY });
+  await writeSetting(store.db, "jobs.since", at(since).toISOString());
+  const clock = { now: at(`${demoDay}T09:00:00`) };
+  const client = new WebClient(TOKEN, { slackApiUrl: standin.url, retryConfig: { retries: 2, minTimeout: 0, maxTimeout: 0 } });
+  return {
+    store,
+    standin,
+    clock,
+    deps: (worker = "test-worker") => ({ db: store.db, client, worker, logger: createLogger("silent"), now: () => clock.now }),
+    async close() {
+      await standin.close();
+      await store.destroy();
+    },
+  };
+}
