@@ -1,0 +1,127 @@
+import { WebClient } from "@slack/web-api";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveJobsConfig } from "../../src/jobs/job-config.ts";
+import { runDueJobs, type RunnerDeps } from "../../src/jobs/run-jobs.ts";
+import { createLogger } from "../../src/log.ts";
+import { PING_ACTIONS } from "../../src/slack/blocks/ping-blocks.ts";
+import { upsertGroup } from "../../src/store/directory.ts";
+import { findPing } from "../../src/store/pings.ts";
+import { createProject, getProject } from "../../src/store/projects.ts";
+import { writeSetting } from "../../src/store/settings.ts";
+import { newProject } from "../fixtures/factories.ts";
+import { BOT_TOKEN, CHANNEL, MEMBER, OTHER, startHarness, textOf, type Harness } from "../helpers/slack-harness.ts";
+
+// Overdue pings through the whole bot: the runner posts them, people answer
+// with buttons, reactions and a mute date, the leader is named after three
+// silent working days.
+
+const LEADER = "U0LEADER";
+const at = (local: string) => new Date(`${local}+08:00`);
+let h: Harness;
+let runner: RunnerDeps;
+let overdue: number;
+
+beforeAll(async () => {
+  h = await startHarness();
+  await upsertGroup(h.store.db, { name: "新材料产业招商组", leaderName: "夏艺", leaderSlackId: LEADER, commissioners: "", focus: "", channelId: CHANNEL, memberUserIds: [MEMBER, OTHER] });
+  await saveJobsConfig(h.store.db, { overdue_pings: { time: "09:00" } });
+  await writeSetting(h.store.db, "jobs.since", at("2026-11-01T00:00:00").toISOString());
+  const seed = { author: "seed", source: "CLI" as const };
+  const created = { at: at("2026-11-01T10:00:00") };
+  overdue = (await createProject(h.store.db, newProject({ name: "锂电隔膜项目", groupId: h.groupId, stage: "SIGNED", stageDates: { SIGNED: "2026-10-20" }, nextStep: "签订供地协议", nextStepDue: "2026-11-10", responsibleUserIds: [MEMBER] }), seed, created)).id;
+  await createProject(h.store.db, newProject({ name: "正常推进项目", groupId: h.groupId, stage: "SIGNED", stageDates: { SIGNED: "2026-10-20" }, nextStep: "开工", nextStepDue: "2026-12-30", responsibleUserIds: [OTHER] }), seed, created);
+  await createProject(h.store.db, newProject({ name: "另一个逾期项目", groupId: h.groupId, stage: "SIGNED", stageDates: { SIGNED: "2026-10-20" }, nextStep: "环评", nextStepDue: "2026-11-12", responsibleUserIds: [OTHER] }), seed, created);
+  runner = { db: h.store.db, client: new WebClient(BOT_TOKEN, { slackApiUrl: h.standin.url, retryConfig: { retries: 0 } }), worker: "w", logger: createLogger("silent"), now: () => h.clock.now };
+});
+afterAll(async () => {
+  await h.close();
+});
+
+const pingPosts = () => h.standin.callsTo("chat.postMessage").filter((c) => c.ok && c.args.channel === CHANNEL && String(c.args.text).startsWith("逾期提醒"));
+
+async function pingOn(day: string) {
+  h.clock.now = at(`${day}T09:05:00`);
+  return runDueJobs(runner, ["overdue_pings"]);
+}
+
+describe("overdue pings", () => {
+  it("posts one message for the group, naming the responsible users, with buttons per project", async () => {
+    await pingOn("2026-11-23");
+    const posts = pingPosts();
+    expect(posts).toHaveLength(1);
+    const text = textOf(posts[0].args.blocks);
+    expect(text).toContain("锂电隔膜项目");
+    expect(text).toContain("另一个逾期项目");
+    expect(text).not.toContain("正常推进项目");
+    expect(text).toContain(`<@${MEMBER}>`);
+    expect(text).toContain(`<@${OTHER}>`);
+    expect(JSON.stringify(posts[0].args.blocks)).toContain(`${PING_ACTIONS.postpone}_${overdue}`);
+    expect(await pingOn("2026-11-23")).toEqual([]);
+  });
+
+  it("a ✅ reaction acknowledges the ping", async () => {
+    const ts = h.standin.messages(CHANNEL).find((m) => m.text.startsWith("逾期提醒"))!.ts;
+    expect((await h.event({ type: "reaction_added", user: OTHER, reaction: "white_check_mark", item: { type: "message", channel: CHANNEL, ts }, item_user: "UBOT", event_ts: "1" })).status).toBe(200);
+    // The event is acknowledged at once and handled just after: poll the store.
+    let acknowledgedBy: string | null | undefined;
+    for (let i = 0; i < 100 && !acknowledgedBy; i++) {
+      acknowledgedBy = (await findPing(h.store.db, CHANNEL, ts))?.acknowledgedBy;
+      if (!acknowledgedBy) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(acknowledgedBy).toBe(OTHER);
+  });
+
+  it("延期7天 moves the next step's due date a week past today, once per click", async () => {
+    const ts = h.standin.messages(CHANNEL).find((m) => m.text.startsWith("逾期提醒"))!.ts;
+    h.standin.clear();
+    await h.interact({
+      type: "block_actions",
+      user: { id: MEMBER, username: "m", team_id: "T0TEST" },
+      team: { id: "T0TEST" },
+      channel: { id: CHANNEL },
+      message: { ts, type: "message", text: "" },
+      container: { type: "message", message_ts: ts, channel_id: CHANNEL },
+      trigger_id: h.standin.issueTriggerId(),
+      actions: [{ type: "button", action_id: `${PING_ACTIONS.postpone}_${overdue}`, block_id: `ping_${overdue}`, value: String(overdue), action_ts: "1" }],
+    });
+    const [eph] = await h.waitForCall("chat.postEphemeral");
+    expect(textOf(eph.args.blocks)).toContain("已延期至 2026-11-30");
+    expect((await getProject(h.store.db, overdue))!.nextStepDue).toBe("2026-11-30");
+  });
+
+  it("a muted user is not named, and a project whose only owner muted is left out", async () => {
+    h.standin.clear();
+    await h.interact({
+      type: "block_actions",
+      user: { id: OTHER, username: "o", team_id: "T0TEST" },
+      team: { id: "T0TEST" },
+      channel: { id: CHANNEL },
+      trigger_id: h.standin.issueTriggerId(),
+      actions: [{ type: "datepicker", action_id: PING_ACTIONS.mute, block_id: "ping_mute", selected_date: "2026-11-27", action_ts: "1" }],
+    });
+    const [eph] = await h.waitForCall("chat.postEphemeral");
+    expect(textOf(eph.args.blocks)).toContain("2026-11-27（含）之前");
+    h.standin.clear();
+    // 11-24: the postponed project is no longer overdue and OTHER's project is muted: no ping at all.
+    const out = await pingOn("2026-11-24");
+    expect(out).toEqual([expect.objectContaining({ status: "skipped" })]);
+    expect(pingPosts()).toHaveLength(0);
+  });
+
+  it("names the group leader after three working days without an answer", async () => {
+    // Make OTHER's project the only one, unmuted from 11-30 on, and let three pings go unanswered.
+    h.standin.clear();
+    for (const day of ["2026-11-30", "2026-12-01", "2026-12-02"]) await pingOn(day);
+    expect(pingPosts()).toHaveLength(3);
+    expect(pingPosts().some((p) => textOf(p.args.blocks).includes(`<@${LEADER}>`))).toBe(false);
+    await pingOn("2026-12-03");
+    const last = pingPosts().at(-1)!;
+    expect(textOf(last.args.blocks)).toContain(`连续 3 个工作日无人回应，请 <@${LEADER}> 关注`);
+  });
+
+  it("sends no ping on a day off", async () => {
+    h.standin.clear();
+    expect(await pingOn("2026-12-05")).toEqual([]);
+    expect(pingPosts()).toHaveLength(0);
+  });
+});
