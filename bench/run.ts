@@ -30,6 +30,7 @@ function median(xs: number[]): number {
 
 mkdirSync(DIR, { recursive: true });
 const rows: string[][] = [];
+const postRows: string[][] = [];
 for (const size of SIZES) {
   const file = join(DIR, `bench-${size.projects}.db`);
   if (!existsSync(file)) {
@@ -40,6 +41,9 @@ for (const size of SIZES) {
   }
   const scan = Array.from({ length: RUNS }, () => run("bare-scan.ts", [file]));
   const scanMs = median(scan.map((s) => s.ms));
+  const post = Array.from({ length: RUNS }, () => run("weekly-post-worker.ts", [file]));
+  const postMs = median(post.map((r) => r.ms));
+  postRows.push([String(size.projects), "weekly summary built + posted (charts, xlsx)", (postMs / 1000).toFixed(2), Math.max(...post.map((r) => r.maxRssMb)).toFixed(0)]);
   for (const kind of ["weekly", "ranking"]) {
     const results = Array.from({ length: RUNS }, () => run("report-worker.ts", [`file:${file}`, kind, NOW]));
     const ms = median(results.map((r) => r.ms));
@@ -54,6 +58,8 @@ const line = (r: string[]) => r.map((c, i) => c.padStart(widths[i])).join("  ");
 console.log(line(head));
 for (const r of rows) console.log(line(r));
 console.log("targets at 10,000 projects: time < 2 s, peak RSS < 300 MB, ratio < 3 (median of 3 runs, 2-core machine)");
+console.log("");
+for (const r of postRows) console.log(`${r[0].padStart(8)}  ${r[1]}: ${r[2]} s, peak RSS ${r[3]} MB`);
 
 const acks = await benchSlashAcks();
 console.log("");
