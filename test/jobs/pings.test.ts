@@ -59,6 +59,21 @@ describe("overdue pings", () => {
     expect(await pingOn("2026-11-23")).toEqual([]);
   });
 
+  it("更新进展 on the ping opens the update form for that project", async () => {
+    h.standin.clear();
+    await h.interact({
+      type: "block_actions",
+      user: { id: MEMBER, username: "m", team_id: "T0TEST" },
+      team: { id: "T0TEST" },
+      channel: { id: CHANNEL },
+      trigger_id: h.standin.issueTriggerId(),
+      actions: [{ type: "button", action_id: `${PING_ACTIONS.update}_${overdue}`, block_id: `ping_${overdue}`, value: String(overdue), action_ts: "1" }],
+    });
+    const [open] = await h.waitForCall("views.open");
+    expect(open.ok).toBe(true);
+    expect(JSON.stringify(open.args.view)).toContain("锂电隔膜项目");
+  });
+
   it("a ✅ reaction acknowledges the ping", async () => {
     const ts = h.standin.messages(CHANNEL).find((m) => m.text.startsWith("逾期提醒"))!.ts;
     expect((await h.event({ type: "reaction_added", user: OTHER, reaction: "white_check_mark", item: { type: "message", channel: CHANNEL, ts }, item_user: "UBOT", event_ts: "1" })).status).toBe(200);
@@ -117,6 +132,16 @@ describe("overdue pings", () => {
     await pingOn("2026-12-03");
     const last = pingPosts().at(-1)!;
     expect(textOf(last.args.blocks)).toContain(`连续 3 个工作日无人回应，请 <@${LEADER}> 关注`);
+  });
+
+  it("the Friday reminder names the owners of projects with no update this week", async () => {
+    h.standin.clear();
+    h.clock.now = at("2026-12-04T15:05:00");
+    expect(await runDueJobs(runner, ["friday_reminder"])).toEqual([expect.objectContaining({ period: "2026-W49", status: "posted" })]);
+    const [post] = h.standin.callsTo("chat.postMessage").filter((c) => c.ok && String(c.args.text).startsWith("本周进展提醒"));
+    const text = textOf(post.args.blocks);
+    expect(text).toContain("正常推进项目");
+    expect(text).toContain(`<@${OTHER}>`);
   });
 
   it("sends no ping on a day off", async () => {
