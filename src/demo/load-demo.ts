@@ -31,6 +31,10 @@ const ORIGINS: Origin[] = ["OUTSIDE_CITY", "OUTSIDE_CITY", "IN_CITY_OUTSIDE_DIST
 const SERVICE_GROUPS = new Set([1, 5, 10]);
 const DEPARTMENTS = DEMO_UNITS.filter((u) => u.kind === "DEPARTMENT").map((u) => u.name);
 
+/** Slack-shaped ids of the demo's people: member n of the groups, and group leaders. */
+export const demoUserId = (n: number) => `U0DEMO${String(n).padStart(2, "0")}`;
+export const demoLeaderId = (n: number) => `U0LEAD${String(n).padStart(2, "0")}`;
+
 interface Scenario {
   /** Stage path: each stage with how many days before today it was reached. */
   path: Array<[Stage, number]>;
@@ -86,11 +90,11 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
   let projects = 0;
   let funds = 0;
   for (const [g, group] of DEMO_GROUPS.entries()) {
-    const members = [`U_DEMO_${String(g * 2 + 1).padStart(2, "0")}`, `U_DEMO_${String(g * 2 + 2).padStart(2, "0")}`];
+    const members = [demoUserId(g * 2 + 1), demoUserId(g * 2 + 2)];
     const groupId = await upsertGroup(db, {
       name: group.name,
       leaderName: group.leaderName,
-      leaderSlackId: `U_LEADER_${String(g + 1).padStart(2, "0")}`,
+      leaderSlackId: demoLeaderId(g + 1),
       commissioners: group.commissioners,
       focus: group.focus,
       channelId: `C0DEMO${String(g + 1).padStart(2, "0")}`,

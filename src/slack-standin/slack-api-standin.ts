@@ -44,6 +44,8 @@ export interface RecordedCall {
   ok: boolean;
   error?: string;
   status: number;
+  /** The JSON answered (a view's id, a message's ts, response_metadata of a refusal), for the sandbox page. */
+  response?: Record<string, unknown>;
 }
 
 export type CallListener = (call: RecordedCall) => void;
@@ -95,7 +97,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
   const ctx: MethodContext = { ws, bot, views, files, triggers, responseUrls, now, origin: "" };
 
   function record(method: string, args: Args, status: number, body: { ok: boolean; error?: string }): void {
-    const call: RecordedCall = { method, args, at: now(), ok: body.ok, status, ...(body.error ? { error: body.error } : {}) };
+    const call: RecordedCall = { method, args, at: now(), ok: body.ok, status, response: body, ...(body.error ? { error: body.error } : {}) };
     calls.push(call);
     for (const l of listeners) {
       try {
