@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { openStore } from "./store/client.ts";
-import { demoSummary } from "./cli/demo-command.ts";
+import { startSandbox } from "./sandbox/start-sandbox.ts";
 import { hostname } from "node:os";
 import { loadJobsConfig } from "./jobs/job-config.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
@@ -12,26 +12,26 @@ import { loadRules } from "./store/settings.ts";
 // SIGTERM/SIGINT stop taking requests, then close the store.
 
 /**
- * Without any Slack token there is nothing to connect to: show what the bot
- * does on the embedded database (the demo district and this week's summary)
- * and say how to connect it to Slack.
+ * Without any Slack token there is nothing to connect to: run the local
+ * sandbox instead (the demo district, a Slack stand-in and a web page that
+ * plays Slack's client), so the bot can be tried on one machine.
  */
-async function runWithoutSlack(): Promise<void> {
-  const store = await openStore(process.env.DATABASE_URL || undefined, { allowExitOnIdle: true });
-  try {
-    const text = await demoSummary(store.db, new Date(), (line) => process.stderr.write(`${line}\n`));
-    process.stdout.write(`${text}\n\n`);
-  } finally {
-    await store.close();
-  }
-  process.stderr.write(
-    "未配置 Slack（SLACK_BOT_TOKEN 等），以上为演示数据的本周调度。连接 Slack：见 README“连接 Slack”。\n" +
-      "No Slack tokens configured: above is this week's summary of the demo district. To connect to Slack, see README, \"Connecting to Slack\".\n",
-  );
+async function runSandbox(): Promise<void> {
+  const logger = createLogger(process.env.LOG_LEVEL || "warn");
+  const port = Number(process.env.PORT || 3000);
+  process.stderr.write("未配置 Slack，启动本地沙盒（载入演示数据）……\n");
+  const sandbox = await startSandbox({ port, databaseUrl: process.env.DATABASE_URL || undefined, logger });
+  process.stdout.write(`\n招商调度沙盒已启动，请在浏览器打开：${sandbox.url}\nSandbox ready, open: ${sandbox.url}\n（连接真实 Slack：见 README“连接 Slack” / to connect to Slack, see README）\n`);
+  const stop = async () => {
+    await sandbox.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
 }
 
 async function main(): Promise<void> {
-  if (!process.env.SLACK_BOT_TOKEN && !process.env.SLACK_APP_TOKEN && !process.env.SLACK_SIGNING_SECRET) return runWithoutSlack();
+  if (!process.env.SLACK_BOT_TOKEN && !process.env.SLACK_APP_TOKEN && !process.env.SLACK_SIGNING_SECRET) return runSandbox();
   let config;
   try {
     config = loadConfig();

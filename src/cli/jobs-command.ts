@@ -4,9 +4,9 @@ import { WebClient } from "@slack/web-api";
 import type { Command } from "commander";
 import { ZodError } from "zod";
 import { toLocalDate } from "../domain/local-day.ts";
-import { formatQuarter, formatWeek, previousQuarter, previousWeek, quarterOf, weekOf } from "../domain/periods.ts";
 import { JOB_KINDS, duePeriods, type JobKind } from "../domain/schedule.ts";
 import { cronOf, isJobKind, JOB_LABELS, loadJobsConfig, saveJobsConfig } from "../jobs/job-config.ts";
+import { defaultPeriod } from "../jobs/default-period.ts";
 import { planJob, runJobNow } from "../jobs/run-jobs.ts";
 import { createLogger } from "../log.ts";
 import type { Db } from "../store/client.ts";
@@ -16,14 +16,6 @@ import { UsageError } from "./output.ts";
 
 // `dispatch jobs`: see the scheduled posts, post one now (or print it), and
 // see what was posted, late or failed.
-
-/** The period a job would post for today when none is named. */
-function defaultPeriod(job: JobKind, today: string): string {
-  if (job === "overdue_pings") return today;
-  if (job === "friday_reminder") return formatWeek(weekOf(today));
-  if (job === "quarterly_bulletin") return formatQuarter(previousQuarter(quarterOf(today)));
-  return formatWeek(previousWeek(weekOf(today)));
-}
 
 function checkPeriod(job: JobKind, period: string): void {
   const forms: Record<JobKind, RegExp> = {

@@ -1,0 +1,11 @@
+import { formatQuarter, formatWeek, previousQuarter, previousWeek, quarterOf, weekOf } from "../domain/periods.ts";
+import type { JobKind } from "../domain/schedule.ts";
+import type { LocalDate } from "../domain/types.ts";
+
+/** The period a job posts for when run by hand on `today` (the one its schedule would post next). */
+export function defaultPeriod(job: JobKind, today: LocalDate): string {
+  if (job === "overdue_pings") return today;
+  if (job === "friday_reminder") return formatWeek(weekOf(today));
+  if (job === "quarterly_bulletin") return formatQuarter(previousQuarter(quarterOf(today)));
+  return formatWeek(previousWeek(weekOf(today)));
+}

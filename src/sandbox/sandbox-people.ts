@@ -1,0 +1,26 @@
+import { DEMO_GROUPS } from "../demo/fuling-directory.ts";
+import { demoLeaderId, demoUserId } from "../demo/load-demo.ts";
+import type { Group } from "../domain/types.ts";
+import type { SlackStandin } from "../slack-standin/index.ts";
+
+// The sandbox workspace: people named after seed 003's commissioners and
+// leaders, a summary channel, and one channel per group.
+
+export const SANDBOX_ADMIN = "U0ADMIN";
+export const SUMMARY_CHANNEL = "C0SUMMARY";
+
+export function seedWorkspace(standin: SlackStandin, groups: Group[]): { defaultUser: string } {
+  standin.addUser({ id: SANDBOX_ADMIN, name: "admin", real_name: "系统管理员" });
+  DEMO_GROUPS.forEach((g, i) => {
+    const names = g.commissioners.split("、");
+    standin.addUser({ id: demoUserId(i * 2 + 1), name: `demo${i * 2 + 1}`, real_name: `${names[0]}（${g.name.replace("招商组", "组")}）` });
+    standin.addUser({ id: demoUserId(i * 2 + 2), name: `demo${i * 2 + 2}`, real_name: `${names[1] ?? names[0]}（${g.name.replace("招商组", "组")}）` });
+    standin.addUser({ id: demoLeaderId(i + 1), name: `leader${i + 1}`, real_name: `${g.leaderName}（组长）` });
+  });
+  const everyone = [...standin.workspace.users.keys()];
+  standin.addChannel({ id: SUMMARY_CHANNEL, name: "招商调度", members: everyone });
+  for (const g of groups) {
+    if (g.channelId) standin.addChannel({ id: g.channelId, name: g.name, members: [standin.bot.userId, ...g.memberUserIds, ...(g.leaderSlackId ? [g.leaderSlackId] : [])] });
+  }
+  return { defaultUser: demoUserId(1) };
+}

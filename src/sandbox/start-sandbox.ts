@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { WebClient } from "@slack/web-api";
+import { loadConfig } from "../config.ts";
+import { JOB_KINDS } from "../domain/schedule.ts";
+import { JOB_LABELS, loadJobsConfig, saveJobsConfig } from "../jobs/job-config.ts";
+import { runDueJobs, runJobNow } from "../jobs/run-jobs.ts";
+import { defaultPeriod } from "../jobs/default-period.ts";
+import type { Logger } from "../log.ts";
+import { ensureDemo } from "../services/demo-service.ts";
+import { createSlackApp } from "../slack/app.ts";
+import { startSlackStandin } from "../slack-standin/index.ts";
+import { openStore, type Store } from "../store/client.ts";
+import { listGroups } from "../store/directory.ts";
+import { loadRules, writeSetting } from "../store/settings.ts";
+import { toLocalDate } from "../domain/local-day.ts";
+import { createBotBridge } from "./bot-bridge.ts";
+import { SANDBOX_ADMIN, SUMMARY_CHANNEL, seedWorkspace } from "./sandbox-people.ts";
+import { createSandboxServer } from "./sandbox-server.ts";
+
+// The whole bot on one machine with no Slack account: the embedded database
+// with the demo district, the Slack stand-in (the same one the tests use),
+// the real bot talking to it, and a web page that plays Slack's client.
+// The sandbox has its own clock so a person can run a scheduled post "at"
+// any moment (time travel) and see what would be posted.
+
+export interface Sandbox {
+  url: string;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(opts: { port: number; databaseUrl?: string; logger: Logger; now?: Date }): Promise<Sandbox> {
+  const store = await openStore(opts.databaseUrl);
+  const clock = { now: opts.now ?? new Date() };
+  await ensureDemo(store.db, clock.now);
+  await saveJobsConfig(store.db, { summaryChannel: SUMMARY_CHANNEL });
+  // The sandbox starts "installed" a week ago, so this week's posts can be tried at once.
+  await writeSetting(store.db, "jobs.since", new Date(clock.now.getTime() - 7 * 86_400_000).toISOString());
+
+  const token = "xoxb-sandbox";
+  const signingSecret = randomBytes(16).toString("hex");
+  const standin = await startSlackStandin({ botToken: token });
+  const groups = await listGroups(store.db);
+  const { defaultUser } = seedWorkspace(standin, groups);
+
+  const config = loadConfig({ SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: standin.url, PORT: "0", ADMIN_USER_IDS: SANDBOX_ADMIN, LOG_LEVEL: "warn" });
+  const bot = createSlackApp(config, { db: store.db, admins: config.admins, now: () => clock.now, logger: opts.logger });
+  await bot.start();
+  const botEvents = `http://127.0.0.1:${(bot.http!.server.address() as AddressInfo).port}/slack/events`;
+  const bridge = createBotBridge(standin, botEvents, signingSecret);
+  const client = new WebClient(token, { slackApiUrl: standin.url, retryConfig: { retries: 1 } });
+  const runner = { db: store.db, client, worker: "sandbox", logger: opts.logger, now: () => clock.now };
+
+  const jobsConfig = await loadJobsConfig(store.db);
+  const server = createSandboxServer({
+    standin,
+    bridge,
+    state: () => ({
+      workspace: "招商调度 沙盒",
+      users: [...standin.workspace.users.values()].filter((u) => !u.is_bot).map((u) => ({ id: u.id, name: u.name, real_name: u.real_name ?? u.name })),
+      channels: [...standin.workspace.channels.values()].map((c) => ({ id: c.id, name: c.name, is_im: c.is_im ?? false, user: c.user })),
+      defaultUser,
+      summaryChannel: SUMMARY_CHANNEL,
+      now: clock.now.toISOString(),
+      jobs: JOB_KINDS.map((job) => ({ job, label: JOB_LABELS[job], time: jobsConfig[job].time, enabled: jobsConfig[job].enabled })),
+    }),
+    async runJobs(job, at) {
+      if (at) clock.now = at;
+      const outcomes = job
+        ? [await runJobNow(runner, job, defaultPeriod(job, toLocalDate(clock.now, (await loadRules(store.db)).timeZone)))]
+        : await runDueJobs(runner);
+      return { now: clock.now.toISOString(), outcomes };
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(opts.port, resolve));
+  const url = `http://localhost:${(server.address() as AddressInfo).port}/`;
+  return {
+    url,
+    store,
+    async close() {
+      await new Promise((r) => server.close(r));
+      server.closeAllConnections();
+      await bot.stop();
+      await standin.close();
+      await store.close();
+    },
+  };
+}
