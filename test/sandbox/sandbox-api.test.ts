@@ -57,7 +57,7 @@ describe("sandbox API", () => {
   it("sends a slash command as the chosen user and shows the private answer", async () => {
     expect(await call("/sandbox/api/command", { user: USER, channel: CH, text: "/project 查看 #1" })).toEqual({ ok: true });
     const ms = await messagesUntil((m) => m.some((x) => x.ephemeral && textOf(x.blocks).includes("#1 ")));
-    expect(ms.find((x) => x.ephemeral).user).toBe(USER);
+    expect(ms.find((x: any) => x.ephemeral).user).toBe(USER);
     const other = await call(`/sandbox/api/messages?channel=${CH}&user=U0DEMO02`);
     expect(other.messages.filter((x: any) => x.ephemeral)).toEqual([]);
   });
