@@ -9,7 +9,7 @@ import { defaultPeriod } from "../jobs/default-period.ts";
 import type { Logger } from "../log.ts";
 import { ensureDemo } from "../services/demo-service.ts";
 import { createSlackApp } from "../slack/app.ts";
-import { startSlackStandin } from "../slack-standin/index.ts";
+import { startSlackStandin, type SlackStandin } from "../slack-standin/index.ts";
 import { openStore, type Store } from "../store/client.ts";
 import { listGroups } from "../store/directory.ts";
 import { loadRules, writeSetting } from "../store/settings.ts";
@@ -27,12 +27,17 @@ import { createSandboxServer } from "./sandbox-server.ts";
 export interface Sandbox {
   url: string;
   store: Store;
+  /** The Slack stand-in the bot talks to (tests post through it directly). */
+  standin: SlackStandin;
   close(): Promise<void>;
 }
 
 export async function startSandbox(opts: { port: number; databaseUrl?: string; logger: Logger; now?: Date }): Promise<Sandbox> {
   const store = await openStore(opts.databaseUrl);
-  const clock = { now: opts.now ?? new Date() };
+  // The sandbox clock runs like a real one from where it was set; time travel moves it.
+  let offset = opts.now ? opts.now.getTime() - Date.now() : 0;
+  const now = () => new Date(Date.now() + offset);
+  const clock = { get now() { return now(); } };
   await ensureDemo(store.db, clock.now);
   await saveJobsConfig(store.db, { summaryChannel: SUMMARY_CHANNEL });
   // The sandbox starts "installed" a week ago, so this week's posts can be tried at once.
@@ -40,7 +45,7 @@ export async function startSandbox(opts: { port: number; databaseUrl?: string; l
 
   const token = "xoxb-sandbox";
   const signingSecret = randomBytes(16).toString("hex");
-  const standin = await startSlackStandin({ botToken: token });
+  const standin = await startSlackStandin({ botToken: token, now: () => now().getTime() });
   const groups = await listGroups(store.db);
   const { defaultUser } = seedWorkspace(standin, groups);
 
@@ -66,7 +71,7 @@ export async function startSandbox(opts: { port: number; databaseUrl?: string; l
       jobs: JOB_KINDS.map((job) => ({ job, label: JOB_LABELS[job], time: jobsConfig[job].time, enabled: jobsConfig[job].enabled })),
     }),
     async runJobs(job, at) {
-      if (at) clock.now = at;
+      if (at) offset = at.getTime() - Date.now();
       const outcomes = job
         ? [await runJobNow(runner, job, defaultPeriod(job, toLocalDate(clock.now, (await loadRules(store.db)).timeZone)))]
         : await runDueJobs(runner);
@@ -78,6 +83,7 @@ export async function startSandbox(opts: { port: number; databaseUrl?: string; l
   return {
     url,
     store,
+    standin,
     async close() {
       await new Promise((r) => server.close(r));
       server.closeAllConnections();

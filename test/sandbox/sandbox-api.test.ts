@@ -77,7 +77,7 @@ describe("sandbox API", () => {
 
   it("runs a scheduled post at a chosen moment (time travel) and shows it with its files", async () => {
     const r = await call("/sandbox/api/jobs/run", { job: "weekly_summary", at: "2026-11-23T08:31:00+08:00" });
-    expect(r.now).toBe("2026-11-23T00:31:00.000Z");
+    expect(r.now).toMatch(/^2026-11-23T00:31:0\d/);
     expect(r.outcomes).toEqual([expect.objectContaining({ job: "weekly_summary", period: "2026-W47", status: "posted" })]);
     const ms = await messagesUntil((m) => m.some((x) => x.reply_count), "C0SUMMARY");
     const post = ms.find((x: any) => textOf(x.blocks).includes("招商引资周调度 2026-W47"));

@@ -1,0 +1,137 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { WebClient } from "@slack/web-api";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../src/log.ts";
+import { startSandbox, type Sandbox } from "../../src/sandbox/start-sandbox.ts";
+import { launchChromium, hasChromium } from "../helpers/browser.ts";
+import { createTestStore, type TestStore } from "../helpers/test-store.ts";
+
+// The sandbox as a person uses it, in real headless Chromium: type /project
+// commands, fill and submit a form, react to a ping, run the weekly job by
+// time travel, look at the card, a modal and App Home. Screenshots go to
+// test-output/screenshots at desktop and phone widths.
+
+const SHOTS = resolve(import.meta.dirname, "../../test-output/screenshots");
+const USER = "U0DEMO01";
+const CH = "C0DEMO01";
+let sandbox: Sandbox;
+let store: TestStore;
+let browser: Browser;
+let page: Page;
+
+async function send(text: string) {
+  const composer = page.getByTestId("composer");
+  await composer.fill(text);
+  await composer.press("Enter");
+}
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+describe.skipIf(!hasChromium)("the sandbox in a browser", () => {
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    store = await createTestStore();
+    await store.close();
+    sandbox = await startSandbox({ port: 0, databaseUrl: store.url, logger: createLogger("silent"), now: new Date("2026-11-23T01:00:00Z") });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+    await page.goto(`${sandbox.url}?user=${USER}#${CH}`);
+    await page.getByTestId(`channel-${CH}`).waitFor();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+    await store?.destroy();
+  });
+
+  it("creates a project through the form opened by /project 新建", async () => {
+    await send("/project 新建");
+    const modal = page.getByTestId("modal");
+    await modal.waitFor();
+    await page.getByTestId("input-name").fill("沙盒锂电池项目");
+    await page.getByTestId("input-investor").fill("某某新能源科技有限公司");
+    await page.getByTestId("input-origin").selectOption("OUTSIDE_CITY");
+    await page.getByTestId("input-sector").selectOption("INDUSTRY");
+    await page.getByTestId("input-agreed").fill("2.5亿");
+    await page.getByTestId("modal-submit").click();
+    await modal.waitFor({ state: "hidden" });
+    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("已新建项目 #97");
+  });
+
+  it("updates the stage and records funds from the composer", async () => {
+    await send("/project 更新 #97 阶段=洽谈 进展=\"首次洽谈\"");
+    await expect.poll(() => page.getByTestId("messages").innerText()).toMatch(/阶段：线索 → 洽谈/);
+    await send("/project 到位 #97 +500万");
+    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("已登记 #97 沙盒锂电池项目 到位资金 +500万");
+  });
+
+  it("shows a bad amount under its field and keeps the form open", async () => {
+    await send("/project 到位 #97");
+    await page.getByTestId("modal").waitFor();
+    await page.getByTestId("input-amount").fill("2.5");
+    await page.getByTestId("modal-submit").click();
+    await expect.poll(() => page.getByTestId("error-amount").innerText()).toContain("2.5亿");
+    await shot("modal-1280");
+    await page.getByTestId("modal-close").click();
+    await page.getByTestId("modal").waitFor({ state: "hidden" });
+  });
+
+  it("runs today's pings by time travel and acknowledges one with ✅", async () => {
+    await page.getByTestId("travel-overdue_pings").fill("2026-11-23T09:01");
+    await page.getByTestId("travel-run-overdue_pings").click();
+    const ping = page.locator('[data-testid^="message-"]', { hasText: "逾期提醒" }).first();
+    await ping.waitFor();
+    await ping.hover();
+    await ping.getByTestId("add-reaction").click();
+    await page.getByTestId("add-reaction-white_check_mark").click();
+    await expect.poll(() => ping.getByTestId("reaction-white_check_mark").innerText()).toContain("1");
+    await expect.poll(async () => (await sandbox.store.db.overduePing.findFirst({ where: { channelId: CH } }))?.acknowledgedBy).toBe(USER);
+  });
+
+  it("runs the weekly job and shows the 调度 summary in the summary channel", async () => {
+    await page.getByTestId("travel-weekly_summary").fill("2026-11-23T08:31");
+    await page.getByTestId("travel-run-weekly_summary").click();
+    await expect.poll(() => page.getByTestId("outcome-weekly_summary").getAttribute("data-status")).toBe("posted");
+    await page.getByTestId("channel-C0SUMMARY").click();
+    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("招商引资周调度 2026-W47");
+    const summary = page.locator('[data-testid^="message-"]', { hasText: "招商引资周调度 2026-W47" }).first();
+    await summary.scrollIntoViewIfNeeded();
+    await shot("weekly-summary-1280");
+    await summary.getByTestId("thread-link").click();
+    await expect.poll(() => page.getByTestId("thread-panel").locator("img").count()).toBeGreaterThanOrEqual(2);
+    await shot("weekly-summary-thread-1280");
+  });
+
+  it("shows a project card and App Home", async () => {
+    await page.getByTestId(`channel-${CH}`).click();
+    await send("/project 查看 #1");
+    const card = page.locator('[data-testid^="message-"]', { hasText: "集成电路封测基地项目" }).last();
+    await card.waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await shot("project-card-1280");
+    await page.getByTestId("home").click();
+    await expect.poll(() => page.getByTestId("home-pane").innerText()).toContain("我的项目");
+    await shot("app-home-1280");
+  });
+
+  it("shows a message Slack refused as an error, not silently", async () => {
+    const buggy = new WebClient("xoxb-sandbox", { slackApiUrl: sandbox.standin.url, retryConfig: { retries: 0 } });
+    await buggy.chat.postMessage({ channel: CH, text: "坏消息", blocks: [{ type: "header", text: { type: "mrkdwn", text: "标题不能用 mrkdwn" } }] as never }).catch(() => undefined);
+    await page.getByTestId(`channel-${CH}`).click();
+    await expect.poll(() => page.getByTestId("block-error").first().innerText()).toContain("invalid_blocks");
+  });
+
+  it("works at a phone's width", async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN", timezoneId: "Asia/Shanghai", isMobile: true, hasTouch: true });
+    await phone.goto(`${sandbox.url}?user=${USER}#C0SUMMARY`);
+    await expect.poll(() => phone.getByTestId("messages").innerText()).toContain("招商引资周调度 2026-W47");
+    await phone.screenshot({ path: join(SHOTS, "weekly-summary-390.png") });
+    await phone.goto(`${sandbox.url}?user=${USER}#home`);
+    await expect.poll(() => phone.getByTestId("home-pane").innerText()).toContain("我的项目");
+    await phone.screenshot({ path: join(SHOTS, "app-home-390.png") });
+    await phone.close();
+  });
+});
