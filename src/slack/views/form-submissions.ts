@@ -30,7 +30,8 @@ async function confirm(args: Args, channelId: string | undefined, blocks: Block[
 /** A refusal either closes nothing and shows inline errors, or (conflict, duplicate) closes the form and explains. */
 async function refuse(args: Args, r: Refusal, field: string, deps: SlackDeps, channelId?: string) {
   if (r.kind === "duplicate") return args.ack();
-  if (r.kind !== "conflict") return args.ack({ response_action: "errors", errors: { [field]: r.error.slice(0, 1900) } });
+  // Slack shows form errors as plain text: a mention would appear as raw <@U…>.
+  if (r.kind !== "conflict") return args.ack({ response_action: "errors", errors: { [field]: r.error.replace(/<@([A-Z0-9]+)>/g, "@$1").slice(0, 1900) } });
   await args.ack();
   const card = await loadProjectCard(deps.db, r.current.id, deps.now());
   await confirm(args, channelId, [...refusal(`${r.error}\n以下是最新内容，请在此基础上重新填写：`), ...(card ? projectCardBlocks(card) : [])], r.error);
