@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { WebClient } from "@slack/web-api";
 import type { Command } from "commander";
-import { ZodError } from "zod";
 import { toLocalDate } from "../domain/local-day.ts";
 import { JOB_KINDS, duePeriods, type JobKind } from "../domain/schedule.ts";
 import { cronOf, isJobKind, JOB_LABELS, loadJobsConfig, saveJobsConfig } from "../jobs/job-config.ts";
@@ -12,6 +10,7 @@ import { createLogger } from "../log.ts";
 import type { Db } from "../store/client.ts";
 import { jobHistory } from "../store/job-runs.ts";
 import { loadRules } from "../store/settings.ts";
+import { saveJsonFile } from "./json-settings.ts";
 import { UsageError } from "./output.ts";
 
 // `dispatch jobs`: see the scheduled posts, post one now (or print it), and
@@ -98,19 +97,5 @@ export function registerJobs(program: Command, withDb: <T>(fn: (db: Db) => Promi
     .command("configure")
     .description('用 JSON 文件设置定时推送，例如 {"summaryChannel":"C0123","overdue_pings":{"time":"09:30"}}')
     .argument("<file.json>")
-    .action(async (file: string) => {
-      let override: unknown;
-      try {
-        override = JSON.parse(readFileSync(file, "utf8"));
-      } catch (e) {
-        throw new UsageError(`无法读取 ${file}：${(e as Error).message}`);
-      }
-      try {
-        const config = await withDb((db) => saveJobsConfig(db, override));
-        process.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
-      } catch (e) {
-        if (e instanceof ZodError) throw new UsageError(`设置有误：${e.issues.map((i) => `${i.path.join(".")}：${i.message}`).join("；")}`);
-        throw e;
-      }
-    });
+    .action((file: string) => saveJsonFile(file, `{"summaryChannel":"C0123"}`, (v) => withDb((db) => saveJobsConfig(db, v))));
 }

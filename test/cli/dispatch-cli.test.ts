@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -83,6 +83,24 @@ describe("dispatch CLI", () => {
     await wb.xlsx.readFile(ledger);
     expect(wb.getWorksheet("项目")!.rowCount).toBe(1 + 96);
     expect((await dispatch("export", "template", "--out", join(dir, "t.xlsx"))).code).toBe(0);
+  });
+
+  it("overrides settings from a JSON file and refuses a bad one, saying what to fix", async () => {
+    const good = join(dir, "rules.json");
+    writeFileSync(good, JSON.stringify({ originWeights: { IN_DISTRICT: 0.1 } }));
+    const r = await dispatch("settings", "set", good);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).originWeights).toEqual({ OUTSIDE_CITY: 1, IN_CITY_OUTSIDE_DISTRICT: 0.2, IN_DISTRICT: 0.1 });
+    expect(JSON.parse((await dispatch("settings", "show")).stdout).originWeights.IN_DISTRICT).toBe(0.1);
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ originWeights: { IN_DISTRICT: 3 } }));
+    const refused = await dispatch("settings", "set", bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("originWeights.IN_DISTRICT");
+    writeFileSync(bad, "{not json");
+    expect((await dispatch("jobs", "configure", bad)).stderr).toContain("文件内容应为 JSON");
+    writeFileSync(bad, JSON.stringify({ overdue_pings: { time: "9:30" } }));
+    expect((await dispatch("jobs", "configure", bad)).stderr).toContain("须是 HH:MM");
   });
 
   it.each([
