@@ -31,6 +31,8 @@ export interface Harness {
   /** Payloads posted to a response_url, waiting until there are at least `count`. */
   responses(id: string, count?: number): Promise<Array<Record<string, unknown>>>;
   interact(payload: Record<string, unknown>): Promise<Response>;
+  /** A click on a button (or a pick in a date picker) in a message of `channel`, as Slack delivers it. */
+  click(action: Record<string, unknown> & { action_id: string }, opts?: { user?: string; channel?: string; messageTs?: string }): Promise<Response>;
   event(event: Record<string, unknown>, eventId?: string, headers?: Record<string, string>): Promise<Response>;
   waitForCall(method: string, count?: number): Promise<Array<{ args: Record<string, unknown>; ok: boolean; error?: string }>>;
   close(): Promise<void>;
@@ -95,6 +97,20 @@ export async function startHarness(): Promise<Harness> {
       }, `${count} response(s) on ${id}`);
     },
     interact: (payload) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()),
+    click(action, opts = {}) {
+      const user = opts.user ?? MEMBER;
+      const channel = opts.channel ?? CHANNEL;
+      return h.interact({
+        type: "block_actions",
+        user: { id: user, username: user.toLowerCase(), team_id: TEAM },
+        team: { id: TEAM },
+        channel: { id: channel },
+        ...(opts.messageTs ? { message: { ts: opts.messageTs, type: "message", text: "" }, container: { type: "message", message_ts: opts.messageTs, channel_id: channel } } : {}),
+        trigger_id: standin.issueTriggerId(),
+        response_url: standin.responseUrl(undefined, { channel, user }),
+        actions: [{ type: "button", block_id: "b", action_ts: "1", ...action }],
+      });
+    },
     event: (event, eventId = `Ev${++seq}`, headers = {}) =>
       post(JSON.stringify({ token: "legacy", team_id: TEAM, api_app_id: "A0TEST", type: "event_callback", event_id: eventId, event_time: 1, event }), headers),
     async waitForCall(method, count = 1) {

@@ -61,14 +61,7 @@ describe("overdue pings", () => {
 
   it("更新进展 on the ping opens the update form for that project", async () => {
     h.standin.clear();
-    await h.interact({
-      type: "block_actions",
-      user: { id: MEMBER, username: "m", team_id: "T0TEST" },
-      team: { id: "T0TEST" },
-      channel: { id: CHANNEL },
-      trigger_id: h.standin.issueTriggerId(),
-      actions: [{ type: "button", action_id: `${PING_ACTIONS.update}_${overdue}`, block_id: `ping_${overdue}`, value: String(overdue), action_ts: "1" }],
-    });
+    await h.click({ action_id: `${PING_ACTIONS.update}_${overdue}`, value: String(overdue) });
     const [open] = await h.waitForCall("views.open");
     expect(open.ok).toBe(true);
     expect(JSON.stringify(open.args.view)).toContain("锂电隔膜项目");
@@ -89,16 +82,7 @@ describe("overdue pings", () => {
   it("延期7天 moves the next step's due date a week past today, once per click", async () => {
     const ts = h.standin.messages(CHANNEL).find((m) => m.text.startsWith("逾期提醒"))!.ts;
     h.standin.clear();
-    await h.interact({
-      type: "block_actions",
-      user: { id: MEMBER, username: "m", team_id: "T0TEST" },
-      team: { id: "T0TEST" },
-      channel: { id: CHANNEL },
-      message: { ts, type: "message", text: "" },
-      container: { type: "message", message_ts: ts, channel_id: CHANNEL },
-      trigger_id: h.standin.issueTriggerId(),
-      actions: [{ type: "button", action_id: `${PING_ACTIONS.postpone}_${overdue}`, block_id: `ping_${overdue}`, value: String(overdue), action_ts: "1" }],
-    });
+    await h.click({ action_id: `${PING_ACTIONS.postpone}_${overdue}`, value: String(overdue) }, { messageTs: ts });
     const [eph] = await h.waitForCall("chat.postEphemeral");
     expect(textOf(eph.args.blocks)).toContain("已延期至 2026-11-30");
     expect((await getProject(h.store.db, overdue))!.nextStepDue).toBe("2026-11-30");
@@ -106,14 +90,7 @@ describe("overdue pings", () => {
 
   it("a muted user is not named, and a project whose only owner muted is left out", async () => {
     h.standin.clear();
-    await h.interact({
-      type: "block_actions",
-      user: { id: OTHER, username: "o", team_id: "T0TEST" },
-      team: { id: "T0TEST" },
-      channel: { id: CHANNEL },
-      trigger_id: h.standin.issueTriggerId(),
-      actions: [{ type: "datepicker", action_id: PING_ACTIONS.mute, block_id: "ping_mute", selected_date: "2026-11-27", action_ts: "1" }],
-    });
+    await h.click({ type: "datepicker", action_id: PING_ACTIONS.mute, selected_date: "2026-11-27" }, { user: OTHER });
     const [eph] = await h.waitForCall("chat.postEphemeral");
     expect(textOf(eph.args.blocks)).toContain("2026-11-27（含）之前");
     h.standin.clear();

@@ -24,17 +24,7 @@ afterAll(async () => {
 
 const user = (id = MEMBER) => ({ id, username: id.toLowerCase(), team_id: "T0TEST" });
 
-function button(actionId: string, value: string, userId = MEMBER) {
-  return h.interact({
-    type: "block_actions",
-    user: user(userId),
-    team: { id: "T0TEST" },
-    channel: { id: CHANNEL },
-    trigger_id: h.standin.issueTriggerId(),
-    response_url: h.standin.responseUrl(undefined, { channel: CHANNEL, user: userId }),
-    actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: String(Date.now() / 1000) }],
-  });
-}
+const button = (actionId: string, value: string, userId = MEMBER) => h.click({ action_id: actionId, value }, { user: userId });
 
 type Values = Record<string, Record<string, Record<string, unknown>>>;
 const textValue = (v: string) => ({ type: "plain_text_input", value: v });

@@ -87,14 +87,7 @@ describe("sharing a card", () => {
   it("posts the card to the channel only when asked", async () => {
     h.standin.clear();
     const before = h.standin.messages(CHANNEL).length;
-    await h.interact({
-      type: "block_actions",
-      user: { id: MEMBER, username: "m", team_id: "T0TEST" },
-      team: { id: "T0TEST" },
-      channel: { id: CHANNEL },
-      trigger_id: h.standin.issueTriggerId(),
-      actions: [{ type: "button", action_id: CARD_ACTIONS.share, block_id: "b", value: String(stale), action_ts: "1" }],
-    });
+    await h.click({ action_id: CARD_ACTIONS.share, value: String(stale) });
     const [post] = await h.waitForCall("chat.postMessage");
     expect(post.ok).toBe(true);
     expect(h.standin.messages(CHANNEL).length).toBe(before + 1);
