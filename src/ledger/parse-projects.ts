@@ -1,5 +1,5 @@
 import { STAGE_LABELS, parseStage } from "../domain/stages.ts";
-import { STAGES, type LocalDate, type Origin, type Sector, type Stage, type StageDates } from "../domain/types.ts";
+import { STAGES, type LocalDate, type Project, type Stage, type StageDates } from "../domain/types.ts";
 import { parseChoice, parseDate, parseMoney, parseText, parseUserIds, splitNames, type Parsed } from "./cells.ts";
 import { ORIGIN_LABELS, SECTOR_LABELS, STAGE_DATE_ORDER, stageDateKey, type ProjectKey } from "./columns.ts";
 import type { ProblemList } from "./problems.ts";
@@ -18,28 +18,14 @@ import { rowReader, type RowReader } from "./row-reader.ts";
 //   has no 开工日期); skipped stages stay empty.
 // - Filled ladder dates do not run backwards (开工 not before 签约).
 
-export interface ProjectRecord {
+/** A project row of the ledger: the project's own fields, with groups and units still named, not resolved to ids. */
+export type ProjectRecord = Omit<Project, "id" | "version" | "groupId" | "leadUnitId" | "coUnitIds" | "landingUnitId"> & {
   row: number;
-  name: string;
-  investor: string;
-  industryChain: string;
   groupName: string | null;
   leadUnitName: string | null;
   coUnitNames: string[];
   landingUnitName: string | null;
-  origin: Origin;
-  sector: Sector;
-  agreedWan: number;
-  outputWan: number;
-  stage: Stage;
-  stageDates: StageDates;
-  dropReason: string | null;
-  leaderName: string;
-  responsibleUserIds: string[];
-  nextStep: string;
-  nextStepDue: LocalDate | null;
-  blockers: string;
-}
+};
 
 export interface ParsedProjects {
   records: ProjectRecord[];
