@@ -4,7 +4,7 @@ import { STAGE_LABELS } from "../domain/stages.ts";
 import type { Group, Project, Target, Unit } from "../domain/types.ts";
 import type { Db } from "../store/client.ts";
 import { listGroups, listTargets, listUnits } from "../store/directory.ts";
-import { toFundEntry } from "../store/funds.ts";
+import { listFunds } from "../store/funds.ts";
 import { listProjects } from "../store/projects.ts";
 import { dateCellOf } from "./cells.ts";
 import { DIRECTORY_TYPE_LABELS, LIST_SEPARATOR, ORIGIN_LABELS, SECTOR_LABELS, STAGE_DATE_ORDER, stageDateKey } from "./columns.ts";
@@ -28,7 +28,7 @@ export async function exportLedger(db: Db, filePath: string, rules: Rules): Prom
   assertXlsxPath(filePath);
   const [projects, fundRows, groups, units, targets] = await Promise.all([
     listProjects(db),
-    db.fundEntry.findMany({ orderBy: [{ projectId: "asc" }, { date: "asc" }, { id: "asc" }] }),
+    listFunds(db),
     listGroups(db),
     listUnits(db),
     listTargets(db),
@@ -42,7 +42,7 @@ export async function exportLedger(db: Db, filePath: string, rules: Rules): Prom
   addTableSheet(
     wb,
     "funds",
-    fundRows.map(toFundEntry).map((f) => {
+    fundRows.map((f) => {
       const p = byId.get(f.projectId)!;
       return { name: p.name, investor: p.investor, date: dateCellOf(f.date), amountWan: f.amountWan, note: orEmpty(f.note) };
     }),

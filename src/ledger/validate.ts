@@ -1,4 +1,6 @@
 import type { Db, Tx } from "../store/client.ts";
+import { listGroups, listUnits } from "../store/directory.ts";
+import { listProjectKeys } from "../store/projects.ts";
 import { TABLES, TABLE_ORDER } from "./columns.ts";
 import { parseDirectory, type GroupRecord, type TargetRecord, type UnitRecord } from "./parse-directory.ts";
 import { parseFunds, type FundRecord } from "./parse-funds.ts";
@@ -21,11 +23,7 @@ export interface ValidLedger {
 }
 
 export async function validateLedger(db: Db | Tx, raw: RawLedger): Promise<{ ledger: ValidLedger; problems: LedgerProblem[] }> {
-  const [groups, units, projects] = await Promise.all([
-    db.group.findMany({ select: { name: true } }),
-    db.unit.findMany({ select: { name: true } }),
-    db.project.findMany({ select: { name: true, investor: true } }),
-  ]);
+  const [groups, units, projects] = await Promise.all([listGroups(db), listUnits(db), listProjectKeys(db)]);
   const problems = new ProblemList();
   const directory = parseDirectory(raw.tables.directory, problems);
   const known = {

@@ -1,5 +1,6 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config.ts";
+import { storeReachable } from "../store/client.ts";
 import { boltLogger } from "../log.ts";
 import { registerCardActions } from "./actions/card-actions.ts";
 import { registerPingActions } from "./actions/ping-actions.ts";
@@ -50,7 +51,7 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
   register(app, deps);
   const http = createHttpFront(receiver, {
     logger: deps.logger,
-    health: async () => (await deps.db.$queryRawUnsafe("SELECT 1")) !== undefined,
+    health: () => storeReachable(deps.db),
   });
   return {
     app,

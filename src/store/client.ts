@@ -48,3 +48,8 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export function inTransaction<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return "$transaction" in db ? (db as Db).$transaction(fn, { timeout: 30_000, maxWait: 30_000 }) : fn(db);
 }
+
+/** For /health: the store answers a trivial query. */
+export async function storeReachable(db: Db): Promise<boolean> {
+  return (await db.$queryRawUnsafe("SELECT 1")) !== undefined;
+}

@@ -39,10 +39,11 @@ export function toFundEntry(row: { id: number; projectId: number; date: string; 
   return { id: row.id, projectId: row.projectId, date: row.date, amountWan: row.amountWan, note: row.note };
 }
 
+/** Fund entries by project, then day, then entry. */
 export async function listFunds(db: Db | Tx, where: { projectId?: number; upTo?: LocalDate } = {}): Promise<FundEntry[]> {
   const rows = await db.fundEntry.findMany({
     where: { projectId: where.projectId, date: where.upTo ? { lte: where.upTo } : undefined },
-    orderBy: [{ date: "asc" }, { id: "asc" }],
+    orderBy: [{ projectId: "asc" }, { date: "asc" }, { id: "asc" }],
   });
   return rows.map(toFundEntry);
 }

@@ -183,3 +183,17 @@ export async function isRequestApplied(db: Db | Tx, key: string | undefined, now
   const seen = await db.appliedRequest.findUnique({ where: { key } });
   return seen !== null && !(seen.expiresAt && seen.expiresAt <= now);
 }
+
+/** Name and investor of every project: the key a ledger row is matched on. */
+export async function listProjectKeys(db: Db | Tx): Promise<Array<{ name: string; investor: string }>> {
+  return db.project.findMany({ select: { name: true, investor: true } });
+}
+
+export async function countProjects(db: Db): Promise<number> {
+  return db.project.count();
+}
+
+/** Whether any history row came from this source (e.g. the demo loader). */
+export async function hasHistoryFrom(db: Db, source: UpdateSource): Promise<boolean> {
+  return (await db.update.findFirst({ where: { source }, select: { id: true } })) !== null;
+}
