@@ -1,5 +1,5 @@
 import { dayStart } from "../domain/local-day.ts";
-import { addDays, daysBetween, previousWeek, weekOf, weekRange } from "../domain/periods.ts";
+import { addDays, daysBetween, previousWeek, weekOf, weekRange, yearOf } from "../domain/periods.ts";
 import type { LocalDate, Origin, Project, Sector, Stage } from "../domain/types.ts";
 import { STAGES } from "../domain/types.ts";
 import type { Db } from "../store/client.ts";
@@ -74,7 +74,7 @@ export interface DemoResult {
 
 /** Loads the demo district into an empty store. */
 export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
-  const year = Number(today.slice(0, 4));
+  const year = yearOf(today);
   const unitIds = new Map<string, number>();
   for (const u of DEMO_UNITS) {
     const id = await upsertUnit(db, { name: u.name, kind: u.kind });

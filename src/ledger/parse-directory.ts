@@ -1,4 +1,4 @@
-import type { UnitKind } from "../domain/types.ts";
+import type { Group, Unit, UnitKind } from "../domain/types.ts";
 import { isBlank, parseChannelId, parseChoice, parseCount, parseMoney, parseText, parseUserId, parseUserIds, parseYear } from "./cells.ts";
 import { DIRECTORY_TYPE_LABELS, GROUP_ONLY_KEYS, TARGET_KEYS, type DirectoryKey } from "./columns.ts";
 import type { ProblemList } from "./problems.ts";
@@ -11,22 +11,9 @@ import { rowReader, type RowReader } from "./row-reader.ts";
 // (one per year) must not contradict itself: each of its own columns is
 // either left empty or repeated identically.
 
-export interface GroupRecord {
-  row: number;
-  name: string;
-  leaderName: string;
-  leaderSlackId: string | null;
-  commissioners: string;
-  focus: string;
-  channelId: string | null;
-  memberUserIds: string[];
-}
-
-export interface UnitRecord {
-  row: number;
-  name: string;
-  kind: UnitKind;
-}
+/** A group or unit row of the ledger: the stored fields, with the spreadsheet row. */
+export type GroupRecord = Omit<Group, "id"> & { row: number };
+export type UnitRecord = Omit<Unit, "id"> & { row: number };
 
 export interface TargetRecord {
   row: number;

@@ -1,3 +1,4 @@
+import { yearOf } from "../domain/periods.ts";
 import { tallyGroups, tallyUnits, emptyTally } from "../domain/counting.ts";
 import { compositeScore, rankChange, rankWithTies, type Metric } from "../domain/ranking.ts";
 import { yearShareElapsed } from "../domain/targets.ts";
@@ -38,7 +39,7 @@ export interface RankingReport {
 function rank(ctx: ReportContext, by: RankBy) {
   const { snapshot } = ctx;
   const { asOf, rules } = snapshot;
-  const year = Number(asOf.slice(0, 4));
+  const year = yearOf(asOf);
   const input = { projects: snapshot.projects, funds: snapshot.funds, year, asOf, rules, classOf: ctx.classOf };
   const tallies = by === "group" ? tallyGroups(input) : tallyUnits(input);
   const targetOf = (id: number): Target | undefined =>

@@ -10,7 +10,6 @@ import {
   quarterRange,
   weekOf,
   weekRange,
-  yearOf,
   yearRange,
   previousQuarter,
 } from "../domain/periods.ts";
@@ -79,7 +78,4 @@ export function resolvePeriod(opts: PeriodOptions, today: LocalDate): ReportPeri
   return { kind: "week", label: formatWeek(week), ...r, asOf, previousAsOf: addDays(r.end, -7), partial: asOf < r.end };
 }
 
-export function yearOfPeriod(p: ReportPeriod): number {
-  return yearOf(p.asOf);
-}
 

@@ -1,6 +1,6 @@
 import { calendarWarning } from "../domain/calendar.ts";
 import { signedOn, tallyUnits, emptyTally, type Tally } from "../domain/counting.ts";
-import { inRange } from "../domain/periods.ts";
+import { inRange, yearOf } from "../domain/periods.ts";
 import { METRICS, type Metric } from "../domain/ranking.ts";
 import { computeRates, type Rates } from "../domain/rates.ts";
 import { STAGE_LABELS, stageIndex } from "../domain/stages.ts";
@@ -75,7 +75,7 @@ export function metricOf(t: Tally): MetricValues<number> {
 export function buildWeeklySummary(ctx: ReportContext, updatedProjectIds: Set<number>, period: ReportPeriod): WeeklySummary {
   const { snapshot } = ctx;
   const { asOf, rules } = snapshot;
-  const year = Number(asOf.slice(0, 4));
+  const year = yearOf(asOf);
   const range = { start: period.start, end: period.asOf };
   const line = (projectId: number): ProjectLine => {
     const p = ctx.projectById.get(projectId)!;

@@ -1,6 +1,6 @@
 import { toLocalDate } from "../domain/local-day.ts";
 import { formatWan } from "../domain/money.ts";
-import { canCreateInGroup, canEditProject } from "../domain/permissions.ts";
+import { canCreateInGroup, canEditProject, type EditDecision } from "../domain/permissions.ts";
 import type { Rules } from "../domain/rules.ts";
 import { planStageChange, STAGE_LABELS } from "../domain/stages.ts";
 import type { Group, LocalDate, Origin, Project, Sector, Stage } from "../domain/types.ts";
@@ -129,9 +129,10 @@ async function resolveNames(db: Db, req: ProjectChangeRequest): Promise<{ patch:
   return { patch, group, errors };
 }
 
-async function groupOf(db: Db, groupId: number | null): Promise<Group | null> {
-  if (groupId === null) return null;
-  return (await listGroups(db)).find((g) => g.id === groupId) ?? null;
+/** Whether the caller may change the project (SPEC: its group's members, its responsible users, admins), and who may. */
+export async function editPermission(ctx: ServiceContext, userId: string, project: Project): Promise<EditDecision> {
+  const group = project.groupId === null ? null : ((await listGroups(ctx.db)).find((g) => g.id === project.groupId) ?? null);
+  return canEditProject(userId, project, group, ctx.admins);
 }
 
 /** `/project 更新 #12 阶段=开工 下一步=...`, the update form, and the card's buttons. */
@@ -147,7 +148,7 @@ export async function updateProject(
     if (await isRequestApplied(ctx.db, caller.requestKey, ctx.now)) return ALREADY_DONE;
     const current = await getProject(ctx.db, projectId);
     if (!current) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
-    const permission = canEditProject(caller.userId, current, await groupOf(ctx.db, current.groupId), ctx.admins);
+    const permission = await editPermission(ctx, caller.userId, current);
     if (!permission.allowed) return refuse("forbidden", `你没有修改项目 #${projectId}“${current.name}”的权限。可修改的人：${permission.who}。`);
     // A form filled in on an old version is refused before its values are judged against the new one.
     if (expectedVersion !== undefined && expectedVersion !== current.version) throw new VersionConflictError(current);
@@ -190,7 +191,7 @@ export async function recordProjectFunds(
     if (await isRequestApplied(ctx.db, caller.requestKey, ctx.now)) return ALREADY_DONE;
     const project = await getProject(ctx.db, projectId);
     if (!project) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
-    const permission = canEditProject(caller.userId, project, await groupOf(ctx.db, project.groupId), ctx.admins);
+    const permission = await editPermission(ctx, caller.userId, project);
     if (!permission.allowed) return refuse("forbidden", `你没有为项目 #${projectId}“${project.name}”登记到位资金的权限。可登记的人：${permission.who}。`);
     if (!(entry.amountWan > 0)) return refuse("invalid", `到位金额须大于 0，例如：/project 到位 #${projectId} +${formatWan(3000)}`);
     const date = entry.date ?? today(ctx);

@@ -1,10 +1,7 @@
-import { canEditProject } from "../domain/permissions.ts";
 import type { LocalDate } from "../domain/types.ts";
-import { listGroups } from "../store/directory.ts";
 import { getProject } from "../store/projects.ts";
 import { closeSupervision, getSupervisionItem, openSupervision } from "../store/supervision.ts";
-import type { Caller, ServiceContext } from "./project-service.ts";
-import { today } from "./project-service.ts";
+import { editPermission, today, type Caller, type ServiceContext } from "./project-service.ts";
 import { done, guard, refuse, type Result } from "./service-result.ts";
 
 // 挂牌督办 (list a blocker for supervision) and 销号 (close it out). Listing
@@ -20,8 +17,7 @@ export async function superviseProject(
   return guard(async () => {
     const project = await getProject(ctx.db, projectId);
     if (!project) return refuse("not_found", `项目 #${projectId} 不存在。`);
-    const group = (await listGroups(ctx.db)).find((g) => g.id === project.groupId) ?? null;
-    const permission = canEditProject(caller.userId, project, group, ctx.admins);
+    const permission = await editPermission(ctx, caller.userId, project);
     if (!permission.allowed) return refuse("forbidden", `你不能为项目 #${projectId} 挂牌督办。可操作的人：${permission.who}。`);
     if (!item.issue.trim()) return refuse("invalid", `缺少督办事项，例如：/project 督办 #${projectId} 事项="土地指标未落实" 负责人=<@U123> 期限=12-31`);
     if (item.deadline < today(ctx)) return refuse("invalid", `督办期限 ${item.deadline} 已过，请给一个今天或以后的日期，例如 期限=12-31`);
@@ -35,9 +31,8 @@ export async function closeSupervisionItem(ctx: ServiceContext, caller: Caller, 
     const item = await getSupervisionItem(ctx.db, itemId);
     if (!item) return refuse("not_found", `督办事项 ${itemId} 不存在。用 /project 查看 #项目编号 查看项目的督办事项编号。`);
     const project = (await getProject(ctx.db, item.projectId))!;
-    const group = (await listGroups(ctx.db)).find((g) => g.id === project.groupId) ?? null;
     const owner = item.owner === caller.userId || item.owner === `<@${caller.userId}>`;
-    const permission = canEditProject(caller.userId, project, group, ctx.admins);
+    const permission = await editPermission(ctx, caller.userId, project);
     if (!owner && !permission.allowed) return refuse("forbidden", `你不能为督办事项 ${itemId} 销号。可销号的人：督办负责人、${permission.who}。`);
     if (item.status === "CLOSED") return refuse("invalid", `督办事项 ${itemId} 已于此前销号。`);
     await closeSupervision(ctx.db, itemId, note, { author: caller.userId, source: caller.source }, { at: ctx.now });

@@ -1,12 +1,11 @@
-import { assessHealth } from "../../domain/health.ts";
 import { toLocalDate } from "../../domain/local-day.ts";
 import { loadProjectCard } from "../../services/project-card.ts";
 import { buildReport } from "../../services/report-service.ts";
 import type { HelpCommand, ListCommand, RankCommand, ShowCommand, StalledCommand } from "../../slack-grammar/types.ts";
 import { helpFor } from "../../slack-grammar/help.ts";
-import { listGroups } from "../../store/directory.ts";
 import { listProjects } from "../../store/projects.ts";
 import { loadSnapshot } from "../../store/snapshot.ts";
+import { reportContext } from "../../reports/report-context.ts";
 import { sectionsOf } from "../blocks/kit.ts";
 import { projectList, refusal, type ListedProject } from "../blocks/messages.ts";
 import { projectCardBlocks } from "../blocks/project-card.ts";
@@ -28,21 +27,21 @@ export async function handleList(cmd: ListCommand, turn: Turn, deps: SlackDeps):
   const rules = await deps.rules();
   const today = toLocalDate(deps.now(), rules.timeZone);
   const snapshot = await loadSnapshot(deps.db, today, rules);
-  const groups = await listGroups(deps.db);
+  const ctx = reportContext(snapshot);
+  const groups = snapshot.groups;
   const group = cmd.filters.group ? groups.find((g) => g.name.includes(cmd.filters.group!)) : undefined;
   if (cmd.filters.group && !group) {
     const msg = `没有名称包含“${cmd.filters.group}”的工作组。可选：${groups.map((g) => g.name).join("、")}`;
     return turn.reply(refusal(msg), msg);
   }
-  const supervision = (id: number) => snapshot.supervision.filter((s) => s.projectId === id);
   const rank = { RED: 0, YELLOW: 1, GREEN: 2 } as const;
   const items: ListedProject[] = snapshot.projects
     .filter((p) => (!group || p.groupId === group.id) && (!cmd.filters.stage || p.stage === cmd.filters.stage))
     .filter((p) => !cmd.filters.mine || p.responsibleUserIds.includes(turn.userId))
     .map((project) => ({
       project,
-      health: assessHealth(project, { asOf: today, lastUpdateOn: snapshot.lastUpdateOn.get(project.id) ?? null, supervision: supervision(project.id) }, rules),
-      groupName: groups.find((g) => g.id === project.groupId)?.name ?? "未分组",
+      health: ctx.healthOf(project),
+      groupName: ctx.groupName(project.groupId),
     }))
     .filter((i) => !cmd.filters.light || i.health.light === cmd.filters.light)
     .sort((a, b) => (a.health.light ? rank[a.health.light] : 3) - (b.health.light ? rank[b.health.light] : 3) || a.project.id - b.project.id);
