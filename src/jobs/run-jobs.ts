@@ -42,14 +42,15 @@ export async function planJob(ctx: JobContext): Promise<JobPlan> {
   return planReportJob(ctx);
 }
 
-async function runOne(deps: RunnerDeps, job: JobKind, due: DuePeriod): Promise<RunOutcome> {
+/** `settings`: the rules and job configuration read once by the caller for all its periods. */
+async function runOne(deps: RunnerDeps, settings: Pick<JobContext, "rules" | "config">, job: JobKind, due: DuePeriod): Promise<RunOutcome> {
   const { db } = deps;
   const now = deps.now();
   const claim = await claimJobRun(db, job, due.period, deps.worker, now, deps.leaseMs ?? 10 * 60_000, due.late);
   if (!claim.claimed) return { job, period: due.period, status: "held", late: due.late, detail: claim.run?.status };
   const run = claim.run;
   try {
-    const ctx: JobContext = { db, rules: await loadRules(db), config: await loadJobsConfig(db), job, due: { ...due, late: due.late || run.late }, now };
+    const ctx: JobContext = { db, ...settings, job, due: { ...due, late: due.late || run.late }, now };
     const plan = await planJob(ctx);
     const progress = JSON.parse(run.progress) as PostProgress;
     await postPlan(deps.client, plan, { job, period: due.period }, progress, (p) => saveJobProgress(db, run.id, deps.worker, p), { retrying: run.attempts > 1 });
@@ -87,7 +88,7 @@ export async function runDueJobs(deps: RunnerDeps, jobs: readonly JobKind[] = JO
     const periods = duePeriods({ job, now: deps.now(), timeZone: rules.timeZone, time: config[job].time }).filter((d) => d.dueAt.getTime() >= since.getTime() - 12 * 3_600_000);
     for (const due of periods) {
       if (await isJobDone(deps.db, job, due.period)) continue;
-      outcomes.push(await runOne(deps, job, due));
+      outcomes.push(await runOne(deps, { rules, config }, job, due));
     }
   }
   return outcomes;
@@ -97,6 +98,7 @@ export async function runDueJobs(deps: RunnerDeps, jobs: readonly JobKind[] = JO
 export async function runJobNow(deps: RunnerDeps, job: JobKind, period: string): Promise<RunOutcome> {
   if (await isJobDone(deps.db, job, period)) return { job, period, status: "held", late: false, detail: "DONE" };
   const now = deps.now();
-  const today = toLocalDate(now, (await loadRules(deps.db)).timeZone);
-  return runOne(deps, job, { period, dueDay: today, dueAt: now, late: false });
+  const rules = await loadRules(deps.db);
+  const today = toLocalDate(now, rules.timeZone);
+  return runOne(deps, { rules, config: await loadJobsConfig(deps.db) }, job, { period, dueDay: today, dueAt: now, late: false });
 }
