@@ -1,9 +1,9 @@
 import { yearOf } from "../domain/periods.ts";
-import { tallyGroups, tallyUnits, emptyTally } from "../domain/counting.ts";
+import { emptyTally, type Tally } from "../domain/counting.ts";
 import { compositeScore, rankChange, rankWithTies, type Metric } from "../domain/ranking.ts";
+import type { Rules } from "../domain/rules.ts";
 import { yearShareElapsed } from "../domain/targets.ts";
-import type { Target } from "../domain/types.ts";
-import type { ReportContext } from "./report-context.ts";
+import type { Group, LocalDate, Target, Unit } from "../domain/types.ts";
 import type { ReportPeriod } from "./report-period.ts";
 import { metricOf, type MetricValues } from "./weekly-summary.ts";
 
@@ -36,16 +36,26 @@ export interface RankingReport {
   entries: RankingEntry[];
 }
 
-function rank(ctx: ReportContext, by: RankBy) {
-  const { snapshot } = ctx;
-  const { asOf, rules } = snapshot;
+/** What a ranking is built from: each subject's tally (tallyGroups / tallyUnits) now and at the previous ranking. */
+export interface RankingInput {
+  by: RankBy;
+  period: ReportPeriod;
+  rules: Rules;
+  groups: Group[];
+  units: Unit[];
+  targets: Target[];
+  tallies: Map<number, Tally>;
+  /** Tallies as of period.previousAsOf; null when there is nothing to compare with. */
+  previousTallies: Map<number, Tally> | null;
+}
+
+function rank(input: RankingInput, asOf: LocalDate, tallies: Map<number, Tally>) {
   const year = yearOf(asOf);
-  const input = { projects: snapshot.projects, funds: snapshot.funds, year, asOf, rules, classOf: ctx.classOf };
-  const tallies = by === "group" ? tallyGroups(input) : tallyUnits(input);
+  const { by, rules } = input;
   const targetOf = (id: number): Target | undefined =>
-    snapshot.targets.find((t) => t.year === year && (by === "group" ? t.groupId === id : t.unitId === id));
+    input.targets.find((t) => t.year === year && (by === "group" ? t.groupId === id : t.unitId === id));
   const subjects =
-    by === "group" ? snapshot.groups.map((g) => ({ id: g.id, name: g.name, kind: "GROUP" })) : snapshot.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
+    by === "group" ? input.groups.map((g) => ({ id: g.id, name: g.name, kind: "GROUP" })) : input.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind }));
   const scored = subjects.map((s) => {
     const tally = tallies.get(s.id) ?? emptyTally();
     const target = targetOf(s.id);
@@ -54,10 +64,13 @@ function rank(ctx: ReportContext, by: RankBy) {
   return { year, ranked: rankWithTies(scored, (s) => s.score) };
 }
 
-export function buildRanking(ctx: ReportContext, previous: ReportContext | null, by: RankBy, period: ReportPeriod): RankingReport {
-  const { year, ranked } = rank(ctx, by);
-  const before = previous ? new Map(rank(previous, by).ranked.map((r) => [r.item.id, r.rank])) : new Map<number, number | null>();
-  const share = yearShareElapsed(ctx.snapshot.asOf);
+export function buildRanking(input: RankingInput): RankingReport {
+  const { period, by } = input;
+  const { year, ranked } = rank(input, period.asOf, input.tallies);
+  const before = input.previousTallies
+    ? new Map(rank(input, period.previousAsOf, input.previousTallies).ranked.map((r) => [r.item.id, r.rank]))
+    : new Map<number, number | null>();
+  const share = yearShareElapsed(period.asOf);
   return {
     kind: "ranking",
     by,

@@ -3,11 +3,13 @@ import { assessHealth, stageOn, type Health } from "../domain/health.ts";
 import { classifyProject } from "../domain/project-class.ts";
 import type { Project, ProjectClass, Stage, SupervisionItem } from "../domain/types.ts";
 import type { Snapshot } from "../store/snapshot.ts";
+import { directoryNames } from "./directory-names.ts";
 
 /**
- * Per-project facts every report needs (class, health, stage on the as-of day,
- * names), computed once per snapshot so the weekly summary, the stalled list
- * and the rankings agree with each other.
+ * Per-project facts (class, health, stage on the as-of day, names) over a
+ * whole snapshot, computed once per project: for the views that show every
+ * project of a group or a person (/project 列表, App Home, the pings). The
+ * district-wide reports are computed in the store instead (report-figures.ts).
  */
 export interface ReportContext {
   snapshot: Snapshot;
@@ -22,8 +24,7 @@ export interface ReportContext {
 }
 
 export function reportContext(snapshot: Snapshot): ReportContext {
-  const groups = new Map(snapshot.groups.map((g) => [g.id, g.name]));
-  const units = new Map(snapshot.units.map((u) => [u.id, u.name]));
+  const names = directoryNames(snapshot.groups, snapshot.units);
   const supervisionByProject = new Map<number, SupervisionItem[]>();
   for (const s of snapshot.supervision) {
     const list = supervisionByProject.get(s.projectId) ?? [];
@@ -34,8 +35,7 @@ export function reportContext(snapshot: Snapshot): ReportContext {
   const classes = new Map<number, ProjectClass>();
   return {
     snapshot,
-    groupName: (id) => (id === null ? "未分组" : (groups.get(id) ?? `工作组${id}`)),
-    unitName: (id) => (id === null ? "" : (units.get(id) ?? `单位${id}`)),
+    ...names,
     classOf(p) {
       let c = classes.get(p.id);
       if (!c) classes.set(p.id, (c = classifyProject(p, snapshot.rules)));

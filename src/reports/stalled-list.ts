@@ -1,7 +1,8 @@
-import type { HealthReason } from "../domain/health.ts";
+import { assessHealth, stageOn, type HealthReason } from "../domain/health.ts";
+import type { Rules } from "../domain/rules.ts";
 import { STAGE_LABELS } from "../domain/stages.ts";
-import type { HealthLight, LocalDate, Stage } from "../domain/types.ts";
-import type { ReportContext } from "./report-context.ts";
+import type { Group, HealthLight, LocalDate, Project, Stage, SupervisionItem, Unit } from "../domain/types.ts";
+import { directoryNames } from "./directory-names.ts";
 
 // 滞后项目清单: red and yellow projects grouped by group, red first, each with
 // the reasons a leader needs to ask about in the meeting.
@@ -28,18 +29,37 @@ export interface StalledList {
   groups: Array<{ groupId: number | null; name: string; red: number; yellow: number; projects: StalledProject[] }>;
 }
 
-export function buildStalledList(ctx: ReportContext): StalledList {
+/** What the stalled list is built from: the projects that may be red or yellow on the day, with what their health needs. */
+export interface StalledInput {
+  asOf: LocalDate;
+  rules: Rules;
+  /** Candidates as of asOf (others may be included: assessHealth decides), each with its last update day. */
+  projects: Array<{ project: Project; lastUpdateOn: LocalDate | null }>;
+  /** Supervision items (of any project) as known on asOf. */
+  supervision: SupervisionItem[];
+  groups: Group[];
+  units: Unit[];
+}
+
+export function buildStalledList(input: StalledInput): StalledList {
+  const { asOf, rules } = input;
+  const names = directoryNames(input.groups, input.units);
+  const supervisionOf = new Map<number, SupervisionItem[]>();
+  for (const s of input.supervision) {
+    const list = supervisionOf.get(s.projectId) ?? supervisionOf.set(s.projectId, []).get(s.projectId)!;
+    list.push(s);
+  }
   const byGroup = new Map<number | null, StalledProject[]>();
-  for (const p of ctx.snapshot.projects) {
-    const { light, reasons } = ctx.healthOf(p);
+  for (const { project: p, lastUpdateOn } of input.projects) {
+    const { light, reasons } = assessHealth(p, { asOf, lastUpdateOn, supervision: supervisionOf.get(p.id) ?? [] }, rules);
     if (light !== "RED" && light !== "YELLOW") continue;
-    const stage = ctx.stageOf(p);
+    const stage = stageOn(p, asOf);
     const list = byGroup.get(p.groupId) ?? [];
     list.push({
       projectId: p.id,
       name: p.name,
       investor: p.investor,
-      leadUnit: ctx.unitName(p.leadUnitId),
+      leadUnit: names.unitName(p.leadUnitId),
       light,
       stage,
       stageLabel: STAGE_LABELS[stage],
@@ -54,12 +74,12 @@ export function buildStalledList(ctx: ReportContext): StalledList {
   const groups = [...byGroup.entries()].map(([groupId, projects]) => {
     projects.sort((a, b) => Number(b.light === "RED") - Number(a.light === "RED") || b.reasons.length - a.reasons.length || a.projectId - b.projectId);
     const red = projects.filter((p) => p.light === "RED").length;
-    return { groupId, name: ctx.groupName(groupId), red, yellow: projects.length - red, projects };
+    return { groupId, name: names.groupName(groupId), red, yellow: projects.length - red, projects };
   });
   groups.sort((a, b) => b.red - a.red || b.yellow - a.yellow || (a.groupId ?? Infinity) - (b.groupId ?? Infinity));
   return {
     kind: "stalled",
-    asOf: ctx.snapshot.asOf,
+    asOf,
     counts: { red: groups.reduce((n, g) => n + g.red, 0), yellow: groups.reduce((n, g) => n + g.yellow, 0) },
     groups,
   };

@@ -1,13 +1,16 @@
 import { calendarWarning } from "../domain/calendar.ts";
-import { signedOn, tallyUnits, emptyTally, type Tally } from "../domain/counting.ts";
+import { originWeight, signedOn, type Tally } from "../domain/counting.ts";
 import { inRange, yearOf } from "../domain/periods.ts";
+import { classifyProject } from "../domain/project-class.ts";
 import { METRICS, type Metric } from "../domain/ranking.ts";
-import { computeRates, type Rates } from "../domain/rates.ts";
+import type { Rates } from "../domain/rates.ts";
+import type { Rules } from "../domain/rules.ts";
 import { STAGE_LABELS, stageIndex } from "../domain/stages.ts";
 import { STAGES } from "../domain/types.ts";
 import { completion, paceStatus, yearShareElapsed, type Pace } from "../domain/targets.ts";
-import type { LocalDate, Stage } from "../domain/types.ts";
-import type { ReportContext } from "./report-context.ts";
+import type { FundEntry, Group, LocalDate, Project, Stage, Target, Unit } from "../domain/types.ts";
+import type { WeeklyFigures } from "../store/report-figures.ts";
+import { directoryNames } from "./directory-names.ts";
 import type { ReportPeriod } from "./report-period.ts";
 
 // The weekly 调度 summary as plain data: the JSON output, the text table, the
@@ -67,55 +70,72 @@ export function metricOf(t: Tally): MetricValues<number> {
   return { agreed: t.agreedWan, arrived: t.arrivedWan, major: t.majorCount, large: t.largeCount, key: t.keyCount };
 }
 
+/** What the weekly summary is built from: the district's figures, and the rows it lists. */
+export interface WeeklyInput {
+  period: ReportPeriod;
+  rules: Rules;
+  figures: WeeklyFigures;
+  /** Projects (as of period.asOf) with a stage reached or funds arrived in the period; others may be included. */
+  projects: Project[];
+  /** Fund entries dated in the period (entries of projects not in `projects` are left out). */
+  funds: FundEntry[];
+  groups: Group[];
+  units: Unit[];
+  targets: Target[];
+}
+
 /**
- * `updatedProjectIds`: projects with any recorded update in the period (for
- * "groups with no update"). Signings and stage moves come from the stage
- * dates, so a ledger imported today still shows last week's moves.
+ * Signings and stage moves come from the stage dates, so a ledger imported
+ * today still shows last week's moves. Figures come computed; what is listed
+ * is decided here by the domain rules.
  */
-export function buildWeeklySummary(ctx: ReportContext, updatedProjectIds: Set<number>, period: ReportPeriod): WeeklySummary {
-  const { snapshot } = ctx;
-  const { asOf, rules } = snapshot;
+export function buildWeeklySummary(input: WeeklyInput): WeeklySummary {
+  const { period, rules, figures } = input;
+  const asOf = period.asOf;
   const year = yearOf(asOf);
-  const range = { start: period.start, end: period.asOf };
-  const line = (projectId: number): ProjectLine => {
-    const p = ctx.projectById.get(projectId)!;
-    return { projectId, name: p.name, investor: p.investor, group: ctx.groupName(p.groupId), leadUnit: ctx.unitName(p.leadUnitId), projectClass: ctx.classOf(p) };
-  };
+  const range = { start: period.start, end: asOf };
+  const names = directoryNames(input.groups, input.units);
+  const byId = new Map(input.projects.map((p) => [p.id, p]));
+  const weighted = (amountWan: number, p: Project) => amountWan * originWeight(p.origin, rules);
+  const line = (p: Project): ProjectLine => ({
+    projectId: p.id,
+    name: p.name,
+    investor: p.investor,
+    group: names.groupName(p.groupId),
+    leadUnit: names.unitName(p.leadUnitId),
+    projectClass: classifyProject(p, rules),
+  });
 
   const signings: SigningLine[] = [];
-  for (const p of snapshot.projects) {
-    const d = signedOn(p);
-    if (d && inRange(d, range)) signings.push({ ...line(p.id), signedOn: d, agreedWan: p.agreedWan, weightedWan: ctx.weighted(p.agreedWan, p) });
-  }
-  signings.sort((a, b) => b.agreedWan - a.agreedWan || a.projectId - b.projectId);
-
   const stageMoves: StageMoveLine[] = [];
-  for (const p of snapshot.projects) {
+  for (const p of input.projects) {
+    const d = signedOn(p);
+    if (d && inRange(d, range)) signings.push({ ...line(p), signedOn: d, agreedWan: p.agreedWan, weightedWan: weighted(p.agreedWan, p) });
     let from: Stage | null = null;
     const dated = ([...STAGES, "DROPPED"] as Stage[])
       .filter((st) => p.stageDates[st])
       .sort((a, b) => p.stageDates[a]!.localeCompare(p.stageDates[b]!));
     for (const to of dated) {
       const on = p.stageDates[to]!;
-      if (inRange(on, range)) stageMoves.push({ ...line(p.id), from, to, on });
+      if (inRange(on, range)) stageMoves.push({ ...line(p), from, to, on });
       from = to;
     }
   }
+  signings.sort((a, b) => b.agreedWan - a.agreedWan || a.projectId - b.projectId);
   stageMoves.sort((a, b) => a.on.localeCompare(b.on) || a.projectId - b.projectId);
 
-  const fundsArrived: FundLine[] = snapshot.funds
-    .filter((f) => inRange(f.date, range))
-    .map((f) => ({ ...line(f.projectId), date: f.date, amountWan: f.amountWan, weightedWan: ctx.weighted(f.amountWan, ctx.projectById.get(f.projectId)!) }))
+  const fundsArrived: FundLine[] = input.funds
+    .filter((f) => inRange(f.date, range) && byId.has(f.projectId))
+    .map((f) => {
+      const p = byId.get(f.projectId)!;
+      return { ...line(p), date: f.date, amountWan: f.amountWan, weightedWan: weighted(f.amountWan, p) };
+    })
     .sort((a, b) => b.amountWan - a.amountWan || a.date.localeCompare(b.date));
 
   // Year to date: what counts toward the units' targets, summed over the district.
-  const achievedTally = emptyTally();
-  for (const t of tallyUnits({ projects: snapshot.projects, funds: snapshot.funds, year, asOf, rules, classOf: ctx.classOf }).values()) {
-    for (const k of Object.keys(achievedTally) as (keyof Tally)[]) achievedTally[k] += t[k];
-  }
-  const achieved = metricOf(achievedTally);
+  const achieved = metricOf(figures.achieved);
   const target: MetricValues<number> = { agreed: 0, arrived: 0, major: 0, large: 0, key: 0 };
-  for (const t of snapshot.targets) {
+  for (const t of input.targets) {
     if (t.year !== year || t.unitId === null) continue;
     target.agreed += t.agreedWan;
     target.arrived += t.arrivedWan;
@@ -131,23 +151,9 @@ export function buildWeeklySummary(ctx: ReportContext, updatedProjectIds: Set<nu
     pace[m] = completionOf[m] === null ? null : paceStatus(completionOf[m]!, share);
   }
 
-  const funnelCounts = new Map<Stage, number>();
-  const health = { red: 0, yellow: 0, green: 0, notRated: 0 };
-  for (const p of snapshot.projects) {
-    const s = ctx.stageOf(p);
-    funnelCounts.set(s, (funnelCounts.get(s) ?? 0) + 1);
-    const light = ctx.healthOf(p).light;
-    if (light === "RED") health.red++;
-    else if (light === "YELLOW") health.yellow++;
-    else if (light === "GREEN") health.green++;
-    else health.notRated++;
-  }
-  const funnel = [...STAGES, "DROPPED" as const].map((stage) => ({ stage, label: STAGE_LABELS[stage], count: funnelCounts.get(stage) ?? 0 }));
-
-  const activeGroups = new Set(snapshot.projects.filter((p) => ctx.healthOf(p).light !== null).map((p) => p.groupId));
-  const updatedGroups = new Set([...updatedProjectIds].map((id) => ctx.projectById.get(id)?.groupId));
-  const groupsWithoutUpdate = snapshot.groups
-    .filter((g) => activeGroups.has(g.id) && !updatedGroups.has(g.id))
+  const funnel = [...STAGES, "DROPPED" as const].map((stage) => ({ stage, label: STAGE_LABELS[stage], count: figures.funnel.get(stage) ?? 0 }));
+  const groupsWithoutUpdate = input.groups
+    .filter((g) => figures.activeGroupIds.has(g.id) && !figures.updatedGroupIds.has(g.id))
     .map((g) => ({ groupId: g.id, name: g.name }));
 
   const movement = new Map<number, { stagesAdvanced: number; fundsWan: number }>();
@@ -160,7 +166,7 @@ export function buildWeeklySummary(ctx: ReportContext, updatedProjectIds: Set<nu
     .filter(([, v]) => v.stagesAdvanced > 0 || v.fundsWan > 0)
     .sort(([a, x], [b, y]) => y.stagesAdvanced - x.stagesAdvanced || y.fundsWan - x.fundsWan || a - b)
     .slice(0, 5)
-    .map(([id, v]) => ({ ...line(id), ...v }));
+    .map(([id, v]) => ({ ...line(byId.get(id)!), ...v }));
 
   return {
     kind: "weekly",
@@ -180,8 +186,8 @@ export function buildWeeklySummary(ctx: ReportContext, updatedProjectIds: Set<nu
     },
     yearToDate: { achieved, target, completion: completionOf, pace },
     funnel,
-    health,
-    rates: computeRates({ projects: snapshot.projects, funds: snapshot.funds, year, asOf }),
+    health: { ...figures.health },
+    rates: figures.rates,
     groupsWithoutUpdate,
     topMovers,
   };

@@ -3,10 +3,11 @@ import type { Group, Project } from "../domain/types.ts";
 import type { Health } from "../domain/health.ts";
 import { reportContext } from "../reports/report-context.ts";
 import { resolvePeriod } from "../reports/report-period.ts";
-import { buildRanking, type RankingEntry } from "../reports/ranking-report.ts";
+import type { RankingEntry } from "../reports/ranking-report.ts";
 import type { Db } from "../store/client.ts";
 import { loadRules } from "../store/settings.ts";
-import { loadSnapshots } from "../store/snapshot.ts";
+import { loadSnapshot } from "../store/snapshot.ts";
+import { buildReport } from "./report-service.ts";
 
 /** What a user's App Home shows: their projects by urgency, their overdue items, their group's rank. */
 export interface HomeData {
@@ -24,7 +25,7 @@ export async function loadHomeData(db: Db, userId: string, now: Date): Promise<H
   const rules = await loadRules(db);
   const today = toLocalDate(now, rules.timeZone);
   const period = resolvePeriod({}, today);
-  const [current, weekEnd, weekBefore] = await loadSnapshots(db, [today, period.asOf, period.previousAsOf], rules);
+  const current = await loadSnapshot(db, today, rules);
   const ctx = reportContext(current);
   const myGroups = current.groups.filter((g) => g.memberUserIds.includes(userId));
   const mine = current.projects.filter((p) => p.responsibleUserIds.includes(userId) || myGroups.some((g) => g.id === p.groupId));
@@ -35,7 +36,8 @@ export async function loadHomeData(db: Db, userId: string, now: Date): Promise<H
   const overdue = projects.flatMap(({ project, health }) =>
     health.reasons.filter((r) => r.code === "NEXT_STEP_OVERDUE" || r.code === "SUPERVISION_OVERDUE").map((r) => ({ project, text: r.text })),
   );
-  const ranking = myGroups.length ? buildRanking(reportContext(weekEnd), reportContext(weekBefore), "group", period) : null;
+  const report = myGroups.length ? await buildReport(db, { kind: "ranking", by: "group", now }, rules) : null;
+  const ranking = report?.kind === "ranking" ? report : null;
   return {
     userId,
     asOf: today,

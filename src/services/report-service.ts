@@ -1,16 +1,21 @@
 import { toLocalDate } from "../domain/local-day.ts";
+import { yearOf } from "../domain/periods.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { Db } from "../store/client.ts";
+import { listGroups, listTargets, listUnits } from "../store/directory.ts";
+import { loadTallies, loadWeeklyFigures } from "../store/report-figures.ts";
+import { loadFundsBetween, loadOpenSupervision, loadProjectsActiveBetween, loadStalledProjects } from "../store/report-rows.ts";
 import { loadRules } from "../store/settings.ts";
-import { loadSnapshot, loadSnapshots, loadUpdatedProjectIds } from "../store/snapshot.ts";
-import { reportContext } from "../reports/report-context.ts";
 import { resolvePeriod, type PeriodOptions } from "../reports/report-period.ts";
 import { buildRanking, type RankBy, type RankingReport } from "../reports/ranking-report.ts";
 import { buildStalledList, type StalledList } from "../reports/stalled-list.ts";
 import { buildWeeklySummary, type WeeklySummary } from "../reports/weekly-summary.ts";
 
 // Loads what a report needs from the store and hands it to the pure builders.
-// Shared by the CLI, the Slack commands and the scheduled posts.
+// Shared by the CLI, the Slack commands and the scheduled posts. Figures are
+// aggregated by the database (report-figures.ts); only the rows a report
+// lists are read (report-rows.ts), so the cost follows the report, not the
+// size of the ledger.
 
 export type Report = WeeklySummary | StalledList | RankingReport;
 export type ReportKind = Report["kind"];
@@ -27,16 +32,25 @@ export async function buildReport(db: Db, req: ReportRequest, rules?: Rules): Pr
   rules ??= await loadRules(db);
   const today = toLocalDate(req.now, rules.timeZone);
   const period = resolvePeriod(req, today);
+  const groups = await listGroups(db);
+  const units = await listUnits(db);
   if (req.kind === "ranking") {
-    const [now, before] = await loadSnapshots(db, [period.asOf, period.previousAsOf], rules);
-    return buildRanking(reportContext(now), reportContext(before), req.by ?? "group", period);
+    const by = req.by ?? "group";
+    const tallies = await loadTallies(db, period.asOf, by, rules);
+    const previousTallies = await loadTallies(db, period.previousAsOf, by, rules);
+    const targets = await listTargets(db);
+    return buildRanking({ by, period, rules, groups, units, targets, tallies, previousTallies });
   }
   if (req.kind === "stalled") {
     // The stalled list is about a day, not a week: today unless a day or period is named.
     const namedPeriod = req.week || req.quarter || req.year;
-    return buildStalledList(reportContext(await loadSnapshot(db, namedPeriod ? period.asOf : (req.asOf ?? today), rules)));
+    const asOf = namedPeriod ? period.asOf : (req.asOf ?? today);
+    const projects = await loadStalledProjects(db, asOf, rules);
+    return buildStalledList({ asOf, rules, projects, supervision: await loadOpenSupervision(db, asOf, rules), groups, units });
   }
-  const ctx = reportContext(await loadSnapshot(db, period.asOf, rules));
-  const updated = await loadUpdatedProjectIds(db, period.start, period.asOf, rules.timeZone);
-  return buildWeeklySummary(ctx, updated, period);
+  const figures = await loadWeeklyFigures(db, period.asOf, period.start, rules);
+  const listed = await loadProjectsActiveBetween(db, period.start, period.asOf, rules);
+  const funds = await loadFundsBetween(db, period.start, period.asOf);
+  const targets = await listTargets(db, yearOf(period.asOf));
+  return buildWeeklySummary({ period, rules, figures, projects: listed.map((l) => l.project), funds, groups, units, targets });
 }

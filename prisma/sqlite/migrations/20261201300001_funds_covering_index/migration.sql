@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "FundEntry_projectId_date_amountWan_idx" ON "FundEntry"("projectId", "date", "amountWan");
