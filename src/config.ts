@@ -23,6 +23,7 @@ export const configSchema = z
       .transform((s) => s.split(/[,\s、]+/).filter(Boolean))
       .refine((ids) => ids.every((id) => slackId.test(id)), "须是逗号分隔的 Slack 用户 ID，例如 U012ABCDEF / comma-separated Slack user ids"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    REPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(64, "至少 64 / at least 64").default(512),
   })
   .superRefine((c, ctx) => {
     const socket = c.SLACK_SOCKET_MODE === "true";
@@ -48,6 +49,8 @@ export const configSchema = z
     timeZone: c.TZ,
     admins: c.ADMIN_USER_IDS,
     logLevel: c.LOG_LEVEL,
+    /** Heap cap of the worker thread that builds the scheduled reports. */
+    reportWorkerMemoryMb: c.REPORT_WORKER_MEMORY_MB,
   }));
 
 export type Config = z.output<typeof configSchema>;

@@ -50,7 +50,14 @@ async function main(): Promise<void> {
   logger.info({ mode: config.socketMode ? "socket" : "http", port: config.socketMode ? undefined : config.port }, "bot started");
   const rules = await loadRules(store.db);
   const scheduler = startScheduler(
-    { db: store.db, client: slack.app.client, worker: `${hostname()}:${process.pid}`, logger: logger.child({ component: "jobs" }), now: () => new Date() },
+    {
+      db: store.db,
+      client: slack.app.client,
+      worker: `${hostname()}:${process.pid}`,
+      logger: logger.child({ component: "jobs" }),
+      now: () => new Date(),
+      reportWorker: { databaseUrl: store.target.url, memoryMb: config.reportWorkerMemoryMb },
+    },
     await loadJobsConfig(store.db),
     config.timeZone ?? rules.timeZone,
   );

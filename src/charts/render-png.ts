@@ -1,5 +1,5 @@
+import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
-import * as echarts from "echarts";
 import type { EChartsOption } from "echarts";
 import { CHART_FONT_FAMILY, chartFontFiles } from "./font.ts";
 
@@ -7,6 +7,10 @@ import { CHART_FONT_FAMILY, chartFontFiles } from "./font.ts";
 // (no DOM, no canvas), then resvg rasterises it to PNG with only the bundled
 // CJK font. Rendering is synchronous and takes a few hundred ms, mostly resvg
 // loading the ~10 MB font files.
+
+// echarts' single CommonJS bundle: its ES module entry is hundreds of files,
+// several times slower to load and (under tsx) to transform.
+const echarts = createRequire(import.meta.url)("echarts") as typeof import("echarts");
 
 export interface ChartSize {
   width: number;

@@ -8,8 +8,8 @@ import { loadRules, readSetting, writeSetting } from "../store/settings.ts";
 import { planFridayReminder, planOverduePings } from "./group-jobs.ts";
 import { loadJobsConfig } from "./job-config.ts";
 import type { JobContext } from "./job-context.ts";
+import { planInWorker, REPORT_JOBS, type ReportWorkerOptions } from "./plan-in-worker.ts";
 import type { JobPlan } from "./post-plan.ts";
-import { planReportJob } from "./report-jobs.ts";
 import { postPlan, type PostProgress } from "./slack-poster.ts";
 
 // Runs every post that is due and not yet done: claim (job, period) in the
@@ -26,6 +26,8 @@ export interface RunnerDeps {
   now: () => Date;
   /** How long a claim is held before another process may take it over (a crash). */
   leaseMs?: number;
+  /** Plan the summary-channel posts in a worker thread (the bot and the sandbox); in-process when absent (CLI, tests). */
+  reportWorker?: ReportWorkerOptions;
 }
 
 export interface RunOutcome {
@@ -36,9 +38,12 @@ export interface RunOutcome {
   detail?: string;
 }
 
-export async function planJob(ctx: JobContext): Promise<JobPlan> {
+export async function planJob(ctx: JobContext, reportWorker?: ReportWorkerOptions): Promise<JobPlan> {
   if (ctx.job === "overdue_pings") return planOverduePings(ctx);
   if (ctx.job === "friday_reminder") return planFridayReminder(ctx);
+  if (reportWorker && REPORT_JOBS.includes(ctx.job)) return planInWorker(ctx, reportWorker);
+  // Loaded on first use: charts and workbooks (echarts, resvg, exceljs) stay out of a process that never plans a report.
+  const { planReportJob } = await import("./report-jobs.ts");
   return planReportJob(ctx);
 }
 
@@ -51,7 +56,7 @@ async function runOne(deps: RunnerDeps, settings: Pick<JobContext, "rules" | "co
   const run = claim.run;
   try {
     const ctx: JobContext = { db, ...settings, job, due: { ...due, late: due.late || run.late }, now };
-    const plan = await planJob(ctx);
+    const plan = await planJob(ctx, deps.reportWorker);
     const progress = JSON.parse(run.progress) as PostProgress;
     await postPlan(deps.client, plan, { job, period: due.period }, progress, (p) => saveJobProgress(db, run.id, deps.worker, p), { retrying: run.attempts > 1 });
     await finishJobRun(db, run.id, deps.worker, deps.now());

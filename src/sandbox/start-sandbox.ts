@@ -55,7 +55,8 @@ export async function startSandbox(opts: { port: number; databaseUrl?: string; l
   const botEvents = `http://127.0.0.1:${(bot.http!.server.address() as AddressInfo).port}/slack/events`;
   const bridge = createBotBridge(standin, botEvents, signingSecret);
   const client = new WebClient(token, { slackApiUrl: standin.url, retryConfig: { retries: 1 } });
-  const runner = { db: store.db, client, worker: "sandbox", logger: opts.logger, now: () => clock.now };
+  // The jobs panel runs the same job code as the bot, reports in a worker thread as there.
+  const runner = { db: store.db, client, worker: "sandbox", logger: opts.logger, now: () => clock.now, reportWorker: { databaseUrl: store.target.url } };
 
   const jobsConfig = await loadJobsConfig(store.db);
   const server = createSandboxServer({
