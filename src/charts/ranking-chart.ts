@@ -32,6 +32,12 @@ const ROW = 46; // px per entry at minimum: two bars and their labels
 /** Beyond this the y-axis names wrap instead of squeezing the bars. */
 const MAX_NAME_WIDTH = Math.round(WIDTH * 0.34);
 const COLORS = { agreed: "#3b6fd8", arrived: "#2fa37a", pace: "#d9363e", none: "#999999" };
+/**
+ * The axis ends at the largest completion, but never beyond 200%: one unit at
+ * 5644% would otherwise squeeze every other bar to a sliver (and draw ~300
+ * axis labels). Longer bars stop at the edge; their labels keep the true value.
+ */
+export const AXIS_CAP_PERCENT = 200;
 
 /** 1600×960, taller when there are many entries so each keeps ~46 px. */
 export function rankingChartSize(entryCount: number): ChartSize {
@@ -54,12 +60,20 @@ function pct(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
 
-/** One bar: null is drawn as an empty bar labelled 未设目标, not as 0%. */
+/** One bar: null is drawn as an empty bar labelled 未设目标, not as 0%; beyond the axis cap it stops at the edge. */
 function bar(completion: number | null) {
   if (completion === null) {
     return { value: 0, label: { formatter: "未设目标", color: COLORS.none } };
   }
-  return { value: Math.round(completion * 1000) / 10, label: { formatter: pct(completion) } };
+  const value = Math.round(completion * 1000) / 10;
+  return { value: Math.min(value, AXIS_CAP_PERCENT), label: { formatter: value > AXIS_CAP_PERCENT ? `${pct(completion)} ▶` : pct(completion) } };
+}
+
+/** Axis end in percent: the data's largest value (at least 100% and the year's pace), rounded up to a round number, capped. */
+export function axisMaxPercent(values: number[], yearShare: number): number {
+  const top = Math.min(AXIS_CAP_PERCENT, Math.max(100, yearShare * 100, ...values.map((v) => v * 100)));
+  const step = top <= 100 ? 20 : top <= 150 ? 25 : 50;
+  return Math.ceil(top / step - 1e-9) * step;
 }
 
 /** The echarts option, exposed for tests and for callers wanting another size. */
@@ -70,8 +84,7 @@ export function rankingChartOption(input: RankingChartInput): EChartsOption {
   const nameWidth = Math.min(Math.ceil(longest) + 4, MAX_NAME_WIDTH);
   const sharePct = Math.round(input.yearShare * 100);
   const values = entries.flatMap((e) => [e.agreedCompletion ?? 0, e.arrivedCompletion ?? 0]);
-  // Always show the 100% line; grow in steps of 20% when someone is over target.
-  const xMax = Math.ceil(Math.max(1, input.yearShare, ...values) * 5) * 20;
+  const xMax = axisMaxPercent(values, input.yearShare);
 
   const series = (name: string, color: string, data: ReturnType<typeof bar>[]) => ({
     type: "bar" as const,
@@ -106,7 +119,8 @@ export function rankingChartOption(input: RankingChartInput): EChartsOption {
       type: "value",
       min: 0,
       max: xMax,
-      interval: 20,
+      // echarts picks the tick interval for the range (about five ticks).
+      splitNumber: 5,
       axisLabel: { formatter: "{value}%", fontSize: 18, color: "#646a73" },
       splitLine: { lineStyle: { color: "#e5e6eb" } },
     },

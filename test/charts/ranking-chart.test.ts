@@ -69,3 +69,25 @@ describe("rankingChartPng", () => {
     expect(countPixels(img, 250)).toBeGreaterThan(50_000);
   });
 });
+
+describe("the axis fits the data", () => {
+  const axis = (entries: RankingChartEntry[]) => (rankingChartOption({ title: "t", entries, yearShare: 0.5 }).xAxis as { max: number; interval?: number });
+  const entry = (agreed: number | null): RankingChartEntry => ({ name: "组", agreedCompletion: agreed, arrivedCompletion: 0.1, rank: 1 });
+
+  it("shows 100% when everyone is below target, and leaves the ticks to echarts", () => {
+    expect(axis([entry(0.3), entry(0.8)])).toMatchObject({ max: 100 });
+    expect(axis([entry(0.3)]).interval).toBeUndefined();
+  });
+
+  it("grows to a round number above 100%", () => {
+    expect(axis([entry(1.18)]).max).toBe(125);
+    expect(axis([entry(1.62)]).max).toBe(200);
+  });
+
+  it("stops at 200% for an outlier, whose bar ends at the edge with its true value", () => {
+    const option = rankingChartOption({ title: "t", entries: [entry(56.44), entry(0.4)], yearShare: 0.5 });
+    expect((option.xAxis as { max: number }).max).toBe(200);
+    const bars = (option.series as Array<{ data: Array<{ value: number; label: { formatter: string } }> }>)[0]!.data;
+    expect(bars[0]).toMatchObject({ value: 200, label: { formatter: "5644.0% ▶" } });
+  });
+});
