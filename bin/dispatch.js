@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// `dispatch` runs the TypeScript sources directly through tsx, so a fresh
-// clone needs no build step: `npm install` then `npx dispatch ...`.
-import { register } from "tsx/esm/api";
+// `dispatch`: the compiled CLI when it is up to date, else the TypeScript
+// sources through tsx (see entry.js): `npm install` then `npx dispatch ...`.
+import { runEntry } from "./entry.js";
 
-register();
-await import("../src/cli/main.ts");
+await runEntry("cli/main");

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: the bot (src/main.ts), run from the TypeScript sources via tsx.
-import { register } from "tsx/esm/api";
+// `npm start`: the bot (src/main.ts), compiled when up to date, else from the
+// TypeScript sources via tsx (see entry.js).
+import { runEntry } from "./entry.js";
 
-register();
-await import("../src/main.ts");
+await runEntry("main");

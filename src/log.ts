@@ -1,5 +1,5 @@
 import pino, { type Logger as Pino } from "pino";
-import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { LogLevel, Logger as BoltLogger } from "@slack/bolt";
 
 // Structured JSON logs (one line per event) for the bot and for Bolt itself.
 
@@ -12,7 +12,7 @@ export function createLogger(level: string): Logger {
 /** Bolt's logger interface on top of pino, so Bolt's own messages are structured too. */
 export function boltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: "bolt" });
-  let level = LogLevel.INFO;
+  let level = "info" as LogLevel; // LogLevel.INFO, without loading Bolt where only the logger is wanted
   return {
     debug: (...msg) => child.debug(msg.join(" ")),
     info: (...msg) => child.info(msg.join(" ")),

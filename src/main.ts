@@ -2,7 +2,6 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { openStore } from "./store/client.ts";
-import { startSandbox } from "./sandbox/start-sandbox.ts";
 import { hostname } from "node:os";
 import { loadJobsConfig } from "./jobs/job-config.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
@@ -20,6 +19,7 @@ async function runSandbox(): Promise<void> {
   const logger = createLogger(process.env.LOG_LEVEL || "warn");
   const port = Number(process.env.PORT || 3000);
   process.stderr.write("未配置 Slack，启动本地沙盒（载入演示数据）……\n");
+  const { startSandbox } = await import("./sandbox/start-sandbox.ts"); // a bot connected to Slack never loads the sandbox
   const sandbox = await startSandbox({ port, databaseUrl: process.env.DATABASE_URL || undefined, logger });
   process.stdout.write(`\n招商调度沙盒已启动，请在浏览器打开：${sandbox.url}\nSandbox ready, open: ${sandbox.url}\n（连接真实 Slack：见 README“连接 Slack” / to connect to Slack, see README）\n`);
   const stop = async () => {

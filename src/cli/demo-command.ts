@@ -1,12 +1,12 @@
 import type { Command } from "commander";
-import { weeklyText } from "../reports/render-text.ts";
-import { ensureDemo } from "../services/demo-service.ts";
-import { buildReport } from "../services/report-service.ts";
 import type { Db } from "../store/client.ts";
 import { UsageError } from "./output.ts";
 
 /** Loads the demo district if the store is empty and returns this week's summary as text. */
 export async function demoSummary(db: Db, now: Date, log: (line: string) => void): Promise<string> {
+  const { ensureDemo } = await import("../services/demo-service.ts");
+  const { buildReport } = await import("../services/report-service.ts");
+  const { weeklyText } = await import("../reports/render-text.ts");
   log("正在准备演示数据……");
   const state = await ensureDemo(db, now);
   if (state.status === "foreign")

@@ -1,11 +1,9 @@
 import { hostname } from "node:os";
-import { WebClient } from "@slack/web-api";
 import type { Command } from "commander";
 import { toLocalDate } from "../domain/local-day.ts";
 import { JOB_KINDS, duePeriods, type JobKind } from "../domain/schedule.ts";
 import { cronOf, isJobKind, JOB_LABELS, loadJobsConfig, saveJobsConfig } from "../jobs/job-config.ts";
 import { defaultPeriod } from "../jobs/default-period.ts";
-import { planJob, runJobNow } from "../jobs/run-jobs.ts";
 import { createLogger } from "../log.ts";
 import type { Db } from "../store/client.ts";
 import { jobHistory } from "../store/job-runs.ts";
@@ -63,6 +61,7 @@ export function registerJobs(program: Command, withDb: <T>(fn: (db: Db) => Promi
         const today = toLocalDate(now(), rules.timeZone);
         const period = opts.period ?? defaultPeriod(job, today);
         checkPeriod(job, period);
+        const { planJob, runJobNow } = await import("../jobs/run-jobs.ts");
         if (opts.dryRun) {
           const plan = await planJob({ db, rules, config: await loadJobsConfig(db), job, due: { period, dueDay: today, dueAt: now(), late: false }, now: now() });
           const printable = { job, period, skipped: plan.skipped, posts: plan.posts.map((p) => ({ channel: p.channel, text: p.text, messages: p.messages, files: (p.files ?? []).map((f) => ({ filename: f.filename, title: f.title, bytes: f.bytes.length })) })) };
@@ -71,6 +70,7 @@ export function registerJobs(program: Command, withDb: <T>(fn: (db: Db) => Promi
         }
         const token = process.env.SLACK_BOT_TOKEN;
         if (!token) throw new UsageError("推送需要 SLACK_BOT_TOKEN（以及可选的 SLACK_API_URL）；只想查看内容请加 --dry-run");
+        const { WebClient } = await import("@slack/web-api");
         const client = new WebClient(token, { slackApiUrl: process.env.SLACK_API_URL || undefined });
         const outcome = await runJobNow({ db, client, worker: `${hostname()}:${process.pid}:cli`, logger: createLogger("warn"), now }, job, period);
         process.stdout.write(`${job} ${period}：${{ posted: "已推送", skipped: "无内容，未推送", failed: "失败", held: "已推送过或正由其他进程推送，未重复" }[outcome.status]}${outcome.detail ? `（${outcome.detail}）` : ""}\n`);

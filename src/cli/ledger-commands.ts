@@ -2,10 +2,13 @@ import { existsSync } from "node:fs";
 import cliProgress from "cli-progress";
 import Table from "cli-table3";
 import type { Command } from "commander";
-import { LedgerValidationError, exportLedger, importLedger, writeTemplate, type LedgerProblem } from "../ledger/index.ts";
+import type { LedgerProblem } from "../ledger/index.ts";
 import type { Db } from "../store/client.ts";
 import { loadRules } from "../store/settings.ts";
 import { UsageError } from "./output.ts";
+
+// The ledger code (exceljs, csv-parse) is loaded by the command that uses it,
+// so `dispatch --help` and the reports start without it.
 
 /** Files with more rows than this get a progress bar. */
 const PROGRESS_FROM_ROWS = 300;
@@ -25,6 +28,7 @@ export function registerLedger(program: Command, withDb: <T>(fn: (db: Db) => Pro
       if (!existsSync(file)) throw new UsageError(`找不到文件 ${file}。先用 dispatch export template --out 台账模板.xlsx 生成模板。`);
       if (!/\.(xlsx|csv)$/i.test(file)) throw new UsageError(`只能导入 .xlsx 或 .csv 文件，收到 ${file}`);
       let bar: cliProgress.SingleBar | undefined;
+      const { importLedger, LedgerValidationError } = await import("../ledger/index.ts");
       try {
         const result = await withDb(async (db) =>
           importLedger(db, file, {
@@ -60,6 +64,7 @@ export function registerLedger(program: Command, withDb: <T>(fn: (db: Db) => Pro
     .description("生成空白台账模板（含说明和示例行）")
     .requiredOption("--out <file.xlsx>", "输出文件")
     .action(async (opts: { out: string }) => {
+      const { writeTemplate } = await import("../ledger/index.ts");
       await writeTemplate(opts.out);
       process.stderr.write(`已写入 ${opts.out}\n`);
     });
@@ -68,6 +73,7 @@ export function registerLedger(program: Command, withDb: <T>(fn: (db: Db) => Pro
     .description("导出全部台账数据（项目、到位资金、工作组与单位、年度目标），可原样再导入")
     .requiredOption("--out <file.xlsx>", "输出文件")
     .action(async (opts: { out: string }) => {
+      const { exportLedger } = await import("../ledger/index.ts");
       const counts = await withDb(async (db) => exportLedger(db, opts.out, await loadRules(db)));
       process.stderr.write(`已写入 ${opts.out}（${JSON.stringify(counts)}）\n`);
     });

@@ -1,7 +1,5 @@
 import type { Command } from "commander";
-import { rankingText, stalledText, weeklyText } from "../reports/render-text.ts";
-import { rankingWorkbook, stalledWorkbook, weeklyWorkbook } from "../reports/render-xlsx.ts";
-import { buildReport, type Report } from "../services/report-service.ts";
+import type { Report } from "../services/report-service.ts";
 import type { Db } from "../store/client.ts";
 import { UsageError, writeOutput } from "./output.ts";
 
@@ -21,11 +19,15 @@ export interface ReportOptions {
   out?: string;
 }
 
-export function renderReport(report: Report, format: (typeof FORMATS)[number]) {
+/** The report as text, JSON or a workbook; each renderer is loaded only when asked for (exceljs is large). */
+export async function renderReport(report: Report, format: (typeof FORMATS)[number]) {
   if (format === "json") return JSON.stringify({ schema: REPORT_JSON_SCHEMA, ...report }, null, 2);
-  if (report.kind === "weekly") return format === "text" ? weeklyText(report) : weeklyWorkbook(report);
-  if (report.kind === "stalled") return format === "text" ? stalledText(report) : stalledWorkbook(report);
-  return format === "text" ? rankingText(report) : rankingWorkbook(report);
+  if (format === "text") {
+    const { rankingText, stalledText, weeklyText } = await import("../reports/render-text.ts");
+    return report.kind === "weekly" ? weeklyText(report) : report.kind === "stalled" ? stalledText(report) : rankingText(report);
+  }
+  const { rankingWorkbook, stalledWorkbook, weeklyWorkbook } = await import("../reports/render-xlsx.ts");
+  return report.kind === "weekly" ? weeklyWorkbook(report) : report.kind === "stalled" ? stalledWorkbook(report) : rankingWorkbook(report);
 }
 
 export function registerReport(program: Command, withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>, now: () => Date) {
@@ -44,9 +46,10 @@ export function registerReport(program: Command, withDb: <T>(fn: (db: Db) => Pro
       if (!KINDS.includes(kind as never)) throw new UsageError(`报表类型“${kind}”无法识别，请写 weekly、stalled 或 ranking，例如：dispatch report weekly`);
       if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format “${opts.format}” 无法识别，请写 text、json 或 xlsx`);
       if (opts.by !== "group" && opts.by !== "unit") throw new UsageError(`--by “${opts.by}” 无法识别，请写 group（工作组）或 unit（责任单位）`);
+      const { buildReport } = await import("../services/report-service.ts");
       const report = await withDb((db) =>
         buildReport(db, { kind: kind as Report["kind"], by: opts.by as "group" | "unit", week: opts.week, quarter: opts.quarter, year: opts.year, asOf: opts.asOf, now: now() }),
       );
-      await writeOutput(renderReport(report, opts.format as (typeof FORMATS)[number]), opts.out);
+      await writeOutput(await renderReport(report, opts.format as (typeof FORMATS)[number]), opts.out);
     });
 }

@@ -1,18 +1,17 @@
-import {
-  addDays as addDaysFns,
-  differenceInCalendarDays,
-  endOfQuarter,
-  format,
-  getDayOfYear,
-  getISOWeek,
-  getISOWeekYear,
-  getISOWeeksInYear,
-  getQuarter,
-  isValid,
-  setISOWeek,
-  startOfISOWeek,
-  startOfQuarter,
-} from "date-fns";
+// One file per function: the date-fns index loads all of its ~250 modules.
+import { addDays as addDaysFns } from "date-fns/addDays";
+import { differenceInCalendarDays } from "date-fns/differenceInCalendarDays";
+import { endOfQuarter } from "date-fns/endOfQuarter";
+import { format } from "date-fns/format";
+import { getDayOfYear } from "date-fns/getDayOfYear";
+import { getISOWeek } from "date-fns/getISOWeek";
+import { getISOWeekYear } from "date-fns/getISOWeekYear";
+import { getISOWeeksInYear } from "date-fns/getISOWeeksInYear";
+import { getQuarter } from "date-fns/getQuarter";
+import { isValid } from "date-fns/isValid";
+import { setISOWeek } from "date-fns/setISOWeek";
+import { startOfISOWeek } from "date-fns/startOfISOWeek";
+import { startOfQuarter } from "date-fns/startOfQuarter";
 import type { LocalDate } from "./types.ts";
 
 // Calendar periods over LocalDate strings. LocalDates are already in the

@@ -40,7 +40,9 @@ export function planInWorker(ctx: JobContext, opts: ReportWorkerOptions): Promis
   const memoryMb = opts.memoryMb ?? 512;
   const data: WorkerJob = { databaseUrl: opts.databaseUrl, job: ctx.job, due: ctx.due, now: ctx.now, rules: ctx.rules, config: ctx.config };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./report-worker-entry.mjs", import.meta.url), {
+    // Compiled (dist/) the worker runs as it is; from the sources it needs the tsx loader first.
+    const entry = import.meta.url.endsWith(".js") ? "./report-worker.js" : "./report-worker-entry.mjs";
+    const worker = new Worker(new URL(entry, import.meta.url), {
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
       stdout: false,

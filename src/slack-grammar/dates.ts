@@ -1,4 +1,5 @@
-import { addMonths, endOfMonth } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
+import { endOfMonth } from "date-fns/endOfMonth";
 import { addDays, fromDate, isLocalDate, toDate, yearOf } from "../domain/periods.ts";
 import type { LocalDate } from "../domain/types.ts";
 import { shown } from "./text.ts";

@@ -1,5 +1,4 @@
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
-import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
+import type { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { databaseTarget, driverAdapter, type DatabaseTarget } from "./database-target.ts";
 import { migrate } from "./migrate.ts";
 
@@ -22,11 +21,12 @@ export async function openStore(
   opts: { migrate?: boolean; allowExitOnIdle?: boolean } = {},
 ): Promise<Store> {
   const target = databaseTarget(url);
-  const adapter = driverAdapter(target, { allowExitOnIdle: opts.allowExitOnIdle });
+  const adapter = await driverAdapter(target, { allowExitOnIdle: opts.allowExitOnIdle });
+  // Only the provider in use is loaded (each generated client carries its own query compiler).
   const db =
     target.provider === "sqlite"
-      ? new SqliteClient({ adapter })
-      : (new PostgresClient({ adapter }) as unknown as Db);
+      ? new (await import("./generated/sqlite/client.ts")).PrismaClient({ adapter })
+      : (new (await import("./generated/postgres/client.ts")).PrismaClient({ adapter }) as unknown as Db);
   if (opts.migrate !== false) await migrate(db, target);
   if (target.provider === "sqlite") {
     // WAL lets readers (reports) run while a writer (a Slack update) commits;

@@ -1,7 +1,5 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
 
 /** Where the store lives, decided once from DATABASE_URL (SQLite unless it is a postgres URL). */
 export interface DatabaseTarget {
@@ -34,11 +32,14 @@ export function sqliteFilePath(target: DatabaseTarget): string {
  * `allowExitOnIdle` lets a short-lived process (the Prisma CLI, `dispatch`) exit
  * as soon as its work is done instead of waiting for idle pool connections.
  */
-export function driverAdapter(target: DatabaseTarget, opts: { allowExitOnIdle?: boolean } = {}) {
+export async function driverAdapter(target: DatabaseTarget, opts: { allowExitOnIdle?: boolean } = {}) {
+  // Only the driver in use is loaded: a SQLite process never loads pg, and the reverse.
   if (target.provider === "sqlite") {
+    const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
     const file = sqliteFilePath(target);
     mkdirSync(dirname(file), { recursive: true });
     return new PrismaBetterSQLite3({ url: file });
   }
+  const { PrismaPg } = await import("@prisma/adapter-pg");
   return new PrismaPg({ connectionString: target.url, allowExitOnIdle: opts.allowExitOnIdle, ...(opts.allowExitOnIdle ? { idleTimeoutMillis: 50 } : {}) });
 }
