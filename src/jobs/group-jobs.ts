@@ -1,8 +1,12 @@
 import { isWorkday } from "../domain/calendar.ts";
+import { assessHealth } from "../domain/health.ts";
+import type { SupervisionItem } from "../domain/types.ts";
 import { addDays, parseWeek, weekRange } from "../domain/periods.ts";
 import { reportContext } from "../reports/report-context.ts";
 import { fridayReminderBlocks, pingMessages, type PingItem } from "../slack/blocks/ping-blocks.ts";
 import { mutedUsers, recentPings, recordPing } from "../store/pings.ts";
+import { listGroups } from "../store/directory.ts";
+import { loadOpenSupervision, loadStalledProjects } from "../store/report-rows.ts";
 import { loadSnapshot, loadUpdatedProjectIds } from "../store/snapshot.ts";
 import { lateNotice, type JobContext } from "./job-context.ts";
 import type { JobPlan, Post } from "./post-plan.ts";
@@ -31,16 +35,19 @@ async function silentFor(ctx: JobContext, groupId: number, n: number): Promise<b
 
 export async function planOverduePings(ctx: JobContext): Promise<JobPlan> {
   const day = ctx.due.period;
-  const snapshot = await loadSnapshot(ctx.db, day, ctx.rules);
-  const rc = reportContext(snapshot);
+  // Only projects that are red or yellow that day can be overdue: the store reads just those.
+  const candidates = await loadStalledProjects(ctx.db, day, ctx.rules);
+  const supervision = new Map<number, SupervisionItem[]>();
+  for (const s of await loadOpenSupervision(ctx.db, day, ctx.rules)) supervision.set(s.projectId, [...(supervision.get(s.projectId) ?? []), s]);
   const muted = await mutedUsers(ctx.db, day);
   const posts: Post[] = [];
-  for (const group of snapshot.groups) {
+  for (const group of await listGroups(ctx.db)) {
     if (!group.channelId) continue;
     const items: PingItem[] = [];
-    for (const p of snapshot.projects) {
+    for (const { project: p, lastUpdateOn } of candidates) {
       if (p.groupId !== group.id) continue;
-      const reasons = rc.healthOf(p).reasons.filter((r) => OVERDUE.has(r.code));
+      const health = assessHealth(p, { asOf: day, lastUpdateOn, supervision: supervision.get(p.id) ?? [] }, ctx.rules);
+      const reasons = health.reasons.filter((r) => OVERDUE.has(r.code));
       if (!reasons.length) continue;
       const mention = p.responsibleUserIds.filter((u) => !muted.has(u));
       // Everyone responsible muted their pings: leave the project out until the mute ends.
