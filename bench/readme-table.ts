@@ -8,8 +8,9 @@ import { join, resolve } from "node:path";
 interface Figures {
   date: string;
   machine: string;
+  loadAverage: number;
   runs: number;
-  reports: Array<{ store: string; projects: number; report: string; seconds: number; cpuSeconds: number; peakRssMb: number; floorSeconds: number; floorPeakRssMb: number; ratioToFloor: number }>;
+  reports: Array<{ store: string; projects: number; report: string; seconds: number; cpuSeconds: number; peakRssMb: number; floorSeconds: number; floorCpuSeconds: number; floorPeakRssMb: number; ratioToFloor: number }>;
   weeklyPost: Array<{ store: string; projects: number; seconds: number; cpuSeconds: number; peakRssMb: number }>;
   ackP99DuringPostMs: number;
   ackP50DuringPostMs: number;
@@ -25,12 +26,14 @@ const row = (cells: Array<string | number>) => `| ${cells.join(" | ")} |`;
 
 export function benchTable(f: Figures): string {
   const lines = [
-    `Measured ${f.date} on ${f.machine}, medians of ${f.runs} fresh processes, each report alternated with its floor (the same SQL statements replayed by the bare driver, every row read, no Prisma):`,
+    `Measured ${f.date} on ${f.machine} (load average ${f.loadAverage} during the run: the machine is shared, so wall times are inflated and CPU times tell more), medians of ${f.runs} fresh processes, each report alternated with its floor (the same SQL statements replayed by the bare driver, every row read, no Prisma):`,
     "",
-    row(["store", "projects", "what", "time s", "CPU s", "peak RSS MB", "floor s", "floor RSS MB", "ratio"]),
-    row(Array(9).fill("---")),
-    ...f.reports.map((r) => row([r.store, r.projects, `report ${r.report}`, r.seconds, r.cpuSeconds, r.peakRssMb, r.floorSeconds, r.floorPeakRssMb, r.ratioToFloor])),
-    ...f.weeklyPost.map((p) => row([p.store, p.projects, "weekly post (report, 2 charts, xlsx, in the worker)", p.seconds, p.cpuSeconds, p.peakRssMb, "", "", ""])),
+    row(["store", "projects", "what", "time s", "CPU s", "peak RSS MB", "floor s", "floor CPU s", "floor RSS MB", "ratio (time)", "ratio (CPU)"]),
+    row(Array(11).fill("---")),
+    ...f.reports.map((r) =>
+      row([r.store, r.projects, `report ${r.report}`, r.seconds, r.cpuSeconds, r.peakRssMb, r.floorSeconds, r.floorCpuSeconds, r.floorPeakRssMb, r.ratioToFloor, Math.round((r.cpuSeconds / r.floorCpuSeconds) * 100) / 100]),
+    ),
+    ...f.weeklyPost.map((p) => row([p.store, p.projects, "weekly post (report, 2 charts, xlsx, in the worker)", p.seconds, p.cpuSeconds, p.peakRssMb, "", "", "", "", ""])),
     "",
     `Slash-command acknowledgement while the same bot builds the ${f.ackPostProjects.toLocaleString("en")}-project weekly post: p50 ${f.ackP50DuringPostMs} ms, p99 ${f.ackP99DuringPostMs} ms (${f.acksDuringPost} requests; p99 ${f.ackP99IdleMs} ms with nothing running).`,
     `Cold start: \`dispatch --help\` ${f.cliColdStartSeconds.help} s, \`dispatch report weekly\` on the demo ${f.cliColdStartSeconds.reportWeeklyDemo} s (\`node -e 0\`: ${f.cliColdStartSeconds.bareNode} s). Bot idle RSS (sandbox): ${f.idleRssMb} MB.`,

@@ -123,6 +123,7 @@ const slash = await benchSlashAcks();
 const figures = {
   date: new Date().toISOString().slice(0, 10),
   machine: `${(await import("node:os")).cpus().length} CPU, Node ${process.version}`,
+  loadAverage: round((await import("node:os")).loadavg()[1], 1),
   runs: RUNS,
   reports,
   weeklyPost: posts,
