@@ -26,7 +26,7 @@ const row = (cells: Array<string | number>) => `| ${cells.join(" | ")} |`;
 
 export function benchTable(f: Figures): string {
   const lines = [
-    `Measured ${f.date} on ${f.machine} (load average ${f.loadAverage} during the run: the machine is shared, so wall times are inflated and CPU times tell more), medians of ${f.runs} fresh processes, each report alternated with its floor (the same SQL statements replayed by the bare driver, every row read, no Prisma):`,
+    `Measured ${f.date} on ${f.machine} (load average ${f.loadAverage} during the run: the machine is shared, so wall times are inflated and CPU times tell more), medians of ${f.runs} fresh processes, each report alternated with its floor (the same SQL statements replayed by the bare driver, every row read, no Prisma; on PostgreSQL the CPU columns count the client process only, the server's work is in the time):`,
     "",
     row(["store", "projects", "what", "time s", "CPU s", "peak RSS MB", "floor s", "floor CPU s", "floor RSS MB", "ratio (time)", "ratio (CPU)"]),
     row(Array(11).fill("---")),
