@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { againstPace, compositeScore, dayInProse, dayRangeInProse, dueOn, formatMoney, formatPercent, noProgressFor } from "../../src/domain/glossary.ts";
+import { againstPace, compositeScoreText, dayInProse, dayRangeInProse, dueOn, formatMoney, formatPercent, noProgressFor } from "../../src/domain/glossary.ts";
 
 describe("glossary formats", () => {
   it.each([
@@ -32,8 +32,8 @@ describe("glossary formats", () => {
   it("phrases", () => {
     expect(noProgressFor(20)).toBe("连续20天未报送进展");
     expect(dueOn("2026-12-04")).toBe("将于12月4日到期");
-    expect(compositeScore(0.565)).toBe("综合得分 56.5 分");
-    expect(compositeScore(1)).toBe("综合得分 100.0 分");
+    expect(compositeScoreText(0.565)).toBe("综合得分 56.5 分");
+    expect(compositeScoreText(1)).toBe("综合得分 100.0 分");
     expect(againstPace(-5.04)).toBe("低于序时进度 5 个百分点");
     expect(againstPace(3.26)).toBe("高于序时进度 3.3 个百分点");
     expect(againstPace(0.01)).toBe("与序时进度持平");
