@@ -88,8 +88,11 @@ describe("supervision", () => {
     ["open, deadline passed", { deadline: ago(1) }, ["RED:SUPERVISION_OVERDUE"]],
     ["closed on time", { deadline: ago(5), closedOn: ago(6) }, []],
     ["closed late but closed", { deadline: ago(5), closedOn: ago(1) }, []],
+    // 销号 on the as-of day: closed by the end of that day, so not overdue in that day's report.
+    ["closed late, on the as-of day", { deadline: ago(5), closedOn: asOf }, []],
     ["closed after as-of: still open then", { deadline: ago(5), closedOn: addDays(asOf, 1) }, ["RED:SUPERVISION_OVERDUE"]],
     ["opened after as-of", { openedOn: addDays(asOf, 1), deadline: ago(5) }, []],
+    ["opened on the as-of day, deadline already passed", { openedOn: asOf, deadline: ago(5) }, ["RED:SUPERVISION_OVERDUE"]],
     ["another project's item", { projectId: 2, deadline: ago(5) }, []],
   ])("%s", (_name, item, expected) => {
     expect(codes(fresh(), ctx({ supervision: [supervision({ openedOn: ago(30), ...item })] }))).toEqual(expected);
