@@ -4,6 +4,7 @@ import { createLogger } from "../../src/log.ts";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
 import { signedHeaders, startSlackStandin, type SlackStandin } from "../../src/slack-standin/index.ts";
 import { upsertGroup, upsertUnit } from "../../src/store/directory.ts";
+import { guardStandin, type RefusalGuard } from "./standin-guard.ts";
 import { createTestStore, type TestStore } from "./test-store.ts";
 
 // The whole bot over real HTTP: a real database, the Bolt app listening on a
@@ -18,7 +19,7 @@ export const MEMBER = "U0MEMBER";
 export const OTHER = "U0OTHER";
 export const ADMIN = "U0ADMIN";
 
-export interface Harness {
+export interface Harness extends RefusalGuard {
   store: TestStore;
   standin: SlackStandin;
   slack: SlackApp;
@@ -35,6 +36,8 @@ export interface Harness {
   click(action: Record<string, unknown> & { action_id: string }, opts?: { user?: string; channel?: string; messageTs?: string }): Promise<Response>;
   event(event: Record<string, unknown>, eventId?: string, headers?: Record<string, string>): Promise<Response>;
   waitForCall(method: string, count?: number): Promise<Array<{ args: Record<string, unknown>; ok: boolean; error?: string }>>;
+  /** Resolves once the bot has finished handling every request sent so far, including the work it queued after acknowledging. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,23 @@ export async function startHarness(): Promise<Harness> {
   const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standin.url, PORT: "0", ADMIN_USER_IDS: ADMIN, DATABASE_URL: store.url });
   const slack = createSlackApp(config, { db: store.db, admins: config.admins, now: () => clock.now, logger: createLogger("silent") });
   await slack.start();
+  // Bolt keeps running a listener after its ack; count the requests it is still handling.
+  let handling = 0;
+  slack.app.use(async ({ next }) => {
+    handling++;
+    try {
+      await next();
+    } finally {
+      handling--;
+    }
+  });
+  const settled = async () => {
+    do {
+      await waitUntil(() => handling === 0, "the bot to finish handling its requests", 15_000);
+      await slack.idle();
+    } while (handling > 0);
+  };
+  const guard = guardStandin(standin, settled);
   const base = `http://127.0.0.1:${(slack.http!.server.address() as AddressInfo).port}`;
 
   // Each delivery gets its own timestamp (within Slack's 5 minutes), so two
@@ -79,6 +99,8 @@ export async function startHarness(): Promise<Harness> {
     groupId,
     clock,
     post,
+    expectRefusal: guard.expectRefusal,
+    settled,
     async slash(text, user = MEMBER, extraHeaders = {}) {
       const responseId = `r${++seq}`;
       const responseUrl = standin.responseUrl(responseId, { channel: CHANNEL, user });
@@ -122,6 +144,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await slack.stop();
       await standin.close();
+      guard.retire();
       await store.destroy();
     },
   };

@@ -69,6 +69,7 @@ describe("exactly once", () => {
     h.clock.now = at("2026-11-23T08:31:00");
     // The upload fails after the main message went out; the progress records the message.
     h.standin.failNext("files.getUploadURLExternal", { status: 500, times: 3 }); // the client's first try and its 2 retries
+    h.expectRefusal("files.getUploadURLExternal", "internal_error", 3);
     expect(await runDueJobs(h.deps(), ["weekly_summary"])).toEqual([expect.objectContaining({ status: "failed" })]);
     expect(mainPosts(h)).toHaveLength(1);
     // Forget the recorded progress, as if the process had died right after Slack answered.
@@ -100,8 +101,10 @@ describe("Slack refusing or failing", () => {
     h = await startJobsHarness();
     h.clock.now = at("2026-11-23T08:41:00");
     h.standin.failNext("chat.postMessage", { status: 429, retryAfter: 1, times: 1 });
+    h.expectRefusal("chat.postMessage", "ratelimited");
     expect(await runDueJobs(h.deps(), ["stalled_list"])).toEqual([expect.objectContaining({ status: "posted" })]);
     h.standin.failNext("chat.postMessage", { status: 500, times: 1 });
+    h.expectRefusal("chat.postMessage", "internal_error");
     expect(await runDueJobs(h.deps(), ["group_ranking"])).toEqual([expect.objectContaining({ status: "posted" })]);
     expect(mainPosts(h)).toHaveLength(2);
   }, 20_000);
@@ -110,6 +113,7 @@ describe("Slack refusing or failing", () => {
     h = await startJobsHarness();
     h.clock.now = at("2026-11-23T08:36:00");
     h.standin.failNext("chat.postMessage", { status: 500, times: 3 });
+    h.expectRefusal("chat.postMessage", "internal_error", 3);
     expect(await runDueJobs(h.deps(), ["stalled_list"])).toEqual([expect.objectContaining({ status: "failed" })]);
     const [failed] = await jobHistory(h.store.db);
     expect(failed.status).toBe("FAILED");
