@@ -29,6 +29,9 @@ async function racingRunners(hh: JobsHarness, jobs: Parameters<typeof runDueJobs
   }
 }
 
+/** What the runners did besides finding the period held (the slower one may also find it done and say nothing). */
+const posted = (outcomes: string[]) => outcomes.filter((o) => !o.endsWith(":held"));
+
 const mainPosts = (hh: JobsHarness, channel = SUMMARY) => hh.standin.callsTo("chat.postMessage").filter((c) => c.ok && c.args.channel === channel && !c.args.thread_ts);
 
 describe("China's working-day calendar", () => {
@@ -101,16 +104,8 @@ describe("exactly once", () => {
   it("two bot processes racing for the same period post it once", async () => {
     h = await startJobsHarness();
     h.clock.now = at("2026-11-23T08:41:00");
-    const second = await openStore(h.store.url);
-    try {
-      const other = { ...h.deps("process-b"), db: second.db };
-      const [a, b] = await Promise.all([runDueJobs(h.deps("process-a"), ["weekly_summary", "stalled_list"]), runDueJobs(other, ["weekly_summary", "stalled_list"])]);
-      const posted = [...a, ...b].filter((o) => o.status === "posted").map((o) => o.job).sort();
-      expect(posted).toEqual(["stalled_list", "weekly_summary"]);
-      expect(mainPosts(h)).toHaveLength(2);
-    } finally {
-      await second.close();
-    }
+    expect(posted(await racingRunners(h, ["weekly_summary", "stalled_list"]))).toEqual(["stalled_list:2026-W47:posted", "weekly_summary:2026-W47:posted"]);
+    expect(mainPosts(h)).toHaveLength(2);
   });
 });
 
@@ -123,7 +118,7 @@ describe("taking over a failed or crashed run, with two runners racing", () => {
     expect(await runDueJobs(h.deps("first-try"), ["stalled_list"])).toEqual([expect.objectContaining({ status: "failed" })]);
     // A minute later, well within the failed attempt's lease: a FAILED run is retried at once.
     h.clock.now = at("2026-11-23T08:37:00");
-    expect(await racingRunners(h, ["stalled_list"])).toEqual(["stalled_list:2026-W47:held", "stalled_list:2026-W47:posted"]);
+    expect(posted(await racingRunners(h, ["stalled_list"]))).toEqual(["stalled_list:2026-W47:posted"]);
     expect(mainPosts(h)).toHaveLength(1);
     expect((await jobHistory(h.store.db))[0]).toMatchObject({ status: "DONE", attempts: 2 });
   }, 60_000); // a demo district and three runner passes
@@ -134,7 +129,7 @@ describe("taking over a failed or crashed run, with two runners racing", () => {
     h.clock.now = at("2026-11-23T08:44:59");
     expect(await racingRunners(h, ["stalled_list"])).toEqual(["stalled_list:2026-W47:held", "stalled_list:2026-W47:held"]);
     h.clock.now = at("2026-11-23T08:45:01");
-    expect(await racingRunners(h, ["stalled_list"])).toEqual(["stalled_list:2026-W47:held", "stalled_list:2026-W47:posted"]);
+    expect(posted(await racingRunners(h, ["stalled_list"]))).toEqual(["stalled_list:2026-W47:posted"]);
     expect(mainPosts(h)).toHaveLength(1);
     expect((await jobHistory(h.store.db))[0]).toMatchObject({ status: "DONE", attempts: 2 });
   }, 60_000); // a demo district and three runner passes
