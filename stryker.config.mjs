@@ -23,6 +23,7 @@ export default {
   tempDirName: ".stryker/tmp",
   reporters: ["clear-text", "progress", "html"],
   htmlReporter: { fileName: ".stryker/report.html" },
+  jsonReporter: { fileName: ".stryker/mutation.json" },
   // The score per file and every surviving mutant, without the list of 1,000 tests.
   clearTextReporter: { reportTests: false, reportMutants: true, logTests: false, allowColor: false },
   ignorePatterns: ["data", ".bench", "test-output", "docs", "scratch", ".stryker"],
