@@ -24,7 +24,7 @@ describe("not rated", () => {
     expect(codes(p)).toEqual([]);
   });
 
-  // Moving back is recorded with a reason; dates of the later stages may stay on record.
+  // Moving back in Slack clears later dates, but an imported ledger row may carry a 签约 date beside 阶段=洽谈.
   it.each([
     ["before the as-of day", ago(10)],
     ["on the as-of day", asOf],
