@@ -61,4 +61,16 @@ describe("duePeriods", () => {
     expect(due("friday_reminder", "2026-02-14T15:00:00", "15:00")).toEqual(["2026-W07@2026-02-14"]);
     expect(due("friday_reminder", "2026-02-20T15:00:00", "15:00")).toEqual([]);
   });
+
+  it("春节 2025 began on a Tuesday: that week's only working day, Monday 01-27, gets the Friday reminder", () => {
+    expect(due("friday_reminder", "2025-01-27T15:00:00", "15:00")).toEqual(["2025-W05@2025-01-27"]);
+  });
+
+  it("a post due late in the evening and sent just after midnight is late: it is another day", () => {
+    expect(due("friday_reminder", "2026-11-28T00:30:00", "23:30")).toEqual(["2026-W48@2026-11-27 late"]);
+  });
+
+  it("the stalled list and the group ranking are due with the weekly summary, about the same week", () => {
+    for (const job of ["stalled_list", "group_ranking"] as const) expect(due(job, "2026-11-23T08:40:00", "08:40")).toEqual(["2026-W47@2026-11-23"]);
+  });
 });
