@@ -40,6 +40,7 @@ describe("firstWorkdayOfWeek", () => {
     ["2026-10-05", "2026-10-08"], // week after: Mon–Wed holiday
     ["2026-10-10", "2026-10-08"],
     ["2026-02-18", null], // 春节 2026-W08: the whole week is off
+    ["2018-10-03", null], // 国庆 2018-W40: the whole week off, though the next Monday works
     ["2026-01-01", "2025-12-29"],
   ])("week of %s → %s", (d, first) => {
     expect(firstWorkdayOfWeek(d)).toBe(first);
