@@ -1,4 +1,4 @@
-import { toLocalDate } from "../../src/domain/local-day.ts";
+import { dayEnd, dayStart, toLocalDate } from "../../src/domain/local-day.ts";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
@@ -30,6 +30,18 @@ describe("toLocalDate", () => {
     ["2026-03-08T07:30:00Z", "America/New_York", "2026-03-08"], // DST change day
   ])("%s in %s → %s", (iso, tz, date) => {
     expect(toLocalDate(new Date(iso), tz)).toBe(date);
+  });
+});
+
+describe("dayStart / dayEnd", () => {
+  it.each<[string, string, string, string]>([
+    ["2026-11-23", "Asia/Shanghai", "2026-11-22T16:00:00.000Z", "2026-11-23T15:59:59.999Z"],
+    ["2026-01-31", "Asia/Shanghai", "2026-01-30T16:00:00.000Z", "2026-01-31T15:59:59.999Z"], // across the month's end
+    ["2026-12-31", "Asia/Shanghai", "2026-12-30T16:00:00.000Z", "2026-12-31T15:59:59.999Z"],
+    ["2026-03-08", "America/New_York", "2026-03-08T05:00:00.000Z", "2026-03-09T03:59:59.999Z"], // a 23-hour day (DST)
+  ])("%s in %s: %s to %s", (date, tz, start, end) => {
+    expect(dayStart(date, tz).toISOString()).toBe(start);
+    expect(dayEnd(date, tz).toISOString()).toBe(end);
   });
 });
 
