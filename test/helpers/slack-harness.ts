@@ -85,11 +85,18 @@ export async function startHarness(): Promise<Harness> {
   const guard = guardStandin(standin, settled);
   const base = `http://127.0.0.1:${(slack.http!.server.address() as AddressInfo).port}`;
 
-  // Each delivery gets its own timestamp (within Slack's 5 minutes), so two
-  // deliveries of the same body are two signed requests, not a replay.
-  let delivery = 0;
-  const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${base}/slack/events`, { method: "POST", body, headers: { ...signedHeaders(SECRET, body, Date.now() - (delivery++ % 200) * 1000), ...headers } });
+  // Each delivery of a body gets a timestamp (whole seconds, within Slack's 5
+  // minutes) not used for that body before, so two deliveries of the same body
+  // are two signed requests, not a replay, however slowly the test runs.
+  const usedSeconds = new Map<string, Set<number>>();
+  const post = (body: string, headers: Record<string, string> = {}) => {
+    const used = usedSeconds.get(body) ?? new Set<number>();
+    usedSeconds.set(body, used);
+    let seconds = Math.floor(Date.now() / 1000);
+    while (used.has(seconds)) seconds--;
+    used.add(seconds);
+    return fetch(`${base}/slack/events`, { method: "POST", body, headers: { ...signedHeaders(SECRET, body, seconds * 1000), ...headers } });
+  };
 
   const h: Harness = {
     store,
