@@ -20,6 +20,8 @@ export interface SlackApp {
   http?: HttpFront;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Resolves when the work queued after acknowledgements has finished (tests wait on it). */
+  idle(): Promise<void>;
 }
 
 /** What the caller provides; the app adds its work queue and cached rules. */
@@ -44,6 +46,7 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
         await app.stop();
         await deps.work.idle();
       },
+      idle: () => deps.work.idle(),
     };
   }
   const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: "/slack/events", logger, processBeforeResponse: false });
@@ -62,6 +65,7 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
       await http.close();
       await deps.work.idle();
     },
+    idle: () => deps.work.idle(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import holidayData from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import { calendarKnows, calendarWarning, firstWorkdayOfWeek, holidayName, isWorkday, nextWorkday } from "../../src/domain/calendar.ts";
 
 // Facts from the State Council's 2026 holiday notice, as shipped in chinese-days.
@@ -39,6 +40,7 @@ describe("firstWorkdayOfWeek", () => {
     ["2026-10-05", "2026-10-08"], // week after: Mon–Wed holiday
     ["2026-10-10", "2026-10-08"],
     ["2026-02-18", null], // 春节 2026-W08: the whole week is off
+    ["2018-10-03", null], // 国庆 2018-W40: the whole week off, though the next Monday works
     ["2026-01-01", "2025-12-29"],
   ])("week of %s → %s", (d, first) => {
     expect(firstWorkdayOfWeek(d)).toBe(first);
@@ -58,15 +60,23 @@ describe("coverage of the holiday data", () => {
 
   it("warns in Chinese and English for an uncovered year only", () => {
     expect(calendarWarning("2026-12-31")).toBeNull();
-    const w = calendarWarning("2099-01-05");
-    expect(w).toContain("节假日数据未覆盖 2099 年");
-    expect(w).toContain("Holiday data for 2099 is not available");
+    expect(calendarWarning("2004-01-01")).toBeNull();
+    expect(calendarWarning("2099-01-05")).toBe(
+      "节假日数据未覆盖 2099 年，暂按周一至周五为工作日，法定节假日和调休未计入；请升级 chinese-days。" +
+        " / Holiday data for 2099 is not available; using Monday–Friday as workdays until chinese-days is updated.",
+    );
+    expect(calendarWarning("2003-12-31")).toContain("节假日数据未覆盖 2003 年");
   });
 
-  // chinese-days 1.5.7 has no 2027 data yet (the notice comes out each November);
-  // once an upgrade brings it, the warning disappears by itself.
-  it("2027 warns exactly when the installed data lacks it", () => {
-    expect(calendarWarning("2027-03-01") !== null).toBe(!calendarKnows(2027));
+  // chinese-days adds a year each November, when the State Council's notice
+  // comes out. Whatever version is installed, the year after its last one is
+  // unknown and warns, and its last year does not: no silent guess, and no
+  // warning left over after an upgrade.
+  it("the year after the installed data's last year warns; that last year does not", () => {
+    const last = Math.max(...Object.keys(holidayData.holidays).map((d) => Number(d.slice(0, 4))));
+    expect(last).toBeGreaterThanOrEqual(2026);
+    expect(calendarWarning(`${last}-06-01`)).toBeNull();
+    expect(calendarWarning(`${last + 1}-01-01`)).toContain(`节假日数据未覆盖 ${last + 1} 年`);
   });
 });
 

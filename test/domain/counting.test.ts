@@ -88,6 +88,11 @@ describe("signing year and drop", () => {
     const stage = stageDates.DROPPED ? "DROPPED" : "SIGNED";
     expect(countsTowardYear({ stage, stageDates }, year, asOf)).toBe(expected);
   });
+
+  it("a project still in talks (never signed) counts toward no year", () => {
+    expect(countsTowardYear({ stage: "NEGOTIATING", stageDates: { LEAD: "2026-01-05", NEGOTIATING: "2026-02-01" } }, 2026, "2026-06-30")).toBe(false);
+    expect(countsTowardYear({ stage: "LEAD", stageDates: {} }, 2026, "2026-06-30")).toBe(false);
+  });
 });
 
 describe("tallyUnits", () => {

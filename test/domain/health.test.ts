@@ -19,6 +19,20 @@ describe("not rated", () => {
     expect(assess(p, ctx({ lastUpdateOn: null }))).toEqual({ light: null, reasons: [] });
   });
 
+  it("a current stage with no date is taken as reached: not 签约未开工 on the strength of an old 签约 date", () => {
+    const p = project({ stage: "STARTED", stageDates: { SIGNED: ago(200) } });
+    expect(codes(p)).toEqual([]);
+  });
+
+  // Moving back in Slack clears later dates, but an imported ledger row may carry a 签约 date beside 阶段=洽谈.
+  it.each([
+    ["before the as-of day", ago(10)],
+    ["on the as-of day", asOf],
+  ])("a project moved back to 洽谈 %s is rated at 洽谈, not at the 签约 still on record", (_when, movedBack) => {
+    const p = project({ stage: "NEGOTIATING", stageDates: { SIGNED: ago(200), NEGOTIATING: movedBack } });
+    expect(codes(p)).toEqual([]);
+  });
+
   it("rates by the stage as of a past date", () => {
     const p = project({ stage: "DROPPED", stageDates: { SIGNED: ago(200), DROPPED: ago(10) } });
     expect(assess(p, ctx({ asOf: ago(11) })).light).toBe("RED"); // not dropped yet then: signed 189 days
@@ -42,6 +56,7 @@ describe("签约未开工", () => {
   it("says how long, in Chinese", () => {
     const r = assess(project({ stage: "SIGNED", stageDates: { SIGNED: ago(200) } }));
     expect(r.reasons[0]!.text).toBe("签约未开工已 200 天（超过 180 天）");
+    expect(assess(project({ stage: "SIGNED", stageDates: { SIGNED: ago(95) } })).reasons[0]!.text).toBe("签约未开工已 95 天（超过 90 天）");
   });
 });
 
@@ -63,6 +78,8 @@ describe("next step", () => {
     ["", ago(3), "下一步已逾期 3 天（截止 2026-06-27）"],
     ["签合同", asOf, "下一步“签合同”今天到期（截止 2026-06-30）"],
     ["签合同", addDays(asOf, 2), "下一步“签合同”2 天后到期（截止 2026-07-02）"],
+    ["  ", ago(3), "下一步已逾期 3 天（截止 2026-06-27）"], // blank is no name
+    [" 办理环评 ", ago(3), "下一步“办理环评”已逾期 3 天（截止 2026-06-27）"],
   ])("text for %j due %s", (nextStep, nextStepDue, text) => {
     expect(assess(fresh({ nextStep, nextStepDue })).reasons[0]!.text).toBe(text);
   });
@@ -76,8 +93,18 @@ describe("no update", () => {
     ["31 days: red", { lastUpdateOn: ago(31) }, {}, ["RED:NO_UPDATE"]],
     ["never updated: earliest stage date stands in", { lastUpdateOn: null }, { stageDates: { LEAD: ago(20), NEGOTIATING: ago(5) } }, ["YELLOW:NO_UPDATE"]],
     ["never updated and no dates: red", { lastUpdateOn: null }, { stageDates: {} }, ["RED:NO_UPDATE"]],
+    // Stage dates need not rise along the ladder (a 线索 logged after talks began): the earliest counts.
+    ["never updated: the earliest date, not the first stage's", { lastUpdateOn: null }, { stageDates: { LEAD: ago(10), NEGOTIATING: ago(20) } }, ["YELLOW:NO_UPDATE"]],
   ])("%s", (_name, c, over, expected) => {
     expect(codes(fresh(over), ctx(c))).toEqual(expected);
+  });
+
+  it.each<[string, Partial<HealthContext>, Partial<Project>, string]>([
+    ["yellow", { lastUpdateOn: ago(20) }, {}, "已 20 天未更新进展（超过 14 天）"],
+    ["red", { lastUpdateOn: ago(45) }, {}, "已 45 天未更新进展（超过 30 天）"],
+    ["never", { lastUpdateOn: null }, { stageDates: {} }, "从未更新进展（超过 30 天未更新即为红灯）"],
+  ])("says how long (%s), in Chinese", (_name, c, over, text) => {
+    expect(assess(fresh(over), ctx(c)).reasons[0]!.text).toBe(text);
   });
 });
 
@@ -88,8 +115,11 @@ describe("supervision", () => {
     ["open, deadline passed", { deadline: ago(1) }, ["RED:SUPERVISION_OVERDUE"]],
     ["closed on time", { deadline: ago(5), closedOn: ago(6) }, []],
     ["closed late but closed", { deadline: ago(5), closedOn: ago(1) }, []],
+    // 销号 on the as-of day: closed by the end of that day, so not overdue in that day's report.
+    ["closed late, on the as-of day", { deadline: ago(5), closedOn: asOf }, []],
     ["closed after as-of: still open then", { deadline: ago(5), closedOn: addDays(asOf, 1) }, ["RED:SUPERVISION_OVERDUE"]],
     ["opened after as-of", { openedOn: addDays(asOf, 1), deadline: ago(5) }, []],
+    ["opened on the as-of day, deadline already passed", { openedOn: asOf, deadline: ago(5) }, ["RED:SUPERVISION_OVERDUE"]],
     ["another project's item", { projectId: 2, deadline: ago(5) }, []],
   ])("%s", (_name, item, expected) => {
     expect(codes(fresh(), ctx({ supervision: [supervision({ openedOn: ago(30), ...item })] }))).toEqual(expected);

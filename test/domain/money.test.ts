@@ -22,6 +22,8 @@ describe("parseMoneyWan accepts", () => {
     ["30000000元", 3000],
     ["10000元", 1],
     ["3000.0万", 3000],
+    ["3000.00万", 3000],
+    ["2.05亿", 20_500], // only trailing zeros of the decimals are dropped
     ["100000亿", MAX_WAN],
   ])("%j → %d万", (text, wan) => {
     expect(parseMoneyWan(text)).toEqual({ ok: true, wan });
@@ -46,6 +48,10 @@ describe("parseMoneyWan refuses, saying how to write it", () => {
     ["两亿", "阿拉伯数字"],
     ["3000w", "单位无法识别"],
     ["3000k", "单位无法识别"],
+    ["3000 w", "单位无法识别"],
+    ["3000wan", "单位无法识别"],
+    ["3000-5000万", "单位无法识别"], // a range is not a negative amount
+    ["1,20.55万", "千分位逗号位置不对"],
     ["3千万", "阿拉伯数字"],
     ["$5", "单位无法识别"],
     ["100000.0001亿", "超过 100,000亿"],
@@ -62,6 +68,15 @@ describe("parseMoneyWan refuses, saying how to write it", () => {
       // Every refusal shows an example of a correct amount.
       expect(r.error).toMatch(/\d+(万|亿)/);
     }
+  });
+
+  // Not an amount with a wrong unit: no unit advice, just how to write one.
+  it.each(["abc", "约3000万", "3000万 左右", "1.2.3", "+3000"])("%j is not recognised at all", (text) => {
+    expect(parseMoneyWan(text)).toEqual({ ok: false, error: `金额“${text}”无法识别：请写成 3000万、2.5亿、1,200万元，或不带单位的整数（单位为万元）` });
+  });
+
+  it("a bare decimal too long to be whole 万 in 亿 asks for whole 万元", () => {
+    expect(parseMoneyWan("2.56789")).toEqual({ ok: false, error: "金额“2.56789”无法确定单位：请写成 2.56789亿 或 整数万元（以万元为单位的整数）" });
   });
 
   it("quotes the exact example for a bare decimal", () => {

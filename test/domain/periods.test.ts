@@ -1,10 +1,11 @@
-import { toLocalDate } from "../../src/domain/local-day.ts";
+import { dayEnd, dayStart, toLocalDate } from "../../src/domain/local-day.ts";
 import { describe, expect, it } from "vitest";
 import {
   addDays,
   daysBetween,
   formatQuarter,
   formatWeek,
+  inRange,
   isLocalDate,
   parseQuarter,
   parseWeek,
@@ -12,6 +13,7 @@ import {
   previousWeek,
   quarterOf,
   quarterRange,
+  toDate,
   weekOf,
   weekRange,
   yearRange,
@@ -28,6 +30,18 @@ describe("toLocalDate", () => {
     ["2026-03-08T07:30:00Z", "America/New_York", "2026-03-08"], // DST change day
   ])("%s in %s → %s", (iso, tz, date) => {
     expect(toLocalDate(new Date(iso), tz)).toBe(date);
+  });
+});
+
+describe("dayStart / dayEnd", () => {
+  it.each<[string, string, string, string]>([
+    ["2026-11-23", "Asia/Shanghai", "2026-11-22T16:00:00.000Z", "2026-11-23T15:59:59.999Z"],
+    ["2026-01-31", "Asia/Shanghai", "2026-01-30T16:00:00.000Z", "2026-01-31T15:59:59.999Z"], // across the month's end
+    ["2026-12-31", "Asia/Shanghai", "2026-12-30T16:00:00.000Z", "2026-12-31T15:59:59.999Z"],
+    ["2026-03-08", "America/New_York", "2026-03-08T05:00:00.000Z", "2026-03-09T03:59:59.999Z"], // a 23-hour day (DST)
+  ])("%s in %s: %s to %s", (date, tz, start, end) => {
+    expect(dayStart(date, tz).toISOString()).toBe(start);
+    expect(dayEnd(date, tz).toISOString()).toBe(end);
   });
 });
 
@@ -79,6 +93,11 @@ describe("ISO weeks", () => {
     ["2026-W00", null],
     ["2026-47", null],
     ["", null],
+    [" 2026-W47 ", { year: 2026, week: 47 }],
+    ["12026-W47", null],
+    ["2026-W470", null],
+    ["0999-W52", { year: 999, week: 52 }], // the weeks of a year before 1000 are still counted
+    ["0999-W53", null],
   ])("parseWeek(%j)", (text, w) => {
     expect(parseWeek(text)).toEqual(w);
   });
@@ -89,6 +108,7 @@ describe("ISO weeks", () => {
     [{ year: 2026, week: 53 }, "2026-12-28", "2027-01-03"],
     [{ year: 2027, week: 1 }, "2027-01-04", "2027-01-10"],
     [{ year: 2021, week: 1 }, "2021-01-04", "2021-01-10"],
+    [{ year: 999, week: 1 }, "0998-12-31", "0999-01-06"], // proleptic Gregorian, checked with Python's datetime
   ])("weekRange(%j)", (w, start, end) => {
     expect(weekRange(w)).toEqual({ start, end });
   });
@@ -121,6 +141,9 @@ describe("quarters and years", () => {
     ["2026-Q5", null],
     ["2026-Q0", null],
     ["26-Q1", null],
+    [" 2026-Q4 ", { year: 2026, quarter: 4 }],
+    ["12026-Q1", null],
+    ["2026-Q12", null],
   ])("parseQuarter(%j)", (text, q) => {
     expect(parseQuarter(text)).toEqual(q);
   });
@@ -144,7 +167,25 @@ describe("quarters and years", () => {
     expect(parseQuarter(formatQuarter(q))).toEqual(q);
   });
 
-  it("yearRange", () => {
+  it("yearRange, four-digit years before 1000 too", () => {
     expect(yearRange(2026)).toEqual({ start: "2026-01-01", end: "2026-12-31" });
+    expect(yearRange(999)).toEqual({ start: "0999-01-01", end: "0999-12-31" });
+    expect(quarterRange({ year: 999, quarter: 2 })).toEqual({ start: "0999-04-01", end: "0999-06-30" });
+  });
+
+  it.each<[string, boolean]>([
+    ["2026-06-30", false],
+    ["2026-07-01", true],
+    ["2026-08-15", true],
+    ["2026-09-30", true],
+    ["2026-10-01", false],
+  ])("inRange(%s, 2026-Q3) → %s: both ends included", (d, inside) => {
+    expect(inRange(d, { start: "2026-07-01", end: "2026-09-30" })).toBe(inside);
+  });
+});
+
+describe("toDate", () => {
+  it("refuses what is not a LocalDate, naming it", () => {
+    expect(() => toDate("2026/11/23")).toThrow("Invalid LocalDate: 2026/11/23");
   });
 });

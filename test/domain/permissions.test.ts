@@ -14,9 +14,15 @@ describe("canEditProject", () => {
     expect(canEditProject(user, project, group, ["U_ADMIN"]).allowed).toBe(allowed);
   });
 
+  it("a project with no group: only its responsible users and admins", () => {
+    const loose = { groupId: null, responsibleUserIds: ["U_OWNER"] };
+    expect(["U_OWNER", "U_ADMIN", "U_MEMBER"].map((u) => canEditProject(u, loose, null, ["U_ADMIN"]).allowed)).toEqual([true, true, false]);
+  });
+
   it("says who may change the project", () => {
     expect(canEditProject("U_X", project, group, []).who).toBe("“新材料产业招商组”工作组成员、责任人 <@U_OWNER>、管理员");
     expect(canEditProject("U_X", { groupId: null, responsibleUserIds: [] }, null, []).who).toBe("管理员");
+    expect(canEditProject("U_X", { groupId: null, responsibleUserIds: ["U_A", "U_B"] }, null, []).who).toBe("责任人 <@U_A>、<@U_B>、管理员");
   });
 });
 

@@ -68,8 +68,14 @@ describe("rankWithTies", () => {
     expect(rank(scores)).toEqual(expected);
   });
 
-  it("treats float noise as a tie", () => {
+  it("treats float noise as a tie, keeping input order whichever is a hair higher", () => {
     expect(rank([0.1 + 0.2, 0.3])).toEqual(["A1", "B1"]);
+    expect(rank([0.3, 0.1 + 0.2])).toEqual(["A1", "B1"]);
+  });
+
+  it("scores up to 1e-9 apart are the same score; further apart they are not", () => {
+    expect(rank([0, 1e-9])).toEqual(["A1", "B1"]);
+    expect(rank([0, 2e-9])).toEqual(["B1", "A2"]);
   });
 });
 

@@ -42,4 +42,35 @@ describe("duePeriods", () => {
     // W41 2026: Saturday 10-10 is a make-up working day, so the reminder goes out then.
     expect(due("friday_reminder", "2026-10-10T15:00:00", "15:00")).toEqual(["2026-W41@2026-10-10"]);
   });
+
+  it("a post is late only more than two hours after its time", () => {
+    expect(due("weekly_summary", "2026-11-23T10:30:00")).toEqual(["2026-W47@2026-11-23"]);
+    expect(due("weekly_summary", "2026-11-23T10:31:00")).toEqual(["2026-W47@2026-11-23 late"]);
+  });
+
+  it("by default a missed weekly post is caught up for four weeks back, a quarterly one for one quarter", () => {
+    const weeks = duePeriods({ job: "weekly_summary", now: at("2026-11-24T09:00:00"), timeZone: TZ, time: "08:30" }).map((p) => p.period);
+    expect(weeks).toEqual(["2026-W43", "2026-W44", "2026-W45", "2026-W46", "2026-W47"]);
+    const quarters = duePeriods({ job: "quarterly_bulletin", now: at("2026-10-08T10:00:00"), timeZone: TZ, time: "09:00" }).map((p) => `${p.period}${p.late ? " late" : ""}`);
+    expect(quarters).toEqual(["2026-Q2 late", "2026-Q3"]);
+  });
+
+  it("春节 2026: a week wholly off moves its summary to the first working day after it (Tuesday 02-24)", () => {
+    // 02-15 to 02-23 are off; 02-14 (Saturday) is a make-up working day.
+    expect(due("weekly_summary", "2026-02-24T09:00:00", "08:30", 1)).toEqual(["2026-W07@2026-02-24", "2026-W08@2026-02-24"]);
+    expect(due("friday_reminder", "2026-02-14T15:00:00", "15:00")).toEqual(["2026-W07@2026-02-14"]);
+    expect(due("friday_reminder", "2026-02-20T15:00:00", "15:00")).toEqual([]);
+  });
+
+  it("春节 2025 began on a Tuesday: that week's only working day, Monday 01-27, gets the Friday reminder", () => {
+    expect(due("friday_reminder", "2025-01-27T15:00:00", "15:00")).toEqual(["2025-W05@2025-01-27"]);
+  });
+
+  it("a post due late in the evening and sent just after midnight is late: it is another day", () => {
+    expect(due("friday_reminder", "2026-11-28T00:30:00", "23:30")).toEqual(["2026-W48@2026-11-27 late"]);
+  });
+
+  it("the stalled list and the group ranking are due with the weekly summary, about the same week", () => {
+    for (const job of ["stalled_list", "group_ranking"] as const) expect(due(job, "2026-11-23T08:40:00", "08:40")).toEqual(["2026-W47@2026-11-23"]);
+  });
 });

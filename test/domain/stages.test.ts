@@ -28,6 +28,7 @@ describe("parseStage", () => {
     ["signed", "SIGNED"],
     ["At_Capacity", "AT_CAPACITY"],
     ["at-capacity", "AT_CAPACITY"],
+    ["at - capacity", "AT_CAPACITY"], // a run of separators is one
     ["DROPPED", "DROPPED"],
     ["", null],
     ["完成", null],
@@ -70,6 +71,10 @@ describe("planStageChange", () => {
     ["restore clears the drop date and keeps the signing date", at("DROPPED", { SIGNED: "2025-11-01", DROPPED: "2026-02-01" }), "SIGNED", "误操作恢复", "SIGNED", { SIGNED: "2025-11-01" }, true],
     ["restore to an earlier stage clears later dates", at("DROPPED", { NEGOTIATING: "2026-01-05", SIGNED: "2026-03-01", DROPPED: "2026-04-01" }), "NEGOTIATING", "重新洽谈", "NEGOTIATING", { NEGOTIATING: "2026-01-05" }, true],
     ["restore to a new stage sets today", at("DROPPED", { LEAD: "2026-01-05", DROPPED: "2026-04-01" }), "NEGOTIATING", "重启", "NEGOTIATING", { LEAD: "2026-01-05", NEGOTIATING: "2026-05-20" }, true],
+    // Moving back keeps the stage's own date, so the day it is recorded is not checked against earlier stages.
+    ["back, whatever the earlier stages' dates", at("STARTED", { LEAD: "2026-06-01", SIGNED: "2026-06-10", STARTED: "2026-06-20" }), "SIGNED", "开工推迟", "SIGNED", { LEAD: "2026-06-01", SIGNED: "2026-06-10" }, true],
+    // Dates of the target stage or later ones (an imported row may carry them) are replaced by this move, so they do not block it.
+    ["forward over dates this move replaces", at("NEGOTIATING", { NEGOTIATING: "2026-04-01", SIGNED: "2026-06-01", STARTED: "2026-06-15" }), "SIGNED", undefined, "SIGNED", { NEGOTIATING: "2026-04-01", SIGNED: "2026-05-20" }, false],
   ])("%s", (_name, project, to, reason, stage, stageDates, backwards) => {
     expect(planStageChange(project, to, "2026-05-20", reason)).toEqual({ ok: true, stage, stageDates, backwards });
   });
@@ -81,6 +86,8 @@ describe("planStageChange", () => {
     ["drop without reason", at("LEAD", { LEAD: "2026-01-01" }), "DROPPED", undefined, "终止项目需要写明原因，例如：阶段=终止 原因="],
     ["restore without reason", at("DROPPED", { DROPPED: "2026-01-01" }), "LEAD", "", "恢复已终止的项目"],
     ["forward dated before the previous stage", at("SIGNED", { SIGNED: "2026-06-01" }), "STARTED", undefined, "早于“签约”日期 2026-06-01"],
+    ["forward dated before the latest earlier stage, not just the first", at("NEGOTIATING", { LEAD: "2026-04-01", NEGOTIATING: "2026-05-25" }), "SIGNED", undefined, "“签约”日期 2026-05-20 早于“洽谈”日期 2026-05-25"],
+    ["forward dated before two earlier stages of the same day: the first is named", at("NEGOTIATING", { LEAD: "2026-05-25", NEGOTIATING: "2026-05-25" }), "SIGNED", undefined, "早于“线索”日期 2026-05-25"],
   ])("refuses: %s", (_name, project, to, reason, fragment) => {
     const r = planStageChange(project, to, "2026-05-20", reason);
     expect(r.ok).toBe(false);
@@ -121,6 +128,8 @@ describe("reachedBy counts a skipped stage as reached by a later one", () => {
     [{ PRODUCING: "2026-05-01" }, "2026-05-01", true],
     [{ PRODUCING: "2026-05-01" }, "2026-04-30", false],
     [{ SIGNED: "2026-05-01" }, "2026-12-31", false],
+    // Dates need not rise along the ladder: the earliest later stage counts.
+    [{ PRODUCING: "2026-03-01", STARTED: "2026-05-01" }, "2026-04-01", true],
   ])("%j STARTED by %s → %s", (dates, asOf, expected) => {
     expect(reachedBy(dates, "STARTED", asOf)).toBe(expected);
   });

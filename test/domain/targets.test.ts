@@ -8,7 +8,9 @@ describe("yearShareElapsed", () => {
     ["2026-07-02", 183 / 365],
     ["2028-12-31", 1],
     ["2028-02-29", 60 / 366],
-    ["2100-03-01", 60 / 365],
+    ["2100-03-01", 60 / 365], // a century is not a leap year…
+    ["2000-12-31", 1], // …unless divisible by 400
+    ["2000-03-01", 61 / 366],
   ])("%s → %d", (asOf, share) => {
     expect(yearShareElapsed(asOf)).toBeCloseTo(share, 12);
   });

@@ -4,6 +4,7 @@ import { createLogger } from "../../src/log.ts";
 import { createSlackApp, type SlackApp } from "../../src/slack/app.ts";
 import { signedHeaders, startSlackStandin, type SlackStandin } from "../../src/slack-standin/index.ts";
 import { upsertGroup, upsertUnit } from "../../src/store/directory.ts";
+import { guardStandin, type RefusalGuard } from "./standin-guard.ts";
 import { createTestStore, type TestStore } from "./test-store.ts";
 
 // The whole bot over real HTTP: a real database, the Bolt app listening on a
@@ -18,7 +19,7 @@ export const MEMBER = "U0MEMBER";
 export const OTHER = "U0OTHER";
 export const ADMIN = "U0ADMIN";
 
-export interface Harness {
+export interface Harness extends RefusalGuard {
   store: TestStore;
   standin: SlackStandin;
   slack: SlackApp;
@@ -35,6 +36,8 @@ export interface Harness {
   click(action: Record<string, unknown> & { action_id: string }, opts?: { user?: string; channel?: string; messageTs?: string }): Promise<Response>;
   event(event: Record<string, unknown>, eventId?: string, headers?: Record<string, string>): Promise<Response>;
   waitForCall(method: string, count?: number): Promise<Array<{ args: Record<string, unknown>; ok: boolean; error?: string }>>;
+  /** Resolves once the bot has finished handling every request sent so far, including the work it queued after acknowledging. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,13 +66,37 @@ export async function startHarness(): Promise<Harness> {
   const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: standin.url, PORT: "0", ADMIN_USER_IDS: ADMIN, DATABASE_URL: store.url });
   const slack = createSlackApp(config, { db: store.db, admins: config.admins, now: () => clock.now, logger: createLogger("silent") });
   await slack.start();
+  // Bolt keeps running a listener after its ack; count the requests it is still handling.
+  let handling = 0;
+  slack.app.use(async ({ next }) => {
+    handling++;
+    try {
+      await next();
+    } finally {
+      handling--;
+    }
+  });
+  const settled = async () => {
+    do {
+      await waitUntil(() => handling === 0, "the bot to finish handling its requests", 15_000);
+      await slack.idle();
+    } while (handling > 0);
+  };
+  const guard = guardStandin(standin, settled);
   const base = `http://127.0.0.1:${(slack.http!.server.address() as AddressInfo).port}`;
 
-  // Each delivery gets its own timestamp (within Slack's 5 minutes), so two
-  // deliveries of the same body are two signed requests, not a replay.
-  let delivery = 0;
-  const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${base}/slack/events`, { method: "POST", body, headers: { ...signedHeaders(SECRET, body, Date.now() - (delivery++ % 200) * 1000), ...headers } });
+  // Each delivery of a body gets a timestamp (whole seconds, within Slack's 5
+  // minutes) not used for that body before, so two deliveries of the same body
+  // are two signed requests, not a replay, however slowly the test runs.
+  const usedSeconds = new Map<string, Set<number>>();
+  const post = (body: string, headers: Record<string, string> = {}) => {
+    const used = usedSeconds.get(body) ?? new Set<number>();
+    usedSeconds.set(body, used);
+    let seconds = Math.floor(Date.now() / 1000);
+    while (used.has(seconds)) seconds--;
+    used.add(seconds);
+    return fetch(`${base}/slack/events`, { method: "POST", body, headers: { ...signedHeaders(SECRET, body, seconds * 1000), ...headers } });
+  };
 
   const h: Harness = {
     store,
@@ -79,6 +106,8 @@ export async function startHarness(): Promise<Harness> {
     groupId,
     clock,
     post,
+    expectRefusal: guard.expectRefusal,
+    settled,
     async slash(text, user = MEMBER, extraHeaders = {}) {
       const responseId = `r${++seq}`;
       const responseUrl = standin.responseUrl(responseId, { channel: CHANNEL, user });
@@ -122,6 +151,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await slack.stop();
       await standin.close();
+      guard.retire();
       await store.destroy();
     },
   };

@@ -5,6 +5,7 @@ import type { RunnerDeps } from "../../src/jobs/run-jobs.ts";
 import { createLogger } from "../../src/log.ts";
 import { startSlackStandin, type SlackStandin } from "../../src/slack-standin/index.ts";
 import { writeSetting } from "../../src/store/settings.ts";
+import { guardStandin, type RefusalGuard } from "../helpers/standin-guard.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
 // Scheduled posts against a real database holding the demo district and the
@@ -14,7 +15,7 @@ export const SUMMARY = "C0SUMMARY";
 export const TOKEN = "xoxb-jobs";
 export const at = (local: string) => new Date(`${local}+08:00`);
 
-export interface JobsHarness {
+export interface JobsHarness extends RefusalGuard {
   store: TestStore;
   standin: SlackStandin;
   clock: { now: Date };
@@ -26,6 +27,8 @@ export interface JobsHarness {
 export async function startJobsHarness(demoDay = "2026-11-23", since = `${demoDay}T07:00:00`): Promise<JobsHarness> {
   const store = await createTestStore();
   const standin = await startSlackStandin({ botToken: TOKEN });
+  // The runner's calls are awaited by the test: nothing to settle.
+  const guard = guardStandin(standin);
   await loadDemo(store.db, demoDay);
   await saveJobsConfig(store.db, { summaryChannel: SUMMARY });
   await writeSetting(store.db, "jobs.since", at(since).toISOString());
@@ -35,9 +38,11 @@ export async function startJobsHarness(demoDay = "2026-11-23", since = `${demoDa
     store,
     standin,
     clock,
+    expectRefusal: guard.expectRefusal,
     deps: (worker = "test-worker") => ({ db: store.db, client, worker, logger: createLogger("silent"), now: () => clock.now }),
     async close() {
       await standin.close();
+      guard.retire();
       await store.destroy();
     },
   };

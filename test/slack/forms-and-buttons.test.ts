@@ -5,7 +5,7 @@ import { HOME_ACTIONS } from "../../src/slack/blocks/app-home.ts";
 import { listFunds } from "../../src/store/funds.ts";
 import { createProject, getProject } from "../../src/store/projects.ts";
 import { newProject } from "../fixtures/factories.ts";
-import { CHANNEL, MEMBER, OTHER, startHarness, textOf, waitUntil, type Harness } from "../helpers/slack-harness.ts";
+import { CHANNEL, MEMBER, OTHER, startHarness, textOf, type Harness } from "../helpers/slack-harness.ts";
 
 // Buttons and forms, as Slack delivers them: signed interactivity payloads.
 
@@ -98,8 +98,10 @@ describe("forms", () => {
     const first = await submit(FORMS.funds, values, { projectId, channelId: CHANNEL }, MEMBER, "VFUNDS");
     const second = await submit(FORMS.funds, values, { projectId, channelId: CHANNEL }, MEMBER, "VFUNDS");
     expect([first.status, second.status]).toEqual([200, 200]);
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("+3,000万");
+    await h.settled();
+    const confirmations = h.standin.callsTo("chat.postEphemeral");
+    expect(confirmations).toHaveLength(1);
+    expect(textOf(confirmations[0].args.blocks)).toContain("+3,000万");
     expect((await listFunds(h.store.db, { projectId })).map((f) => f.amountWan)).toEqual([3000]);
   });
 
@@ -187,11 +189,5 @@ describe("App Home", () => {
     await button(HOME_ACTIONS.newProject, "new");
     const [open] = await h.waitForCall("views.open");
     expect(JSON.stringify(open.args.view)).toContain(FORMS.newProject);
-  });
-
-  it("every call the bot made passed the stand-in's validation", async () => {
-    await waitUntil(() => true, "settle");
-    const refused = h.standin.calls.filter((c) => !c.ok);
-    expect(refused.map((c) => `${c.method}: ${c.error}`)).toEqual([]);
   });
 });

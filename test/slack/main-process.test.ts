@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlackStandin, type SlackStandin } from "../../src/slack-standin/index.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 import { waitUntil } from "../helpers/slack-harness.ts";
+import { guardStandin } from "../helpers/standin-guard.ts";
 
 // `npm start`'s entry as a real process: migrations on start, /health, and a
 // clean exit on SIGTERM.
@@ -26,6 +27,7 @@ beforeAll(async () => {
   store = await createTestStore();
   await store.close();
   standin = await startSlackStandin({ botToken: "xoxb-main" });
+  guardStandin(standin);
 });
 afterAll(async () => {
   await standin.close();
