@@ -9,27 +9,43 @@ import { quoteId, type TableInfo } from "./table-catalog.ts";
 
 const PG_ROWS_PER_STATEMENT = 5_000;
 
-/** `rows` hold one value per named column, portable or plain JS (a Date for an instant). */
-export async function insertRows(conn: RawConnection, table: TableInfo, columns: string[], rows: unknown[][]): Promise<void> {
-  if (!rows.length) return;
+/**
+ * `rows` hold one value per named column, portable or plain JS (a Date for
+ * an instant); any iterable, consumed as it goes, so a caller can make rows
+ * one by one instead of holding them all. Returns how many were written.
+ */
+export async function insertRows(conn: RawConnection, table: TableInfo, columns: string[], rows: Iterable<unknown[]>): Promise<number> {
   const cols = columns.map((name) => {
     const c = table.columns.find((x) => x.name === name);
     if (!c) throw new Error(`表 ${table.name} 没有列 ${name}`);
     return c;
   });
   const names = cols.map((c) => quoteId(c.name)).join(", ");
+  let n = 0;
   if (conn.provider === "sqlite") {
     const sql = `INSERT INTO ${quoteId(table.name)} (${names}) VALUES (${cols.map(() => "?").join(", ")})`;
-    for (const row of rows) await conn.run(sql, cols.map((c, i) => toDriver(c.kind, row[i], "sqlite")));
-    return;
+    const convert = cols.map((c) => (c.kind === "datetime" || c.kind === "bool" || c.kind === "bytes" ? (v: unknown) => toDriver(c.kind, v, "sqlite") : null));
+    for (const row of rows) {
+      await conn.run(sql, convert.map((f, i) => (f ? f(row[i]) : (row[i] ?? null))));
+      n++;
+    }
+    return n;
   }
   const sql =
     `INSERT INTO ${quoteId(table.name)} (${names}) SELECT ${cols.map((c, i) => `u.c${i}::${c.sqlType}`).join(", ")}` +
     ` FROM unnest(${cols.map(() => "?::text[]").join(", ")}) AS u(${cols.map((_, i) => `c${i}`).join(", ")})`;
-  for (let start = 0; start < rows.length; start += PG_ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + PG_ROWS_PER_STATEMENT);
-    await conn.run(sql, cols.map((c, i) => chunk.map((row) => toDriver(c.kind, row[i], "postgres"))));
+  let chunk: unknown[][] = [];
+  const flush = async () => {
+    if (chunk.length) await conn.run(sql, cols.map((c, i) => chunk.map((row) => toDriver(c.kind, row[i], "postgres"))));
+    n += chunk.length;
+    chunk = [];
+  };
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === PG_ROWS_PER_STATEMENT) await flush();
   }
+  await flush();
+  return n;
 }
 
 /**

@@ -14,7 +14,7 @@ export interface RawConnection {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs a statement; the number of rows it changed. */
   run(sql: string, params?: unknown[]): Promise<number>;
-  /** Reads a SELECT page by page (inside a transaction on PostgreSQL, for its cursor). */
+  /** Reads a SELECT page by page (through a cursor on PostgreSQL, in a transaction of its own if none is open). */
   forEachPage(sql: string, pageSize: number, onPage: (rows: unknown[][]) => Promise<void> | void): Promise<void>;
   /**
    * Runs `fn` in one transaction: "write" takes SQLite's write lock at BEGIN
@@ -93,7 +93,8 @@ async function postgresConnection(target: DatabaseTarget): Promise<RawConnection
   const client = new pg.Client({ connectionString: target.url, types: types as never });
   await client.connect();
   let cursors = 0;
-  return {
+  let inTransaction = false;
+  const connection: RawConnection = {
     provider: "postgres",
     async query<T>(sql: string, params: unknown[] = []) {
       return (await client.query(numbered(sql), params)).rows as T[];
@@ -102,6 +103,7 @@ async function postgresConnection(target: DatabaseTarget): Promise<RawConnection
       return (await client.query(numbered(sql), params)).rowCount ?? 0;
     },
     async forEachPage(sql, pageSize, onPage) {
+      if (!inTransaction) return connection.transaction("snapshot", () => connection.forEachPage(sql, pageSize, onPage));
       const name = `page_cursor_${++cursors}`;
       await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${sql}`);
       for (;;) {
@@ -113,6 +115,7 @@ async function postgresConnection(target: DatabaseTarget): Promise<RawConnection
     },
     async transaction(kind, fn) {
       await client.query(kind === "write" ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      inTransaction = true;
       try {
         const result = await fn();
         await client.query("COMMIT");
@@ -120,10 +123,13 @@ async function postgresConnection(target: DatabaseTarget): Promise<RawConnection
       } catch (e) {
         await client.query("ROLLBACK").catch(() => undefined);
         throw e;
+      } finally {
+        inTransaction = false;
       }
     },
     async close() {
       await client.end();
     },
   };
+  return connection;
 }

@@ -22,7 +22,8 @@ export async function dumpStore(target: DatabaseTarget): Promise<StoreDump> {
       await conn.forEachPage(`SELECT ${t.columns.map((c) => quoteId(c.name)).join(", ")} FROM ${quoteId(t.name)} ORDER BY ${order}`, 1000, (page) => {
         for (const r of page) rows.push(r.map((v, i) => toPortable(t.columns[i]!.kind, v)));
       });
-      out[t.name] = rows;
+      // Text keys sort by each database's collation: compare in one order.
+      out[t.name] = rows.map((r) => [JSON.stringify(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, r]) => r);
     }
     return out;
   } finally {

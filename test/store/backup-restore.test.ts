@@ -79,6 +79,8 @@ async function expectSameAsSource(url: string) {
     // Sequences continue after the restored ids: new rows get new ids.
     const claim = await claimJobRun(store.db, "weekly_summary", "2099-W01", "after-restore", NOW, 60_000, false);
     expect(claim.claimed).toBe(true);
+    expect(claim.run!.id).toBeGreaterThan(Math.max(...sourceDump.JobRun!.map((r) => Number(r[0]))));
+    await store.db.jobRun.delete({ where: { id: claim.run!.id } }); // the store stays a copy of the source for the next step
   } finally {
     await store.close();
   }
