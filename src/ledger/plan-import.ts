@@ -7,6 +7,7 @@ import type { Actor } from "../store/projects.ts";
 import { cleanText } from "./cells.ts";
 import type { ProjectRecord } from "./parse-projects.ts";
 import { projectKey } from "./references.ts";
+import { consume } from "./row-reader.ts";
 import type { ValidLedger } from "./validate.ts";
 
 // Compares a validated ledger with the store as it was read, and says what
@@ -76,7 +77,8 @@ export function planImport(ledger: ValidLedger, state: ImportState, ctx: PlanCon
   const projects = new Map(state.projects.map((p) => [projectKey(p.name, p.investor), p] as const));
   const newIndex = new Map<string, number>();
   const dayStarts = new Map<string, Date>();
-  for (const rec of ledger.projects) {
+  // The ledger's records are released as they are planned: the batch replaces them.
+  for (const rec of consume(ledger.projects)) {
     const data: Omit<Project, "id" | "version"> = {
       ...withoutNames(rec),
       groupId: groupId(rec.groupName),

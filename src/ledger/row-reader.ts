@@ -24,8 +24,8 @@ export interface RowReader<K extends string> {
  * records replace them, so a large ledger is not held twice. The table is
  * empty afterwards.
  */
-export function* consume(rows: RawRow[]): Generator<RawRow> {
-  const slots = rows as Array<RawRow | undefined>;
+export function* consume<T>(rows: T[]): Generator<T> {
+  const slots = rows as Array<T | undefined>;
   for (let i = 0; i < slots.length; i++) {
     const row = slots[i]!;
     slots[i] = undefined;
