@@ -68,4 +68,7 @@ const aw = [24, 10, 10];
 console.log(["what", "p50 ms", "p99 ms"].map((c, i) => c.padStart(aw[i])).join("  "));
 for (const r of acks) console.log(r.map((c, i) => c.padStart(aw[i])).join("  "));
 console.log("targets: p99 well under Slack's 3 s; p50 ratio to bare Bolt at most 2");
+
+// The 200,000-row ledger import: its own file (bench/import-bench.ts).
+console.log(`\n${await (await import("./import-bench.ts")).benchImport()}`);
 process.exit(0);
