@@ -18,9 +18,9 @@ export interface BackupSummary {
   rows: Record<string, number>;
 }
 
-/** The migrations a store was built with; refuses one this code cannot read (newer, or half-made). */
-export async function appliedMigrations(conn: RawConnection, tables: string[]): Promise<string[]> {
-  if (!tables.includes(MIGRATIONS_TABLE)) {
+/** The migrations a store was built with; refuses one this code cannot read (half-made, or empty). */
+async function appliedMigrations(conn: RawConnection, tables: string[]): Promise<string[]> {
+  if (!(await hasMigrationsTable(conn))) {
     if (tables.length) throw halfMadeStoreError(tables);
     throw new StoreSchemaError("数据库是空的（还没有任何表），没有可备份的内容：请检查 DATABASE_URL 是否指向正在使用的数据库。");
   }
@@ -32,7 +32,7 @@ export async function writeBackup(target: DatabaseTarget, path: string, now: Dat
   try {
     return await conn.transaction("snapshot", async () => {
       const catalog = await readCatalog(conn);
-      const migrations = await appliedMigrations(conn, [...catalog.map((t) => t.name), ...(await hasMigrationsTable(conn)) ? [MIGRATIONS_TABLE] : []]);
+      const migrations = await appliedMigrations(conn, catalog.map((t) => t.name));
       const newer = newerSchemaError(migrations, listMigrations(target));
       if (newer) throw newer;
       const header: BackupHeader = {

@@ -1,4 +1,7 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { writeBackup } from "../../src/store/backup.ts";
 import { openStore } from "../../src/store/client.ts";
 import { listMigrations } from "../../src/store/migrate.ts";
 import { StoreSchemaError } from "../../src/store/schema-version.ts";
@@ -43,6 +46,10 @@ describe("opening a store", () => {
     // Nothing was created or migrated.
     const again = await openStore(store.url).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(StoreSchemaError);
+    // A backup of it is refused the same way, not dumped half-understood.
+    const backup = await writeBackup(store.target, join(tmpdir(), `half-made-${process.pid}.jsonl`)).catch((e: unknown) => e);
+    expect(backup).toBeInstanceOf(StoreSchemaError);
+    expect((backup as Error).message).toContain("却没有迁移记录表 _dispatch_migrations");
   });
 
   it("opens an up-to-date store and an empty one alike", async () => {
