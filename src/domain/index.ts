@@ -12,3 +12,4 @@ export * from "./ranking.ts";
 export * from "./periods.ts";
 export * from "./calendar.ts";
 export * from "./local-day.ts";
+export * from "./glossary.ts";
