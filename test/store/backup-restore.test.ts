@@ -103,7 +103,7 @@ beforeAll(async () => {
   sourceDump = await dumpStore(source.target);
   sourceReports = await yearReports(db);
   await source.close();
-}, 300_000);
+}, 900_000); // the demo district and 141 reports; minutes on a busy machine
 
 afterAll(async () => {
   for (const c of cleanups) await c();
