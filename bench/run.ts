@@ -139,4 +139,7 @@ const figures = {
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(figures, null, 2)}\n`);
 const { benchTable } = await import("./readme-table.ts");
 console.log(benchTable(figures));
+
+// The 200,000-row ledger import: its own file (bench/import-bench.ts).
+console.log(`\n${await (await import("./import-bench.ts")).benchImport()}`);
 process.exit(0);

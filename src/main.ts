@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { openStore } from "./store/client.ts";
+import { StoreSchemaError } from "./store/schema-version.ts";
 import { hostname } from "node:os";
 import { loadJobsConfig } from "./jobs/job-config.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
@@ -43,7 +44,12 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = createLogger(config.logLevel);
-  const store = await openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl).catch((e: unknown) => {
+    // A store from a newer version, or half-made: the message says what to do; a stack trace would not.
+    if (!(e instanceof StoreSchemaError)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(1);
+  });
   logger.info({ store: store.target.provider }, "store ready");
   const slack = createSlackApp(config, { db: store.db, admins: config.admins, now: () => new Date(), logger });
   await slack.start();

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { openStore, type Db } from "../store/client.ts";
+import { registerBackup } from "./backup-commands.ts";
 import { registerDemo } from "./demo-command.ts";
 import { registerJobs } from "./jobs-command.ts";
 import { registerLedger } from "./ledger-commands.ts";
@@ -40,6 +41,7 @@ registerReport(program, withDb, now);
 registerLedger(program, withDb, now);
 registerSettings(program, withDb);
 registerJobs(program, withDb, now);
+registerBackup(program, now);
 
 try {
   await program.parseAsync(process.argv);

@@ -71,8 +71,22 @@ function checkedDate(date: string, shown: string): Parsed<LocalDate> {
   return ok(date);
 }
 
+// A ledger repeats the same few hundred days across 200,000 rows: each text is
+// checked once (the results are never mutated, so they can be shared).
+const datesSeen = new Map<string, Parsed<LocalDate | null>>();
+
 /** A day, from a date cell or from text in one of the four accepted shapes; null when blank. */
 export function parseDate(cell: LedgerCell): Parsed<LocalDate | null> {
+  if (typeof cell !== "string") return parseDateCell(cell);
+  let r = datesSeen.get(cell);
+  if (!r) {
+    if (datesSeen.size >= 10_000) datesSeen.clear();
+    datesSeen.set(cell, (r = parseDateCell(cell)));
+  }
+  return r;
+}
+
+function parseDateCell(cell: LedgerCell): Parsed<LocalDate | null> {
   const err = errorCell(cell);
   if (err) return bad(err);
   if (isBlank(cell)) return ok(null);

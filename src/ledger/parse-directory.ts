@@ -2,7 +2,7 @@ import type { Group, Unit, UnitKind } from "../domain/types.ts";
 import { isBlank, parseChannelId, parseChoice, parseCount, parseMoney, parseText, parseUserId, parseUserIds, parseYear } from "./cells.ts";
 import { DIRECTORY_TYPE_LABELS, GROUP_ONLY_KEYS, TARGET_KEYS, type DirectoryKey } from "./columns.ts";
 import type { ProblemList } from "./problems.ts";
-import type { RawTable } from "./read-file.ts";
+import { cellOf, type RawTable } from "./read-file.ts";
 import type { KnownNames } from "./references.ts";
 import { rowReader, type RowReader } from "./row-reader.ts";
 
@@ -63,7 +63,7 @@ export function parseDirectory(table: RawTable | undefined, problems: ProblemLis
     const group = type === "GROUP" ? readGroupColumns(r, name ?? "") : undefined;
     if (type && type !== "GROUP") {
       for (const key of GROUP_ONLY_KEYS) {
-        if (!isBlank(raw.cells[key] ?? null)) {
+        if (!isBlank(cellOf(table, raw, key))) {
           r.report(key, `${DIRECTORY_TYPE_LABELS[type]}不填这一列（组长、专员、频道、成员只属于工作组）：请留空，或把类型改为“工作组”`);
         }
       }

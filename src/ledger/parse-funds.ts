@@ -4,7 +4,7 @@ import type { FundKey } from "./columns.ts";
 import type { ProblemList } from "./problems.ts";
 import type { RawTable } from "./read-file.ts";
 import { projectKey } from "./references.ts";
-import { rowReader } from "./row-reader.ts";
+import { consume, rowReader } from "./row-reader.ts";
 
 // The 到位资金 sheet: one row per arrival of money, never a running total.
 // Two identical rows are two arrivals (the same amount can arrive twice on a
@@ -23,7 +23,7 @@ export interface FundRecord {
 export function parseFunds(table: RawTable | undefined, projects: (key: string) => boolean, problems: ProblemList): FundRecord[] {
   const out: FundRecord[] = [];
   if (!table) return out;
-  for (const raw of table.rows) {
+  for (const raw of consume(table.rows)) {
     const r = rowReader<FundKey>(table, raw, problems);
     const name = r.need("name", parseText, "请填写与「项目」表一致的项目名称");
     const investor = r.need("investor", parseText, "请填写与「项目」表一致的投资方");

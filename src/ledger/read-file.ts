@@ -1,27 +1,36 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import ExcelJS from "exceljs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { cleanText, isBlank, type LedgerCell } from "./cells.ts";
 import { EXAMPLE_PREFIX, GUIDE_SHEET, TABLES, TABLE_ORDER, normalizeHeader, type TableId } from "./columns.ts";
 import type { LedgerProblem } from "./problems.ts";
+import { readXlsxRows } from "./xlsx-rows.ts";
 
-// Turns an .xlsx workbook or a .csv file into raw tables: rows of cells keyed
-// by column, with the header row checked. Nothing is interpreted here beyond
-// unwrapping what Excel stores (rich text, formula results, hyperlinks);
+// Turns an .xlsx workbook (read by xlsx-rows.ts) or a .csv file into raw
+// tables: rows of cells keyed by column, with the header row checked. Nothing
+// is interpreted here beyond what Excel shows (rich text, formula results);
 // example rows (名称 starting with 示例) and empty rows are dropped.
 
 export interface RawRow {
   /** 1-based spreadsheet row (header = 1). */
   row: number;
-  cells: Record<string, LedgerCell>;
+  /** The row's cells as in the file, by column position (see RawTable.columns). */
+  values: LedgerCell[];
 }
 
 export interface RawTable {
   id: TableId;
   /** Sheet name as found in the file (the table's own sheet name for CSV). */
   sheet: string;
+  /** Column key → position in each row's values (one map per table, not one object per row: ledgers run to 200,000 rows). */
+  columns: ReadonlyMap<string, number>;
   rows: RawRow[];
+}
+
+/** The cell of a row under a column key; null when the column is absent or the cell empty. */
+export function cellOf(table: RawTable, raw: RawRow, key: string): LedgerCell {
+  const i = table.columns.get(key);
+  return i === undefined ? null : (raw.values[i] ?? null);
 }
 
 export interface RawLedger {
@@ -88,7 +97,7 @@ function toTable(id: TableId, sheet: string, grid: Grid, problems: LedgerProblem
   const header = grid.rows[0]?.row === 1 ? grid.rows[0].values : [];
   if (header.every(isBlank)) {
     add(1, "", "第 1 行应为列名（表头），数据从第 2 行开始：请按模板在第 1 行填写列名");
-    return { id, sheet, rows: [] };
+    return { id, sheet, columns: new Map(), rows: [] };
   }
   const byNorm = new Map(def.columns.map((c) => [normalizeHeader(c.header), c]));
   const keyAt = new Map<number, string>();
@@ -111,27 +120,28 @@ function toTable(id: TableId, sheet: string, grid: Grid, problems: LedgerProblem
     add(1, c.header, `缺少“${c.header}”列：请在第 1 行加上这一列（内容可留空的列也要保留列名），列名见模板；列名改正后才会检查本表的数据行`);
   }
   // Without all columns every row would repeat the same complaint; the header is fixed first.
-  if (missing.length) return { id, sheet, rows: [] };
+  if (missing.length) return { id, sheet, columns: seen, rows: [] };
 
   const rows: RawRow[] = [];
   const unnamedReported = new Set<number>();
-  for (const r of grid.rows) {
+  // Each row is released once converted, so a 200,000-row sheet is not held twice.
+  const gridRows = grid.rows as Array<Grid["rows"][number] | undefined>;
+  for (let i = 0; i < gridRows.length; i++) {
+    const r = gridRows[i]!;
+    gridRows[i] = undefined;
     if (r.row === 1) continue;
     if (r.values.every(isBlank)) continue;
-    const cells: Record<string, LedgerCell> = {};
     r.values.forEach((v, i) => {
-      const key = keyAt.get(i);
-      if (key) cells[key] = v;
-      else if (!isBlank(v) && !header[i] && !unnamedReported.has(i)) {
+      if (!keyAt.has(i) && !isBlank(v) && !header[i] && !unnamedReported.has(i)) {
         unnamedReported.add(i);
         add(r.row, `第 ${i + 1} 列`, "这一列有内容但第 1 行没有列名：请补上模板中的列名，或删除该列内容");
       }
     });
-    const marker = cells[def.exampleKey];
+    const marker = r.values[seen.get(def.exampleKey) ?? -1];
     if (typeof marker === "string" && cleanText(marker).startsWith(EXAMPLE_PREFIX)) continue;
-    rows.push({ row: r.row, cells });
+    rows.push(r);
   }
-  return { id, sheet, rows };
+  return { id, sheet, columns: seen, rows };
 }
 
 /** "，是否指“协议资金(万元)”" when the header matches one apart from brackets or a unit. */
@@ -142,30 +152,7 @@ function suggestHeader(text: string, headers: string[]): string {
 }
 
 async function readWorkbook(filePath: string): Promise<Grid[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(filePath);
-  const grids: Grid[] = [];
-  wb.eachSheet((ws) => {
-    const rows: Grid["rows"] = [];
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values: LedgerCell[] = [];
-      for (let c = 1; c <= row.cellCount; c++) values.push(unwrap(row.getCell(c).value));
-      rows.push({ row: rowNumber, values });
-    });
-    grids.push({ sheet: cleanText(ws.name), rows });
-  });
-  return grids;
-}
-
-/** What the operator sees in the cell: formula results, rich text as plain text, link text. */
-function unwrap(v: ExcelJS.CellValue): LedgerCell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
-  if ("richText" in v) return v.richText.map((t) => t.text).join("");
-  if ("formula" in v || "sharedFormula" in v) return unwrap((v as ExcelJS.CellFormulaValue).result ?? null);
-  if ("hyperlink" in v) return typeof v.text === "string" ? v.text : unwrap(v.text as ExcelJS.CellValue);
-  if ("error" in v) return { error: v.error };
-  return null;
+  return (await readXlsxRows(filePath)).map((sheet) => ({ sheet: cleanText(sheet.name), rows: sheet.rows }));
 }
 
 async function readCsv(filePath: string, problems: LedgerProblem[]): Promise<Grid | null> {

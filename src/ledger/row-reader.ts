@@ -1,6 +1,6 @@
 import type { LedgerCell, Parsed } from "./cells.ts";
 import type { ProblemList } from "./problems.ts";
-import type { RawRow, RawTable } from "./read-file.ts";
+import { cellOf, type RawRow, type RawTable } from "./read-file.ts";
 import { TABLES } from "./columns.ts";
 
 // Reads the cells of one row through the cell parsers, reporting each bad
@@ -19,6 +19,21 @@ export interface RowReader<K extends string> {
   readonly ok: boolean;
 }
 
+/**
+ * The rows of a raw table, each released as it is handed out: the parsed
+ * records replace them, so a large ledger is not held twice. The table is
+ * empty afterwards.
+ */
+export function* consume<T>(rows: T[]): Generator<T> {
+  const slots = rows as Array<T | undefined>;
+  for (let i = 0; i < slots.length; i++) {
+    const row = slots[i]!;
+    slots[i] = undefined;
+    yield row;
+  }
+  rows.length = 0;
+}
+
 export function rowReader<K extends string>(table: RawTable, raw: RawRow, problems: ProblemList): RowReader<K> {
   const headerOf = (key: K) => TABLES[table.id].columns.find((c) => c.key === key)?.header ?? key;
   let ok = true;
@@ -33,7 +48,7 @@ export function rowReader<K extends string>(table: RawTable, raw: RawRow, proble
       problems.add(table.sheet, raw.row, headerOf(key), reason);
     },
     get(key, parse) {
-      const r = parse(raw.cells[key] ?? null);
+      const r = parse(cellOf(table, raw, key));
       if (r.ok) return r.value;
       reader.report(key, r.reason);
       return undefined;

@@ -15,6 +15,17 @@ export interface Store {
   close(): Promise<void>;
 }
 
+// Which database each open client talks to, for code that writes beside
+// Prisma over its own connection (imports, restores) given only the client.
+const targets = new WeakMap<Db, DatabaseTarget>();
+
+/** The database an open client was opened on. */
+export function storeTarget(db: Db): DatabaseTarget {
+  const target = targets.get(db);
+  if (!target) throw new Error("storeTarget: this client was not opened with openStore");
+  return target;
+}
+
 /** Opens (and on first use creates and migrates) the store named by DATABASE_URL. */
 export async function openStore(
   url?: string,
@@ -34,6 +45,7 @@ export async function openStore(
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   }
+  targets.set(db, target);
   return { db, target, close: () => db.$disconnect() };
 }
 

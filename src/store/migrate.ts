@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Db } from "./client.ts";
 import type { DatabaseTarget } from "./database-target.ts";
+import { MIGRATIONS_TABLE, halfMadeStoreError, newerSchemaError } from "./schema-version.ts";
 
 // Applies prisma/<provider>/migrations in order, in-process, on every start.
 // The SQL files are written by `prisma migrate diff` (see README); running them
@@ -40,21 +41,41 @@ function statements(sql: string): string[] {
     .filter(Boolean);
 }
 
-/** Brings the database up to date; returns the names of the migrations it applied. */
+/** Names of the tables in the store (not SQLite's own). */
+export async function listTables(db: Pick<Db, "$queryRawUnsafe">, target: DatabaseTarget): Promise<string[]> {
+  const rows =
+    target.provider === "sqlite"
+      ? await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      : await db.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+        );
+  return rows.map((r) => r.name);
+}
+
+/**
+ * Brings the database up to date; returns the names of the migrations it
+ * applied. Refuses (StoreSchemaError, nothing changed) a store built by a
+ * newer version of this code, and one with tables but no migrations table.
+ */
 export async function migrate(db: Db, target: DatabaseTarget): Promise<string[]> {
   const applied: string[] = [];
+  const known = listMigrations(target);
   await db.$transaction(
     async (tx) => {
       if (target.provider === "postgres") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+      const tables = await listTables(tx, target);
+      if (!tables.includes(MIGRATIONS_TABLE) && tables.length) throw halfMadeStoreError(tables);
       await tx.$executeRawUnsafe(
-        `CREATE TABLE IF NOT EXISTS "_dispatch_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TEXT NOT NULL)`,
+        `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TEXT NOT NULL)`,
       );
       const done = new Map(
-        (await tx.$queryRawUnsafe<{ name: string; checksum: string }[]>(`SELECT "name", "checksum" FROM "_dispatch_migrations"`)).map(
+        (await tx.$queryRawUnsafe<{ name: string; checksum: string }[]>(`SELECT "name", "checksum" FROM "${MIGRATIONS_TABLE}"`)).map(
           (r) => [r.name, r.checksum],
         ),
       );
-      for (const m of listMigrations(target)) {
+      const newer = newerSchemaError([...done.keys()], known);
+      if (newer) throw newer;
+      for (const m of known) {
         const seen = done.get(m.name);
         if (seen === m.checksum) continue;
         if (seen) throw new Error(`迁移 ${m.name} 已执行但文件被修改过；请恢复原文件，另建新的迁移。 / Migration ${m.name} was edited after it was applied.`);
