@@ -40,10 +40,9 @@ export async function openStore(
       : (new (await import("./generated/postgres/client.ts")).PrismaClient({ adapter }) as unknown as Db);
   if (opts.migrate !== false) await migrate(db, target);
   if (target.provider === "sqlite") {
-    // WAL lets readers (reports) run while a writer (a Slack update) commits;
-    // busy_timeout makes a second process wait for the lock instead of failing.
+    // WAL lets readers (reports) run while a writer (a Slack update) commits.
+    // Waiting for another process's write lock is the adapter's job (sqlite-adapter.ts).
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-    await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   }
   targets.set(db, target);
   return { db, target, close: () => db.$disconnect() };

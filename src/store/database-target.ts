@@ -28,6 +28,23 @@ export function sqliteFilePath(target: DatabaseTarget): string {
 }
 
 /**
+ * Every wait on PostgreSQL is bounded: a server that refuses or a network that
+ * drops packets fails a call within seconds instead of holding a request (and
+ * the person waiting for its answer) indefinitely. A row lock held by another
+ * writer is waited for briefly (bot writes hold them for milliseconds);
+ * statements get long enough for the largest report; the client-side query
+ * timeout catches a server that no longer answers at all.
+ */
+export const POSTGRES_WAITS = {
+  connectionTimeoutMillis: 5_000,
+  lock_timeout: 10_000,
+  statement_timeout: 120_000,
+  query_timeout: 125_000,
+  idle_in_transaction_session_timeout: 60_000,
+  keepAlive: true,
+} as const;
+
+/**
  * The Prisma driver adapter for a target; creates the SQLite folder on first use.
  * `allowExitOnIdle` lets a short-lived process (the Prisma CLI, `dispatch`) exit
  * as soon as its work is done instead of waiting for idle pool connections.
@@ -35,11 +52,16 @@ export function sqliteFilePath(target: DatabaseTarget): string {
 export async function driverAdapter(target: DatabaseTarget, opts: { allowExitOnIdle?: boolean } = {}) {
   // Only the driver in use is loaded: a SQLite process never loads pg, and the reverse.
   if (target.provider === "sqlite") {
-    const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
+    const { sqliteAdapterFactory } = await import("./sqlite-adapter.ts");
     const file = sqliteFilePath(target);
     mkdirSync(dirname(file), { recursive: true });
-    return new PrismaBetterSQLite3({ url: file });
+    return sqliteAdapterFactory(file);
   }
   const { PrismaPg } = await import("@prisma/adapter-pg");
-  return new PrismaPg({ connectionString: target.url, allowExitOnIdle: opts.allowExitOnIdle, ...(opts.allowExitOnIdle ? { idleTimeoutMillis: 50 } : {}) });
+  return new PrismaPg({
+    connectionString: target.url,
+    ...POSTGRES_WAITS,
+    allowExitOnIdle: opts.allowExitOnIdle,
+    ...(opts.allowExitOnIdle ? { idleTimeoutMillis: 50 } : {}),
+  });
 }
