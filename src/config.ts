@@ -15,6 +15,7 @@ export const configSchema = z
     SLACK_SOCKET_MODE: z.enum(["true", "false"]).optional(),
     SLACK_API_URL: z.url("须是 URL，例如 https://slack.com/api/ / must be a URL").default("https://slack.com/api/"),
     PORT: z.coerce.number().int().min(0, "0 表示任选空闲端口 / 0 picks a free port").max(65535).default(3000),
+    HOST: z.string().optional(),
     DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
     TZ: z.string().optional(),
     ADMIN_USER_IDS: z
@@ -44,6 +45,8 @@ export const configSchema = z
     socketMode: c.SLACK_SOCKET_MODE === "true",
     slackApiUrl: c.SLACK_API_URL.endsWith("/") ? c.SLACK_API_URL : `${c.SLACK_API_URL}/`,
     port: c.PORT,
+    /** The address to listen on; every interface when unset (Slack must reach the bot). */
+    host: c.HOST,
     databaseUrl: c.DATABASE_URL,
     /** The district's time zone when set; otherwise the stored setting (default Asia/Shanghai). */
     timeZone: c.TZ,
@@ -62,6 +65,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const picked = Object.fromEntries(Object.keys(configSchema.in.shape).map((k) => [k, env[k] === "" ? undefined : env[k]]));
   const parsed = configSchema.safeParse(picked);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  // A blank setting is told apart from a missing one: the fix is to fill it in or delete the line.
+  const blank = (key: string) => (env[key] === "" ? "（已设置但为空，请填写或删除这一行 / set but blank）" : "");
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}${blank(String(i.path[0]))}`);
   throw new ConfigError(`配置有误，机器人未启动 / invalid configuration, not started:\n${lines.join("\n")}\n（见 README 的“配置”一节 / see README, Configuration）`);
 }

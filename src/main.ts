@@ -7,21 +7,25 @@ import { hostname } from "node:os";
 import { loadJobsConfig } from "./jobs/job-config.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { loadRules } from "./store/settings.ts";
+import { ListenError } from "./listen.ts";
+import { SandboxSettingsError, sandboxSettings, slackSettingsPresent } from "./sandbox/sandbox-settings.ts";
 
 // Wiring only: config → store (migrated on open) → Slack app → start.
 // SIGTERM/SIGINT stop taking requests, then close the store.
 
 /**
- * Without any Slack token there is nothing to connect to: run the local
+ * Without any Slack setting there is nothing to connect to: run the local
  * sandbox instead (the demo district, a Slack stand-in and a web page that
- * plays Slack's client), so the bot can be tried on one machine.
+ * plays Slack's client), so the bot can be tried on one machine. It has its
+ * own store (never DATABASE_URL) and listens on this machine only.
  */
 async function runSandbox(): Promise<void> {
   const logger = createLogger(process.env.LOG_LEVEL || "warn");
-  const port = Number(process.env.PORT || 3000);
-  process.stderr.write("未配置 Slack，启动本地沙盒（载入演示数据）……\n");
+  const settings = sandboxSettings(process.env);
+  process.stderr.write(`未设置任何 SLACK_ 配置，启动本地沙盒（演示数据，数据库 ${settings.databaseUrl}，不连接 Slack、不读写 DATABASE_URL）……\n`);
+  if (settings.warning) process.stderr.write(`${settings.warning}\n`);
   const { startSandbox } = await import("./sandbox/start-sandbox.ts"); // a bot connected to Slack never loads the sandbox
-  const sandbox = await startSandbox({ port, databaseUrl: process.env.DATABASE_URL || undefined, logger });
+  const sandbox = await startSandbox({ port: settings.port, host: settings.host, databaseUrl: settings.databaseUrl, logger });
   process.stdout.write(`\n招商调度沙盒已启动，请在浏览器打开：${sandbox.url}\nSandbox ready, open: ${sandbox.url}\n（连接真实 Slack：见 README“连接 Slack” / to connect to Slack, see README）\n`);
   const stop = async () => {
     await sandbox.close();
@@ -32,7 +36,7 @@ async function runSandbox(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!process.env.SLACK_BOT_TOKEN && !process.env.SLACK_APP_TOKEN && !process.env.SLACK_SIGNING_SECRET) return runSandbox();
+  if (slackSettingsPresent(process.env).length === 0) return runSandbox();
   let config;
   try {
     config = loadConfig();
@@ -82,4 +86,10 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
-await main();
+// Mistakes a person can fix (a busy port, a sandbox pointed at real data) are
+// one line saying what to do; anything else keeps its stack trace.
+await main().catch((e: unknown) => {
+  if (!(e instanceof ListenError || e instanceof SandboxSettingsError)) throw e;
+  process.stderr.write(`${e.message}\n`);
+  process.exit(e instanceof SandboxSettingsError ? 2 : 1);
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize } from "node:path";
@@ -13,6 +14,8 @@ const PUBLIC = join(import.meta.dirname, "public");
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".png": "image/png", ".svg": "image/svg+xml" };
 
 export interface SandboxApi {
+  /** The address the server listens on; requests must name it (or loopback) as their Host. */
+  host: string;
   standin: SlackStandin;
   bridge: BotBridge;
   state(): Record<string, unknown>;
@@ -37,8 +40,41 @@ function present(m: StoredMessage, all: StoredMessage[]) {
   return { ...m, ...(files ? { files } : {}), ...(replies ? { reply_count: replies } : {}) };
 }
 
+/**
+ * The page acts as anyone, even the admin, so only the page may drive it:
+ * a request must name this server as its Host (no DNS rebinding), a POST must
+ * be JSON (a form or text/plain POST from another site is refused before any
+ * preflight could be skipped), come from this origin, and carry the token of
+ * a page this server handed out.
+ */
+function refusal(req: IncomingMessage, host: string, tokens: PageTokens): string | undefined {
+  const hostname = (req.headers.host ?? "").replace(/:\d+$/, "").replace(/^\[|\]$/g, "");
+  if (!["localhost", "127.0.0.1", "::1", host].includes(hostname)) return "host_not_allowed";
+  if (req.method !== "POST") return undefined;
+  if (!/^application\/json\b/i.test(req.headers["content-type"] ?? "")) return "json_only";
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host}`) return "cross_origin";
+  if (!tokens.has(String(req.headers["x-sandbox-token"] ?? ""))) return "page_token_required";
+  return undefined;
+}
+
+/** The tokens of the last pages served (a bounded list: an old tab reloads). */
+class PageTokens {
+  private readonly tokens: string[] = [];
+  issue(): string {
+    const t = randomBytes(16).toString("hex");
+    this.tokens.push(t);
+    if (this.tokens.length > 100) this.tokens.shift();
+    return t;
+  }
+  has(t: string): boolean {
+    return t !== "" && this.tokens.includes(t);
+  }
+}
+
 export function createSandboxServer(api: SandboxApi): Server {
   const { standin, bridge } = api;
+  const tokens = new PageTokens();
   const clients = new Set<ServerResponse>();
   standin.on("call", (c) => {
     const data = JSON.stringify({ kind: "call", method: c.method, channel: c.args.channel ?? c.args.channel_id ?? null });
@@ -128,6 +164,12 @@ export function createSandboxServer(api: SandboxApi): Server {
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://sandbox");
     try {
+      const refused = refusal(req, api.host, tokens);
+      if (refused) return json(res, 403, { ok: false, error: refused });
+      if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
+        const page = (await readFile(join(PUBLIC, "index.html"), "utf8")).replace('<meta name="sandbox-token" content="">', `<meta name="sandbox-token" content="${tokens.issue()}">`);
+        return void res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" }).end(page);
+      }
       const route = routes[`${req.method} ${url.pathname}`];
       if (route) return await route(req, url, res);
       const file = /^\/sandbox\/api\/files\/([A-Z0-9]+)$/.exec(url.pathname);

@@ -17,6 +17,9 @@ import { toLocalDate } from "../domain/local-day.ts";
 import { createBotBridge } from "./bot-bridge.ts";
 import { SANDBOX_ADMIN, SUMMARY_CHANNEL, seedWorkspace } from "./sandbox-people.ts";
 import { createSandboxServer } from "./sandbox-server.ts";
+import { SANDBOX_DATABASE_URL, SandboxSettingsError } from "./sandbox-settings.ts";
+import { listen } from "../listen.ts";
+import { forgetPosts } from "../store/sandbox-reset.ts";
 
 // The whole bot on one machine with no Slack account: the embedded database
 // with the demo district, the Slack stand-in (the same one the tests use),
@@ -32,13 +35,21 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-export async function startSandbox(opts: { port: number; databaseUrl?: string; logger: Logger; now?: Date }): Promise<Sandbox> {
-  const store = await openStore(opts.databaseUrl);
+export async function startSandbox(opts: { port: number; host?: string; databaseUrl?: string; logger: Logger; now?: Date }): Promise<Sandbox> {
+  // Never DATABASE_URL: the sandbox acts as an admin and rewrites job settings.
+  const store = await openStore(opts.databaseUrl ?? SANDBOX_DATABASE_URL);
   // The sandbox clock runs like a real one from where it was set; time travel moves it.
   let offset = opts.now ? opts.now.getTime() - Date.now() : 0;
   const now = () => new Date(Date.now() + offset);
   const clock = { get now() { return now(); } };
-  await ensureDemo(store.db, clock.now);
+  const demo = await ensureDemo(store.db, clock.now);
+  if (demo.status === "foreign") {
+    await store.close();
+    throw new SandboxSettingsError(`沙盒数据库 ${opts.databaseUrl ?? SANDBOX_DATABASE_URL} 里已有 ${demo.projects} 个非演示项目，像是正式数据，沙盒不会改动它。请去掉 SANDBOX_DATABASE_URL（默认 ${SANDBOX_DATABASE_URL}）或指向一个空数据库。`);
+  }
+  // The workspace's messages live in memory and start empty: forget what the
+  // store says was posted, so the two always agree after a restart.
+  await forgetPosts(store.db);
   await saveJobsConfig(store.db, { summaryChannel: SUMMARY_CHANNEL });
   // The sandbox starts "installed" a week ago, so this week's posts can be tried at once.
   await writeSetting(store.db, "jobs.since", new Date(clock.now.getTime() - 7 * 86_400_000).toISOString());
@@ -49,7 +60,8 @@ export async function startSandbox(opts: { port: number; databaseUrl?: string; l
   const groups = await listGroups(store.db);
   const { defaultUser } = seedWorkspace(standin, groups);
 
-  const config = loadConfig({ SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: standin.url, PORT: "0", ADMIN_USER_IDS: SANDBOX_ADMIN, LOG_LEVEL: "warn" });
+  const host = opts.host ?? "127.0.0.1";
+  const config = loadConfig({ SLACK_BOT_TOKEN: token, SLACK_SIGNING_SECRET: signingSecret, SLACK_API_URL: standin.url, PORT: "0", HOST: "127.0.0.1", ADMIN_USER_IDS: SANDBOX_ADMIN, LOG_LEVEL: "warn" });
   const bot = createSlackApp(config, { db: store.db, admins: config.admins, now: () => clock.now, logger: opts.logger });
   await bot.start();
   const botEvents = `http://127.0.0.1:${(bot.http!.server.address() as AddressInfo).port}/slack/events`;
@@ -60,6 +72,7 @@ export async function startSandbox(opts: { port: number; databaseUrl?: string; l
 
   const jobsConfig = await loadJobsConfig(store.db);
   const server = createSandboxServer({
+    host,
     standin,
     bridge,
     state: () => ({
@@ -79,8 +92,15 @@ export async function startSandbox(opts: { port: number; databaseUrl?: string; l
       return { now: clock.now.toISOString(), outcomes };
     },
   });
-  await new Promise<void>((resolve) => server.listen(opts.port, resolve));
-  const url = `http://localhost:${(server.address() as AddressInfo).port}/`;
+  try {
+    await listen(server, opts.port, host);
+  } catch (e) {
+    await Promise.all([bot.stop(), standin.close()]);
+    await store.close();
+    throw e;
+  }
+  const shown = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
+  const url = `http://${shown}:${(server.address() as AddressInfo).port}/`;
   return {
     url,
     store,

@@ -1,3 +1,4 @@
+import { listen } from "../listen.ts";
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config.ts";
 import { storeReachable } from "../store/client.ts";
@@ -59,7 +60,7 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
   return {
     app,
     http,
-    start: () => new Promise((resolve) => http.server.listen(config.port, () => resolve())),
+    start: () => listen(http.server, config.port, config.host),
     // Stop taking requests, then let acknowledged work finish: nothing accepted is lost.
     stop: async () => {
       await http.close();

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/log.ts";
 import { startSandbox, type Sandbox } from "../../src/sandbox/start-sandbox.ts";
-import { launchChromium, hasChromium } from "../helpers/browser.ts";
+import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
 // The sandbox as a person uses it, in real headless Chromium: type /project
@@ -29,7 +29,7 @@ async function send(text: string) {
 
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
 
-describe.skipIf(!hasChromium)("the sandbox in a browser", () => {
+describeInBrowser("the sandbox in a browser", () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     store = await createTestStore();

@@ -3,10 +3,12 @@ import { toast } from "./dom.js";
 import { scheduleRefresh } from "./live.js";
 
 export const API = "/sandbox/api";
+// The server hands each page a token and accepts actions only with it (see sandbox-server.ts).
+const TOKEN = document.querySelector('meta[name="sandbox-token"]')?.getAttribute("content") ?? "";
 
 /** GET, or POST when there is a body; throws with the server's error text. */
 export async function api(path, body) {
-  const init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+  const init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json", "x-sandbox-token": TOKEN }, body: JSON.stringify(body) };
   const res = await fetch(API + path, init);
   const raw = await res.text();
   let data = null;
