@@ -1,4 +1,5 @@
 import { LIMITS, validateMessage } from "./block-kit-limits.ts";
+import { channelArg, isMember } from "./channel-access.ts";
 import { ApiError, jsonArg, optBool, optString, requireString, type ApiPayload, type Args, type MethodContext, type MethodHandler } from "./method-kit.ts";
 import type { StoredMessage } from "./workspace.ts";
 
@@ -53,7 +54,7 @@ function snapshot(m: StoredMessage): StoredMessage {
 }
 
 const postMessage: MethodHandler = (args, ctx) => {
-  const channel = ctx.ws.channel(requireString(args, "channel"));
+  const channel = channelArg(args, ctx, "post");
   const content = messageContent(args);
   const threadTs = optString(args, "thread_ts");
   const metadata = jsonArg(args, "metadata", "invalid_metadata_format");
@@ -72,9 +73,18 @@ const postMessage: MethodHandler = (args, ctx) => {
   return { channel: channel.id, ts: stored.ts, message: snapshot(stored), ...content.warningPayload };
 };
 
+/**
+ * Slack documents channel_not_found and user_not_in_channel here: a channel
+ * the bot is not in cannot carry its ephemeral messages, and the person must
+ * be a member too.
+ */
 const postEphemeral: MethodHandler = (args, ctx) => {
-  const channel = ctx.ws.channel(requireString(args, "channel"));
   const user = requireString(args, "user");
+  const found = ctx.ws.findChannel(requireString(args, "channel"));
+  if (!found || !isMember(found, ctx)) throw new ApiError("channel_not_found");
+  const channel = channelArg(args, ctx, "post");
+  if (!channel.is_im && !channel.members.includes(user)) throw new ApiError("user_not_in_channel");
+  if (channel.is_im && channel.user !== user) throw new ApiError("user_not_in_channel");
   const content = messageContent(args);
   const ts = ctx.ws.nextTs();
   ctx.ws.ephemerals.push(clean({ channel: channel.id, user, ts, text: content.text, blocks: content.blocks }));
@@ -82,7 +92,7 @@ const postEphemeral: MethodHandler = (args, ctx) => {
 };
 
 const update: MethodHandler = (args, ctx) => {
-  const channel = ctx.ws.channel(requireString(args, "channel"));
+  const channel = channelArg(args, ctx, "post");
   const m = ctx.ws.message(channel.id, requireString(args, "ts"));
   if (!isOwn(m, ctx)) throw new ApiError("cant_update_message");
   const content = messageContent(args);
@@ -94,7 +104,7 @@ const update: MethodHandler = (args, ctx) => {
 };
 
 const deleteMessage: MethodHandler = (args, ctx) => {
-  const channel = ctx.ws.channel(requireString(args, "channel"));
+  const channel = channelArg(args, ctx, "post");
   const ts = requireString(args, "ts");
   if (!isOwn(ctx.ws.message(channel.id, ts), ctx)) throw new ApiError("cant_delete_message");
   ctx.ws.remove(channel.id, ts);
@@ -102,7 +112,7 @@ const deleteMessage: MethodHandler = (args, ctx) => {
 };
 
 const getPermalink: MethodHandler = (args, ctx) => {
-  const channel = ctx.ws.channel(requireString(args, "channel"));
+  const channel = channelArg(args, ctx, "see");
   const m = ctx.ws.message(channel.id, requireString(args, "message_ts"));
   let permalink = `https://${ctx.bot.teamDomain}.slack.com/archives/${channel.id}/p${m.ts.replace(".", "")}`;
   if (m.thread_ts && m.thread_ts !== m.ts) permalink += `?thread_ts=${m.thread_ts}&cid=${channel.id}`;
@@ -110,9 +120,9 @@ const getPermalink: MethodHandler = (args, ctx) => {
 };
 
 function reactionTarget(args: Args, ctx: MethodContext): { m: StoredMessage; name: string } {
-  const channel = ctx.ws.channel(requireString(args, "channel"));
   const ts = requireString(args, "timestamp");
   const name = requireString(args, "name").replace(/^:|:$/g, "");
+  const channel = channelArg(args, ctx, "post");
   return { m: ctx.ws.message(channel.id, ts), name };
 }
 

@@ -1,4 +1,6 @@
+import { channelArg, isMember } from "./channel-access.ts";
 import { ApiError, optBool, optString, paginate, requireString, type MethodHandler } from "./method-kit.ts";
+import type { MethodContext } from "./method-kit.ts";
 import type { BotIdentity, StandinChannel, StandinUser, StoredMessage } from "./workspace.ts";
 
 // auth.test, users.* and conversations.*: read-only views of the workspace model.
@@ -34,7 +36,7 @@ export function channelObject(c: StandinChannel, bot: BotIdentity): Record<strin
     is_im: false,
     is_mpim: false,
     is_private: Boolean(c.is_private),
-    is_archived: false,
+    is_archived: Boolean(c.is_archived),
     is_general: c.name === "general",
     is_member: c.members.includes(bot.userId),
     created: c.created,
@@ -78,24 +80,44 @@ const usersList: MethodHandler = (args, ctx) => {
 };
 
 const conversationsInfo: MethodHandler = (args, ctx) => ({
-  channel: channelObject(ctx.ws.channel(requireString(args, "channel")), ctx.bot),
+  channel: channelObject(channelArg(args, ctx, "see"), ctx.bot),
 });
+
+/** Public channels only (channels:join); a private one needs a person's /invite. */
+const conversationsJoin: MethodHandler = (args, ctx) => {
+  const channel = channelArg(args, ctx, "see");
+  if (channel.is_im || channel.is_private) throw new ApiError("method_not_supported_for_channel_type");
+  if (channel.is_archived) throw new ApiError("is_archived");
+  const already = isMember(channel, ctx);
+  if (!already) channel.members.push(ctx.bot.userId);
+  return {
+    channel: channelObject(channel, ctx.bot),
+    ...(already ? { warning: "already_in_channel", response_metadata: { warnings: ["already_in_channel"] } } : {}),
+  };
+};
+
+/** Private channels the bot is not in are invisible to it, as in Slack. */
+function visible(c: StandinChannel, ctx: MethodContext): boolean {
+  return !c.is_private || isMember(c, ctx);
+}
 
 const conversationsList: MethodHandler = (args, ctx) => {
   const types = (optString(args, "types") ?? "public_channel").split(",").map((t) => t.trim());
-  const matching = [...ctx.ws.channels.values()].filter((c) => types.includes(kind(c)));
+  if (types.includes("private_channel")) ctx.scopes.require("groups:read");
+  if (types.includes("im")) ctx.scopes.require("im:read");
+  const matching = [...ctx.ws.channels.values()].filter((c) => types.includes(kind(c)) && visible(c, ctx));
   const page = paginate(matching, args);
   return { channels: page.items.map((c) => channelObject(c, ctx.bot)), response_metadata: { next_cursor: page.nextCursor } };
 };
 
 const conversationsMembers: MethodHandler = (args, ctx) => {
-  const page = paginate(ctx.ws.channel(requireString(args, "channel")).members, args);
+  const page = paginate(channelArg(args, ctx, "see").members, args);
   return { members: page.items, response_metadata: { next_cursor: page.nextCursor } };
 };
 
 /** Newest first, bounded by oldest/latest (exclusive unless inclusive=true), as Slack pages it. */
 const conversationsHistory: MethodHandler = (args, ctx) => {
-  const channel = ctx.ws.channel(requireString(args, "channel"));
+  const channel = channelArg(args, ctx, "read");
   const oldest = Number(optString(args, "oldest") ?? "0");
   const latest = Number(optString(args, "latest") ?? "Infinity");
   const inclusive = optBool(args, "inclusive");
@@ -114,7 +136,7 @@ const conversationsHistory: MethodHandler = (args, ctx) => {
 };
 
 const conversationsReplies: MethodHandler = (args, ctx) => {
-  const channel = ctx.ws.channel(requireString(args, "channel"));
+  const channel = channelArg(args, ctx, "read");
   const page = paginate(ctx.ws.thread(channel.id, requireString(args, "ts")), args, 1000);
   return { messages: clone(page.items), has_more: page.nextCursor !== "", response_metadata: { next_cursor: page.nextCursor } };
 };
@@ -126,6 +148,7 @@ export const conversationMethods: Record<string, MethodHandler> = {
   "conversations.info": conversationsInfo,
   "conversations.list": conversationsList,
   "conversations.members": conversationsMembers,
+  "conversations.join": conversationsJoin,
   "conversations.history": conversationsHistory,
   "conversations.replies": conversationsReplies,
 };

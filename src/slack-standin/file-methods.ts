@@ -1,4 +1,5 @@
 import { extname } from "node:path";
+import { channelRef } from "./channel-access.ts";
 import { ApiError, jsonArg, missing, optInt, optString, requireString, type MethodContext, type MethodHandler } from "./method-kit.ts";
 
 // Slack's external upload flow: files.getUploadURLExternal hands out an
@@ -110,7 +111,7 @@ const completeUploadExternal: MethodHandler = (args, ctx) => {
   });
   // channel_id is current; channels (comma-separated) is the older spelling.
   const refs = optString(args, "channel_id") ?? optString(args, "channels");
-  const channels = refs ? refs.split(",").map((r) => ctx.ws.channel(r.trim())) : [];
+  const channels = refs ? refs.split(",").map((r) => channelRef(r.trim(), ctx, "post")) : [];
   const threadTs = optString(args, "thread_ts");
   const comment = optString(args, "initial_comment");
   if (threadTs !== undefined && channels.length === 0) throw missing("channel_id");
@@ -118,22 +119,26 @@ const completeUploadExternal: MethodHandler = (args, ctx) => {
   for (const { f, title } of entries) {
     f.completed = true;
     f.title = title ?? f.title;
-    f.channels = channels.map((c) => c.id);
     f.thread_ts = threadTs;
     f.initial_comment = comment;
   }
-  // Sharing shows up in the channel as one message carrying the files.
-  for (const c of channels) {
-    ctx.ws.post(c.id, {
-      user: ctx.bot.userId,
-      bot_id: ctx.bot.botId,
-      app_id: ctx.bot.appId,
-      text: comment ?? "",
-      files: entries.map(({ f }) => fileObject(f, ctx)),
-      ...(threadTs !== undefined ? { thread_ts: threadTs } : {}),
-    });
-  }
-  return { files: entries.map(({ f }) => fileObject(f, ctx)) };
+  // Slack shares the files a moment after answering: the message carrying
+  // them, and the files' channels, appear asynchronously.
+  ctx.later(() => {
+    for (const { f } of entries) f.channels = channels.map((c) => c.id);
+    for (const c of channels) {
+      ctx.ws.post(c.id, {
+        user: ctx.bot.userId,
+        bot_id: ctx.bot.botId,
+        app_id: ctx.bot.appId,
+        text: comment ?? "",
+        files: entries.map(({ f }) => fileObject(f, ctx)),
+        ...(threadTs !== undefined ? { thread_ts: threadTs } : {}),
+      });
+    }
+  });
+  // The answer names the files only; where they are shared is not known yet.
+  return { files: entries.map(({ f }) => ({ id: f.id, title: f.title ?? f.filename })) };
 };
 
 export const fileMethods: Record<string, MethodHandler> = {

@@ -1,5 +1,6 @@
 import type { FileStore } from "./file-methods.ts";
 import type { ResponseUrls } from "./response-urls.ts";
+import type { Scopes } from "./scopes.ts";
 import type { TriggerIds } from "./triggers.ts";
 import type { ViewStore } from "./view-methods.ts";
 import type { BotIdentity, Workspace } from "./workspace.ts";
@@ -17,6 +18,12 @@ export interface MethodContext {
   files: FileStore;
   triggers: TriggerIds;
   responseUrls: ResponseUrls;
+  /** What the token was granted; handlers check channel-dependent scopes once they know the channel. */
+  scopes: Scopes;
+  /** The method being served (set before each handler runs). */
+  method: string;
+  /** Runs `fn` a moment later, as Slack finishes some work after answering (file shares). */
+  later(fn: () => void): void;
   now(): number;
   /** http://127.0.0.1:<port>, for URLs the stand-in hands out (upload_url). */
   origin: string;

@@ -6,6 +6,7 @@ import { Faults, type FaultSpec } from "./faults.ts";
 import { FileStore, fileMethods, type StoredFile } from "./file-methods.ts";
 import { BadRequest, parseArgs, readBody, uploadedBytes } from "./http-body.ts";
 import { ApiError, type ApiPayload, type Args, type MethodContext, type MethodHandler } from "./method-kit.ts";
+import { APP_TOKEN_METHODS, manifestBotScopes, MissingScope, Scopes, tokenType } from "./scopes.ts";
 import { ResponseUrls, type ResponseUrlOptions, type ResponseUrlRecord } from "./response-urls.ts";
 import { TriggerIds } from "./triggers.ts";
 import { ViewStore, viewMethods, type StoredView } from "./view-methods.ts";
@@ -28,8 +29,12 @@ export interface StandinOptions {
   port?: number;
   /** When set, calls must carry this token (Bearer header or `token` arg). */
   botToken?: string;
-  /** Unknown channel ids/names are created on first use (default true) instead of channel_not_found. */
-  autoCreateChannels?: boolean;
+  /** The app-level token (xapp-) that may open Socket Mode connections. */
+  appToken?: string;
+  /** The bot token's scopes; default: exactly the bot scopes of manifest.yml. */
+  scopes?: string[];
+  /** How long after files.completeUploadExternal the files show in the channel (default 100 ms). */
+  shareDelayMs?: number;
   /** Clock in ms, for ts values, trigger_id and response_url expiry. */
   now?: () => number;
   bot?: Partial<BotIdentity>;
@@ -72,7 +77,15 @@ export interface SlackStandin {
   responseUrl(id?: string, opts?: ResponseUrlOptions): string;
   responseUrlRecord(id: string): ResponseUrlRecord | undefined;
   addUser(user: StandinUser): StandinUser;
+  /** Seeds a channel; the bot is a member only if listed in `members`. */
   addChannel(channel: Partial<StandinChannel> & { id: string }): StandinChannel;
+  /** A person typed `/invite @bot` (or added `user`) in the channel. */
+  invite(channel: string, user?: string): void;
+  /** The bot (or `user`) was removed from the channel. */
+  kick(channel: string, user?: string): void;
+  archive(channel: string): void;
+  /** Resolves when work Slack finishes after answering (file shares) is done. */
+  settled(): Promise<void>;
   /** A channel's messages oldest first, thread replies included (copies). */
   messages(channel: string): StoredMessage[];
   ephemerals(): EphemeralMessage[];
@@ -86,7 +99,18 @@ const METHODS: Record<string, MethodHandler> = { ...conversationMethods, ...chat
 export async function startSlackStandin(opts: StandinOptions = {}): Promise<SlackStandin> {
   const now = opts.now ?? Date.now;
   const bot: BotIdentity = { ...DEFAULT_BOT, ...opts.bot };
-  const ws = new Workspace(bot, now, opts.autoCreateChannels ?? true);
+  const ws = new Workspace(bot, now);
+  const scopes = new Scopes(opts.scopes ?? manifestBotScopes());
+  const pending = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
+  const later = (fn: () => void) => {
+    let entry!: { timer: NodeJS.Timeout; done: () => void };
+    const done = () => {
+      pending.delete(entry);
+      fn();
+    };
+    entry = { timer: setTimeout(done, opts.shareDelayMs ?? 100), done };
+    pending.add(entry);
+  };
   const views = new ViewStore();
   const files = new FileStore();
   const triggers = new TriggerIds(now);
@@ -94,7 +118,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
   const faults = new Faults();
   const calls: RecordedCall[] = [];
   const listeners = new Set<CallListener>();
-  const ctx: MethodContext = { ws, bot, views, files, triggers, responseUrls, now, origin: "" };
+  const ctx: MethodContext = { ws, bot, views, files, triggers, responseUrls, scopes, method: "", later, now, origin: "" };
 
   function record(method: string, args: Args, status: number, body: { ok: boolean; error?: string }): void {
     const call: RecordedCall = { method, args, at: now(), ok: body.ok, status, response: body, ...(body.error ? { error: body.error } : {}) };
@@ -114,18 +138,33 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
   function send(res: ServerResponse, status: number, body: ApiPayload | string, headers: Record<string, string> = {}): void {
     const text = typeof body === "string" ? body : JSON.stringify(body);
     const type = typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8";
-    res.writeHead(status, { "content-type": type, ...headers }).end(text);
+    // Slack names the token's scopes on every Web API answer.
+    res.writeHead(status, { "content-type": type, "x-oauth-scopes": scopes.header, ...headers }).end(text);
   }
 
   function runMethod(method: string, args: Args): ApiPayload & { ok: boolean; error?: string } {
     const handler = METHODS[method];
     if (!handler) return { ok: false, error: "unknown_method" };
     try {
+      ctx.method = method;
+      scopes.check(method);
       return { ok: true, ...handler(args, ctx) };
     } catch (e) {
+      if (e instanceof MissingScope) return { ok: false, error: e.code, needed: e.needed, provided: e.provided };
       if (!(e instanceof ApiError)) throw e;
       return { ok: false, error: e.code, ...(e.messages.length ? { response_metadata: { messages: e.messages } } : {}) };
     }
+  }
+
+  /** not_authed / invalid_auth / not_allowed_token_type, or undefined when the token may call `method`. */
+  function authenticate(method: string, token: string | undefined): string | undefined {
+    if (!token) return opts.botToken === undefined && opts.appToken === undefined ? undefined : "not_authed";
+    const type = tokenType(token);
+    const known = type === "app" ? opts.appToken : opts.botToken;
+    if (type === undefined || type === "user" || (known !== undefined && token !== known)) return "invalid_auth";
+    if (type === "app" && known === undefined) return "invalid_auth";
+    if (APP_TOKEN_METHODS.has(method) !== (type === "app")) return "not_allowed_token_type";
+    return undefined;
   }
 
   async function api(method: string, req: IncomingMessage, raw: Buffer, res: ServerResponse): Promise<void> {
@@ -140,7 +179,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
     const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
     delete args.token;
-    const authError = opts.botToken === undefined ? undefined : !token ? "not_authed" : token !== opts.botToken ? "invalid_auth" : undefined;
+    const authError = authenticate(method, token);
     if (authError) {
       record(method, args, 200, { ok: false, error: authError });
       return send(res, 200, { ok: false, error: authError });
@@ -236,6 +275,8 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     clear,
     reset() {
       clear();
+      for (const p of pending) clearTimeout(p.timer);
+      pending.clear();
       ws.clearMessages();
       views.clear();
       files.clear();
@@ -244,6 +285,8 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const p of pending) clearTimeout(p.timer);
+        pending.clear();
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
       }),
@@ -257,6 +300,16 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     responseUrlRecord: (id) => responseUrls.records.get(id),
     addUser: (user) => ws.addUser(user),
     addChannel: (channel) => ws.addChannel(channel),
+    invite: (channel, user = bot.userId) => ws.invite(channel, user),
+    kick: (channel, user = bot.userId) => ws.kick(channel, user),
+    archive: (channel) => {
+      const c = ws.channels.get(channel);
+      if (!c) throw new Error(`no channel ${channel} in the stand-in`);
+      c.is_archived = true;
+    },
+    async settled() {
+      while (pending.size > 0) await new Promise((r) => setTimeout(r, 10));
+    },
     messages: (channel) => ws.allMessages(ws.existingChannel(channel)?.id ?? channel).map((m) => structuredClone(m)),
     ephemerals: () => ws.ephemerals.map((m) => structuredClone(m)),
     file: (id) => files.byId.get(id),

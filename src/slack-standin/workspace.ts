@@ -37,6 +37,8 @@ export interface StandinChannel {
   name: string;
   is_private?: boolean;
   is_im?: boolean;
+  /** Archived channels keep their history but take no new messages (is_archived). */
+  is_archived?: boolean;
   /** The other party of a DM. */
   user?: string;
   members: string[];
@@ -79,7 +81,6 @@ export interface EphemeralMessage {
 export type NewMessage = Omit<StoredMessage, "type" | "ts">;
 
 const USER_ID = /^[UW][A-Z0-9]+$/;
-const CHANNEL_ID = /^[CGD][A-Z0-9]+$/;
 
 export class Workspace {
   readonly users = new Map<string, StandinUser>();
@@ -87,12 +88,10 @@ export class Workspace {
   readonly ephemerals: EphemeralMessage[] = [];
   private readonly messages = new Map<string, StoredMessage[]>();
   private lastTs = 0;
-  private channelSeq = 0;
 
   constructor(
     readonly bot: BotIdentity,
     private readonly now: () => number,
-    readonly autoCreateChannels: boolean,
   ) {
     this.addUser({ id: bot.userId, name: bot.userName, is_bot: true });
   }
@@ -107,24 +106,35 @@ export class Workspace {
       name: c.id.toLowerCase(),
       created: Math.floor(this.now() / 1000),
       ...c,
-      members: c.members ?? [this.bot.userId],
+      // The bot is a member only where it was invited or joined (conversations.join).
+      members: c.members ?? [],
     };
     this.channels.set(channel.id, channel);
     return channel;
   }
 
-  /** By id, by name (with or without '#'), or a user id meaning that user's DM. */
+  /** By id, by name (with or without '#'), or a known user's id meaning the app's DM with that user. Unknown: undefined. */
   findChannel(ref: string): StandinChannel | undefined {
     const known = this.existingChannel(ref);
     if (known) return known;
-    const name = ref.replace(/^#/, "");
-    if (USER_ID.test(ref) && (this.users.has(ref) || this.autoCreateChannels)) {
+    if (USER_ID.test(ref) && this.users.has(ref)) {
       const dm = `D${ref.slice(1)}`;
       return this.channels.get(dm) ?? this.addChannel({ id: dm, name: dm.toLowerCase(), is_im: true, user: ref, members: [ref, this.bot.userId] });
     }
-    if (!this.autoCreateChannels) return undefined;
-    if (CHANNEL_ID.test(ref)) return this.addChannel({ id: ref, is_private: ref.startsWith("G") });
-    return this.addChannel({ id: `C0AUTO${++this.channelSeq}`, name });
+    return undefined;
+  }
+
+  /** Someone typed `/invite @bot` (or added a person) in the channel. */
+  invite(channelId: string, userId: string): void {
+    const c = this.channels.get(channelId);
+    if (!c) throw new Error(`no channel ${channelId} in the stand-in`);
+    if (!c.members.includes(userId)) c.members.push(userId);
+  }
+
+  /** Someone removed the bot (or a person) from the channel. */
+  kick(channelId: string, userId: string): void {
+    const c = this.channels.get(channelId);
+    if (c) c.members = c.members.filter((m) => m !== userId);
   }
 
   /** Like findChannel, but never creates one (for inspection). */
@@ -134,12 +144,6 @@ export class Workspace {
     const name = ref.replace(/^#/, "");
     for (const c of this.channels.values()) if (!c.is_im && c.name === name) return c;
     return undefined;
-  }
-
-  channel(ref: string): StandinChannel {
-    const c = this.findChannel(ref);
-    if (!c) throw new ApiError("channel_not_found");
-    return c;
   }
 
   /** Strictly increasing "seconds.micros" from the clock, as Slack's ts are. */

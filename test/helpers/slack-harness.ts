@@ -15,6 +15,8 @@ export const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const BOT_TOKEN = "xoxb-test-token";
 export const TEAM = "T0TEST";
 export const CHANNEL = "C0GENERAL";
+/** A public channel people use but the bot was never invited to. */
+export const OUTSIDE = "C0OUTSIDE";
 export const MEMBER = "U0MEMBER";
 export const OTHER = "U0OTHER";
 export const ADMIN = "U0ADMIN";
@@ -57,7 +59,10 @@ export async function startHarness(): Promise<Harness> {
   const store = await createTestStore();
   const standin = await startSlackStandin({ botToken: BOT_TOKEN });
   for (const id of [MEMBER, OTHER, ADMIN]) standin.addUser({ id, name: id.toLowerCase() });
-  standin.addChannel({ id: CHANNEL, name: "general", members: [MEMBER, OTHER, ADMIN] });
+  // The group's channel, the bot invited to it as README's setup says; tests
+  // of a channel without the bot add their own (OUTSIDE).
+  standin.addChannel({ id: CHANNEL, name: "general", members: [MEMBER, OTHER, ADMIN, standin.bot.userId] });
+  standin.addChannel({ id: OUTSIDE, name: "outside", members: [MEMBER, OTHER, ADMIN] });
   await upsertUnit(store.db, { name: "白涛园区", kind: "PARK" });
   await upsertUnit(store.db, { name: "区商务委", kind: "DEPARTMENT" });
   const groupId = await upsertGroup(store.db, { name: "新材料产业招商组", leaderName: "夏艺", leaderSlackId: null, commissioners: "", focus: "", channelId: CHANNEL, memberUserIds: [MEMBER] });

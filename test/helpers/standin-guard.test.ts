@@ -12,7 +12,7 @@ let client: WebClient;
 
 beforeAll(async () => {
   standin = await startSlackStandin({ botToken: "xoxb-guard" });
-  standin.addChannel({ id: "C0GUARD", name: "guard" });
+  standin.addChannel({ id: "C0GUARD", name: "guard", members: [standin.bot.userId] });
   guard = guardStandin(standin);
   client = new WebClient("xoxb-guard", { slackApiUrl: standin.url, retryConfig: { retries: 0 } });
 });

@@ -4,6 +4,7 @@ import { saveJobsConfig } from "../../src/jobs/job-config.ts";
 import type { RunnerDeps } from "../../src/jobs/run-jobs.ts";
 import { createLogger } from "../../src/log.ts";
 import { startSlackStandin, type SlackStandin } from "../../src/slack-standin/index.ts";
+import { listGroups } from "../../src/store/directory.ts";
 import { writeSetting } from "../../src/store/settings.ts";
 import { guardStandin, type RefusalGuard } from "../helpers/standin-guard.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
@@ -30,6 +31,9 @@ export async function startJobsHarness(demoDay = "2026-11-23", since = `${demoDa
   // The runner's calls are awaited by the test: nothing to settle.
   const guard = guardStandin(standin);
   await loadDemo(store.db, demoDay);
+  // The summary channel and every group's channel, the bot invited to each (README's setup).
+  standin.addChannel({ id: SUMMARY, name: "招商调度", members: [standin.bot.userId] });
+  for (const g of await listGroups(store.db)) if (g.channelId) standin.addChannel({ id: g.channelId, name: g.name, members: [standin.bot.userId, ...g.memberUserIds] });
   await saveJobsConfig(store.db, { summaryChannel: SUMMARY });
   await writeSetting(store.db, "jobs.since", at(since).toISOString());
   const clock = { now: at(`${demoDay}T09:00:00`) };

@@ -90,9 +90,13 @@ describe("file upload", () => {
       thread_ts: posted.ts!,
       initial_comment: "请查收",
     });
-    expect(done.files?.[0]).toMatchObject({ id: file_id, name: "周报.csv", title: "第47周周报", mimetype: "text/csv", size: bytes.length });
-
+    // As Slack: the answer names the files; the share shows up a moment later.
+    expect(done.files).toEqual([{ id: file_id, title: "第47周周报" }]);
     const stored = h.standin.file(file_id!)!;
+    expect(stored).toMatchObject({ completed: true, channels: [] });
+    expect(h.standin.messages("C0DISPATCH")).toHaveLength(1);
+    await h.standin.settled();
+
     expect(stored.bytes?.equals(bytes)).toBe(true);
     expect(stored).toMatchObject({ completed: true, channels: ["C0DISPATCH"], thread_ts: posted.ts, initial_comment: "请查收", length: bytes.length });
     const reply = (await h.client.conversations.replies({ channel: "C0DISPATCH", ts: posted.ts! })).messages![1];

@@ -1,6 +1,6 @@
 import { ErrorCode, WebClient, WebClientEvent } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSlackStandin, type RecordedCall } from "../../src/slack-standin/slack-api-standin.ts";
+import type { RecordedCall } from "../../src/slack-standin/slack-api-standin.ts";
 import { rejection, silentLogger, startHarness, TOKEN, type Harness } from "./standin-client.ts";
 
 // The real @slack/web-api WebClient against the stand-in over HTTP.
@@ -77,6 +77,8 @@ describe("messages", () => {
   });
 
   it("records ephemeral messages apart from the channel history", async () => {
+    h.standin.addUser({ id: "U0ALICE", name: "alice" });
+    h.standin.invite("C0DISPATCH", "U0ALICE");
     const r = await h.client.chat.postEphemeral({ channel: "C0DISPATCH", user: "U0ALICE", text: "只有你能看到" });
     expect(r.message_ts).toMatch(/^\d{10}\.\d{6}$/);
     expect(h.standin.ephemerals()).toEqual([expect.objectContaining({ channel: "C0DISPATCH", user: "U0ALICE", text: "只有你能看到" })]);
@@ -110,23 +112,10 @@ describe("errors", () => {
   it("checks required arguments", async () => {
     const e = await rejection(h.client.apiCall("reactions.add", { channel: "C1", timestamp: "1.000100" }));
     expect(e.data).toMatchObject({ error: "invalid_arguments", response_metadata: { messages: ["[ERROR] missing required field: name"] } });
-    expect((await rejection(h.client.apiCall("chat.postMessage", { channel: "C1" }))).data?.error).toBe("no_text");
+    expect((await rejection(h.client.apiCall("chat.postMessage", { channel: "C0DISPATCH" }))).data?.error).toBe("no_text");
     expect((await rejection(h.client.apiCall("users.info", {}))).data?.error).toBe("invalid_arguments");
     expect((await rejection(h.client.users.info({ user: "U0NOBODY" }))).data?.error).toBe("user_not_found");
-    expect((await rejection(h.client.chat.postMessage({ channel: "C1", text: "x", thread_ts: "1.000100" }))).data?.error).toBe("thread_not_found");
-  });
-
-  it("answers channel_not_found for unknown channels when autoCreateChannels is off", async () => {
-    const strict = await startSlackStandin({ autoCreateChannels: false });
-    try {
-      strict.addChannel({ id: "C0KNOWN", name: "zhaoshang" });
-      const client = new WebClient("xoxb-any", { slackApiUrl: strict.url, retryConfig: { retries: 0 }, logger: silentLogger });
-      expect((await rejection(client.chat.postMessage({ channel: "C0OTHER", text: "x" }))).data?.error).toBe("channel_not_found");
-      const ok = await client.chat.postMessage({ channel: "#zhaoshang", text: "按名称" });
-      expect(ok.channel).toBe("C0KNOWN");
-    } finally {
-      await strict.close();
-    }
+    expect((await rejection(h.client.chat.postMessage({ channel: "C0DISPATCH", text: "x", thread_ts: "1.000100" }))).data?.error).toBe("thread_not_found");
   });
 
   it("rate limits with 429 + Retry-After; WebClient waits, retries, and the message is stored once", async () => {
@@ -168,22 +157,12 @@ describe("workspace model, bodies and hooks", () => {
   it("serves seeded users and channels", async () => {
     h.standin.addUser({ id: "U0ALICE", name: "alice", real_name: "张三" });
     h.standin.addChannel({ id: "G0PRIV", name: "zhaoshang-leaders", is_private: true, members: ["U0ALICE", "U0STANDINBOT"] });
-    h.standin.addChannel({ id: "C0PUB", name: "general" });
     expect((await h.client.users.info({ user: "U0ALICE" })).user).toMatchObject({ id: "U0ALICE", real_name: "张三", tz: "Asia/Shanghai" });
     expect((await h.client.users.list({})).members?.map((m) => m.id)).toEqual(["U0STANDINBOT", "U0ALICE"]);
     expect((await h.client.conversations.info({ channel: "G0PRIV" })).channel).toMatchObject({ name: "zhaoshang-leaders", is_private: true, is_member: true });
-    expect((await h.client.conversations.list({})).channels?.map((c) => c.id)).toEqual(["C0PUB"]);
-    expect((await h.client.conversations.list({ types: "public_channel,private_channel" })).channels?.map((c) => c.id)).toEqual(["G0PRIV", "C0PUB"]);
+    expect((await h.client.conversations.list({})).channels?.map((c) => c.id)).toEqual(["C0DISPATCH", "C0JSON", "C0PAGE", "C0PUB"]);
+    expect((await h.client.conversations.list({ types: "public_channel,private_channel" })).channels?.map((c) => c.id)).toEqual(["C0DISPATCH", "C0JSON", "C0PAGE", "C0PUB", "G0PRIV"]);
     expect((await h.client.conversations.members({ channel: "G0PRIV" })).members).toEqual(["U0ALICE", "U0STANDINBOT"]);
-  });
-
-  it("creates channels on first use by the bot, never by inspection", async () => {
-    expect(h.standin.messages("C0NEVER")).toEqual([]);
-    expect(h.standin.workspace.channels.has("C0NEVER")).toBe(false);
-    await h.client.chat.postMessage({ channel: "#zhaoshang", text: "按名称自动创建" });
-    const created = [...h.standin.workspace.channels.values()].find((c) => c.name === "zhaoshang");
-    expect(created?.id).toMatch(/^C0AUTO\d+$/);
-    expect(h.standin.messages("#zhaoshang").map((m) => m.text)).toEqual(["按名称自动创建"]);
   });
 
   it("accepts JSON bodies with a Bearer token as well as WebClient's form bodies", async () => {

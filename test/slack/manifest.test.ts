@@ -32,11 +32,13 @@ const SCOPE_OF: Record<string, string | null> = {
   "reactions.add": "reactions:write",
   "filesUploadV2": "files:write",
   "conversations.history": "channels:history",
+  "conversations.join": "channels:join",
+  "conversations.info": "channels:read",
 };
 
-/** Scopes the events the bot listens to need; reading history in private group channels needs groups:history too. */
+/** Scopes the events the bot listens to need; reading history and info of private group channels needs groups:history and groups:read too. */
 const EVENT_SCOPES: Record<string, string[]> = { app_home_opened: [], reaction_added: ["reactions:read"] };
-const EXTRA_SCOPES = ["groups:history"];
+const EXTRA_SCOPES = ["groups:history", "groups:read"];
 
 describe("manifest.yml", () => {
   it("validates against Slack's manifest schema", () => {

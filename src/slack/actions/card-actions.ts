@@ -1,4 +1,6 @@
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import { answerPerson } from "../answer-person.ts";
+import type { Block } from "../blocks/kit.ts";
 import { getProject, projectHistory } from "../../store/projects.ts";
 import { loadProjectCard } from "../../services/project-card.ts";
 import { fundsForm, updateForm } from "../blocks/forms.ts";
@@ -11,51 +13,57 @@ import type { SlackDeps } from "../deps.ts";
 // Buttons on project cards and pick lists. Opening a form needs the
 // trigger_id within 3 s, so it happens right after the ack.
 
-async function answer(_deps: SlackDeps, client: App["client"], body: BlockAction, blocks: unknown[], text: string) {
-  const channel = body.channel?.id ?? body.user.id;
-  await client.chat.postEphemeral({ channel, user: body.user.id, blocks: blocks as never, text });
+type Answerable = { body: BlockAction; client: App["client"]; respond: RespondFn };
+
+async function answer(deps: SlackDeps, { client, body, respond }: Answerable, blocks: Block[], text: string) {
+  await answerPerson(client, { userId: body.user.id, channelId: body.channel?.id, respond: body.response_url ? respond : undefined }, blocks, text, deps.logger);
 }
 
 export function registerCardActions(app: App, deps: SlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.update, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.update, async (args) => {
+    const { ack, body, action, client } = args;
     await ack();
     const project = await getProject(deps.db, Number(action.value));
-    if (!project) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    if (!project) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
     await client.views.open({ trigger_id: body.trigger_id, view: updateForm(project, {}, { channelId: body.channel?.id }) as never });
   });
 
-  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.funds, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.funds, async (args) => {
+    const { ack, body, action, client } = args;
     await ack();
     const project = await getProject(deps.db, Number(action.value));
-    if (!project) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    if (!project) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
     await client.views.open({ trigger_id: body.trigger_id, view: fundsForm(project, {}, { channelId: body.channel?.id }) as never });
   });
 
-  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.history, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.history, async (args) => {
+    const { ack, body, action, client } = args;
     await ack();
     const id = Number(action.value);
     const rows = await projectHistory(deps.db, id, 60);
     const lines = rows.map(
       (h) => `${h.at.toISOString().slice(0, 16).replace("T", " ")} ${h.author.startsWith("U") ? `<@${h.author}>` : esc(h.author)} ${FIELD_LABELS[h.field] ?? h.field}：${h.oldValue !== null ? `${esc(valueLabel(h.field, h.oldValue))} → ` : ""}${esc(valueLabel(h.field, h.newValue))}`,
     );
-    await answer(deps, client, body, [header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context(["时间为 UTC；显示最近 60 条"])], `#${id} 历史记录`);
+    await answer(deps, args, [header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context(["时间为 UTC；显示最近 60 条"])], `#${id} 历史记录`);
   });
 
   // Cards are private by default; a user may post one to the channel (no noise unless asked).
-  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.share, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.share, async (args) => {
+    const { ack, body, action, client } = args;
     await ack();
     const card = await loadProjectCard(deps.db, Number(action.value), deps.now());
-    if (!card) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    if (!card) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
     const channel = body.channel?.id;
-    if (!channel) return answer(deps, client, body, refusal("这里无法发到频道，请在频道中使用 /project 查看。"), "无法发到频道");
+    if (!channel) return answer(deps, args, refusal("这里无法发到频道，请在频道中使用 /project 查看。"), "无法发到频道");
     await client.chat.postMessage({ channel, blocks: [context([`<@${body.user.id}> 分享了项目卡片`]), ...projectCardBlocks(card, { shared: true })] as never, text: `#${card.project.id} ${card.project.name}` });
   });
 
   // Pick-list buttons carry the project id in the action id (one per button) and the value.
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${PICK_ACTION}(_\\d+)?$`), async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^${PICK_ACTION}(_\\d+)?$`), async (args) => {
+    const { ack, body, action, client } = args;
     await ack();
     const card = await loadProjectCard(deps.db, Number(action.value), deps.now());
-    if (!card) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
-    await answer(deps, client, body, projectCardBlocks(card), `#${card.project.id} ${card.project.name}`);
+    if (!card) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    await answer(deps, args, projectCardBlocks(card), `#${card.project.id} ${card.project.name}`);
   });
 }

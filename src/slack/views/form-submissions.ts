@@ -5,6 +5,7 @@ import { createNewProject, recordProjectFunds, updateProject, type Caller } from
 import type { Refusal, Result } from "../../services/service-result.ts";
 import { superviseProject } from "../../services/supervision-service.ts";
 import { listGroups, listUnits } from "../../store/directory.ts";
+import { answerPerson } from "../answer-person.ts";
 import { FORMS } from "../blocks/forms.ts";
 import { section, type Block } from "../blocks/kit.ts";
 import { wan } from "../blocks/labels.ts";
@@ -21,10 +22,9 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 const caller = (body: ViewSubmitAction): Caller => ({ userId: body.user.id, source: "FORM", requestKey: `view:${body.view.id}` });
 
+/** A form has no response_url: an ephemeral where it was opened, or a DM where the bot cannot post. */
 async function confirm(args: Args, channelId: string | undefined, blocks: Block[], text: string) {
-  const { client, body } = args;
-  if (channelId) await client.chat.postEphemeral({ channel: channelId, user: body.user.id, blocks: blocks as never, text });
-  else await client.chat.postMessage({ channel: body.user.id, blocks: blocks as never, text });
+  await answerPerson(args.client, { userId: args.body.user.id, channelId }, blocks, text);
 }
 
 /** A refusal either closes nothing and shows inline errors, or (conflict, duplicate) closes the form and explains. */
