@@ -49,10 +49,9 @@ export async function planOverduePings(ctx: JobContext): Promise<JobPlan> {
       const health = assessHealth(p, { asOf: day, lastUpdateOn, supervision: supervision.get(p.id) ?? [] }, ctx.rules);
       const reasons = health.reasons.filter((r) => OVERDUE.has(r.code));
       if (!reasons.length) continue;
+      // A mute silences the person's mention; the overdue project is still listed.
       const mention = p.responsibleUserIds.filter((u) => !muted.has(u));
-      // Everyone responsible muted their pings: leave the project out until the mute ends.
-      if (p.responsibleUserIds.length && !mention.length) continue;
-      items.push({ project: p, reasons: reasons.map((r) => r.text), mention });
+      items.push({ project: p, reasons: reasons.map((r) => r.text), mention, muted: p.responsibleUserIds.length - mention.length });
     }
     if (!items.length) continue;
     const escalate = group.leaderSlackId && (await silentFor(ctx, group.id, ctx.config.escalateAfterWorkdays)) ? group.leaderSlackId : null;
@@ -84,7 +83,10 @@ export async function planFridayReminder(ctx: JobContext): Promise<JobPlan> {
     if (!group.channelId) continue;
     const items = snapshot.projects
       .filter((p) => p.groupId === group.id && rc.healthOf(p).light !== null && !updated.has(p.id))
-      .map((project) => ({ project, mention: project.responsibleUserIds.filter((u) => !muted.has(u)) }));
+      .map((project) => {
+        const mention = project.responsibleUserIds.filter((u) => !muted.has(u));
+        return { project, mention, muted: project.responsibleUserIds.length - mention.length };
+      });
     if (!items.length) continue;
     posts.push({ key: `group:${group.id}`, channel: group.channelId, text: `本周进展提醒 ${group.name}`, messages: fridayReminderBlocks(group.name, ctx.due.period, items) });
   }

@@ -1,3 +1,4 @@
+import { withoutRefMarkers } from "../domain/person-ref.ts";
 // Small text helpers shared by the grammar. Free text (names, progress) is
 // kept as typed: NFKC would turn Chinese ，：（） into ASCII, so it is applied
 // only to what is matched against fixed words (keys, subcommands, numbers).
@@ -20,7 +21,7 @@ export function fold(text: string): string {
 
 /** Slack escapes &, < and > in command text; stored text should hold the characters themselves. */
 export function decodeSlackEntities(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return withoutRefMarkers(text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
 }
 
 /** Trimmed free text, counting the full-width space as space. */

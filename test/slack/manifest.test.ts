@@ -34,6 +34,7 @@ const SCOPE_OF: Record<string, string | null> = {
   "conversations.history": "channels:history",
   "conversations.join": "channels:join",
   "conversations.info": "channels:read",
+  "users.info": "users:read",
 };
 
 /** Scopes the events the bot listens to need; reading history and info of private group channels needs groups:history and groups:read too. */

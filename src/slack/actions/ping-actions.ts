@@ -1,40 +1,69 @@
 import type { App, BlockAction, ButtonAction, DatepickerAction, RespondFn } from "@slack/bolt";
 import { answerPerson } from "../answer-person.ts";
+import { dayInProse } from "../../domain/glossary.ts";
 import { addDays } from "../../domain/periods.ts";
 import { toLocalDate } from "../../domain/local-day.ts";
+import { acknowledgePingReaction, markOverdueHandled, muteMyPings, type PingRef } from "../../services/ping-service.ts";
 import { updateProject } from "../../services/project-service.ts";
 import { getProject } from "../../store/projects.ts";
-import { acknowledgePing, muteUntil } from "../../store/pings.ts";
+import { acknowledgePing, findPing } from "../../store/pings.ts";
+import { editPermission } from "../../services/project-service.ts";
 import { updateForm } from "../blocks/forms.ts";
 import { section, type Block } from "../blocks/kit.ts";
-import { refusal } from "../blocks/messages.ts";
-import { PING_ACTIONS } from "../blocks/ping-blocks.ts";
+import { refusal, refusalText } from "../blocks/messages.ts";
+import { markAcknowledged, markProjectAnswered, PING_ACTIONS } from "../blocks/ping-blocks.ts";
 import { serviceContext, type SlackDeps } from "../deps.ts";
+import { publishHome } from "../events/app-home.ts";
 
-// The overdue ping's buttons, its mute date picker, and ✅ reactions.
+// The overdue ping's buttons, its mute date picker, and ✅ reactions. Each
+// answer shows on the ping itself (the project's line, or the footer for ✅),
+// so the group sees it was answered and nobody answers twice.
 
 const ACK_REACTIONS = new Set(["white_check_mark", "heavy_check_mark", "ballot_box_with_check"]);
 
 export function registerPingActions(app: App, deps: SlackDeps): void {
-  const tell = (args: { client: App["client"]; body: BlockAction; respond: RespondFn }, text: string, blocks: Block[] = [section(text)]) =>
+  type Click = { client: App["client"]; body: BlockAction; respond: RespondFn };
+  const tell = (args: Click, text: string, blocks: Block[] = [section(text)]) =>
     answerPerson(args.client, { userId: args.body.user.id, channelId: args.body.channel?.id, respond: args.body.response_url ? args.respond : undefined }, blocks, text, deps.logger);
+  const refuseWith = (args: Click, error: string) => tell(args, refusalText(error), refusal(error));
+  const pingOf = (body: BlockAction): PingRef | undefined => (body.channel && body.message ? { channelId: body.channel.id, messageTs: body.message.ts } : undefined);
+
+  /** Rewrites the ping in place; its blocks come from the click's payload, else are read back from the channel. */
+  async function rewritePing(client: App["client"], ref: PingRef, change: (b: Block[]) => Block[], posted?: { blocks?: unknown; text?: string }) {
+    let blocks = Array.isArray(posted?.blocks) && posted.blocks.length ? (posted.blocks as Block[]) : null;
+    let text = posted?.text;
+    if (!blocks) {
+      const h = await client.conversations.history({ channel: ref.channelId, latest: ref.messageTs, inclusive: true, limit: 1 }).catch(() => null);
+      const m = h?.messages?.find((x) => x.ts === ref.messageTs);
+      blocks = (m?.blocks as Block[] | undefined) ?? null;
+      text = m?.text;
+    }
+    if (!blocks) return;
+    await client.chat.update({ channel: ref.channelId, ts: ref.messageTs, text: text || "逾期提醒", blocks: change(blocks) as never });
+  }
 
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${PING_ACTIONS.update}_\\d+$`), async (args) => {
     const { ack, body, action, client } = args;
     await ack();
     const project = await getProject(deps.db, Number(action.value));
     if (!project) return void (await tell(args, `项目 #${action.value} 已不存在。`));
+    // Refused before the form opens, not after it was filled in.
+    const permission = await editPermission(await serviceContext(deps), body.user.id, project);
+    if (!permission.allowed) return void (await refuseWith(args, `你没有修改项目 #${project.id}“${project.name}”的权限。可修改的人：${permission.who}。`));
     await client.views.open({ trigger_id: body.trigger_id, view: updateForm(project, {}, { channelId: body.channel?.id }) as never });
   });
 
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${PING_ACTIONS.done}_\\d+$`), async (args) => {
     const { ack, body, action, client } = args;
     await ack();
-    if (body.channel && body.message) await acknowledgePing(deps.db, body.channel.id, body.message.ts, body.user.id, deps.now());
     const ctx = await serviceContext(deps);
-    const r = await updateProject(ctx, { userId: body.user.id, source: "BUTTON", requestKey: `ping-done:${body.message?.ts}:${action.value}:${body.user.id}` }, Number(action.value), { progress: "逾期事项已处理（来自提醒）" });
-    if (!r.ok && r.kind !== "duplicate") return void (await tell(args, r.error, refusal(r.error)));
-    await tell(args, `✅ 已记录：#${action.value} 逾期事项已处理。如下一步有变化，请点“更新进展”。`);
+    const ref = pingOf(body);
+    const caller = { userId: body.user.id, source: "BUTTON" as const, requestKey: `ping-done:${body.message?.ts}:${action.value}:${body.user.id}` };
+    const r = await markOverdueHandled(ctx, caller, Number(action.value), ref);
+    if (!r.ok) return void (r.kind === "duplicate" ? undefined : await refuseWith(args, r.error));
+    if (ref) await rewritePing(client, ref, (b) => markProjectAnswered(b, r.value.project.id, `✅ 已处理 · <@${body.user.id}> · ${dayInProse(r.value.day)}`), body.message);
+    await publishHome(app, deps, body.user.id);
+    await tell(args, `✅ 已记录：#${action.value} 逾期的下一步已完成，本项目不再列入逾期提醒。请点“更新进展”填写新的下一步和截止日期。`);
   });
 
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${PING_ACTIONS.postpone}_\\d+$`), async (args) => {
@@ -51,8 +80,12 @@ export function registerPingActions(app: App, deps: SlackDeps): void {
       project.id,
       { nextStepDue: addDays(from, 7), progress: "下一步截止延期 7 天（来自提醒）" },
     );
-    if (!r.ok) return void (await tell(args, r.kind === "duplicate" ? "已延期过，未重复延期。" : r.error, refusal(r.kind === "duplicate" ? "已延期过，未重复延期。" : r.error)));
-    if (body.channel && body.message) await acknowledgePing(deps.db, body.channel.id, body.message.ts, body.user.id, deps.now());
+    if (!r.ok) return void (await refuseWith(args, r.kind === "duplicate" ? "已延期过，未重复延期。" : r.error));
+    const ref = pingOf(body);
+    if (ref) {
+      await acknowledgePing(deps.db, ref.channelId, ref.messageTs, body.user.id, deps.now());
+      await rewritePing(client, ref, (b) => markProjectAnswered(b, project.id, `⏩ 已延期至 ${dayInProse(addDays(from, 7))} · <@${body.user.id}>`), body.message);
+    }
     await tell(args, `✅ #${project.id} 下一步截止已延期至 ${addDays(from, 7)}。`);
   });
 
@@ -60,12 +93,18 @@ export function registerPingActions(app: App, deps: SlackDeps): void {
     const { ack, body, action, client } = args;
     await ack();
     if (!action.selected_date) return;
-    await muteUntil(deps.db, body.user.id, action.selected_date);
-    await tell(args, `🔕 ${action.selected_date}（含）之前不再在逾期提醒中点名你。`);
+    const r = await muteMyPings(await serviceContext(deps), body.user.id, action.selected_date);
+    if (!r.ok) return void (await refuseWith(args, r.error));
+    await tell(args, `🔕 ${r.value.until}（含）之前逾期提醒不再点名你；你负责的项目仍会列在提醒中，组内其他人照常可见。`);
   });
 
-  app.event("reaction_added", async ({ event }) => {
+  app.event("reaction_added", async ({ event, client }) => {
     if (!ACK_REACTIONS.has(event.reaction) || event.item.type !== "message") return;
-    await acknowledgePing(deps.db, event.item.channel, event.item.ts, event.user, deps.now());
+    const ref = { channelId: event.item.channel, messageTs: event.item.ts };
+    // Someone who may not answer the ping: their ✅ is ignored (it must not stop the escalation).
+    if (!(await acknowledgePingReaction(await serviceContext(deps), event.user, ref))) return;
+    const ping = await findPing(deps.db, ref.channelId, ref.messageTs);
+    const seen = [...new Set([ping?.acknowledgedBy, event.user].filter((u): u is string => !!u))];
+    await rewritePing(client, ref, (b) => markAcknowledged(b, seen));
   });
 }

@@ -1,4 +1,5 @@
 import type { Health } from "../../domain/health.ts";
+import { refsAsMentions } from "../../domain/person-ref.ts";
 import type { Project } from "../../domain/types.ts";
 import type { FieldChange } from "../../store/projects.ts";
 import { encodeValue } from "../../store/project-row.ts";
@@ -36,8 +37,11 @@ export function notFound(text: string, suggestions: Project[]): Block[] {
   ];
 }
 
+/** A refusal's notification text (the `text` beside the blocks): mrkdwn like the blocks. */
+export const refusalText = (message: string): string => refsAsMentions(esc(message));
+
 export function refusal(message: string): Block[] {
-  return sectionsOf(message.split("\n").map((l, i) => (i === 0 ? `⚠️ ${esc(l)}` : esc(l))));
+  return sectionsOf(message.split("\n").map((l, i) => refsAsMentions(i === 0 ? `⚠️ ${esc(l)}` : esc(l))));
 }
 
 export interface ListedProject {

@@ -6,7 +6,7 @@ import type { CloseCommand, FundsCommand, NewCommand, SuperviseCommand, UpdateCo
 import { listGroups, listUnits } from "../../store/directory.ts";
 import { listSupervision } from "../../store/supervision.ts";
 import { fundsForm, newProjectForm, superviseForm, updateForm } from "../blocks/forms.ts";
-import { changeConfirmation, refusal } from "../blocks/messages.ts";
+import { changeConfirmation, refusal, refusalText } from "../blocks/messages.ts";
 import { projectCardBlocks } from "../blocks/project-card.ts";
 import { wan } from "../blocks/labels.ts";
 import { section } from "../blocks/kit.ts";
@@ -24,10 +24,10 @@ const caller = (turn: Turn): Caller => ({ userId: turn.userId, source: "SLASH", 
 export async function replyRefusal(deps: SlackDeps, turn: Turn, r: Refusal): Promise<void> {
   if (r.kind === "conflict") {
     const card = await loadProjectCard(deps.db, r.current.id, deps.now());
-    await turn.reply([...refusal(`${r.error}\n以下是最新内容：`), ...(card ? projectCardBlocks(card) : [])], r.error);
+    await turn.reply([...refusal(`${r.error}\n以下是最新内容：`), ...(card ? projectCardBlocks(card) : [])], refusalText(r.error));
     return;
   }
-  await turn.reply(refusal(r.error), r.error);
+  await turn.reply(refusal(r.error), refusalText(r.error));
 }
 
 export async function handleNew(cmd: NewCommand, turn: Turn, deps: SlackDeps): Promise<void> {

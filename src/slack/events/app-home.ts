@@ -5,7 +5,8 @@ import { appHomeView, HOME_ACTIONS } from "../blocks/app-home.ts";
 import { newProjectForm } from "../blocks/forms.ts";
 import type { SlackDeps } from "../deps.ts";
 
-async function publishHome(app: App, deps: SlackDeps, userId: string) {
+/** Publishes the user's App Home afresh (also after a change that alters it, e.g. 已处理 on a ping). */
+export async function publishHome(app: App, deps: SlackDeps, userId: string) {
   const data = await loadHomeData(deps.db, userId, deps.now());
   await app.client.views.publish({ user_id: userId, view: appHomeView(data) as never });
 }

@@ -7,9 +7,11 @@ import { superviseProject } from "../../services/supervision-service.ts";
 import { listGroups, listUnits } from "../../store/directory.ts";
 import { answerPerson } from "../answer-person.ts";
 import { FORMS } from "../blocks/forms.ts";
-import { section, type Block } from "../blocks/kit.ts";
+import { clip, esc, section, type Block } from "../blocks/kit.ts";
+import { personRefsIn, refsAsNames } from "../../domain/person-ref.ts";
+import { namesOf } from "../people-names.ts";
 import { wan } from "../blocks/labels.ts";
-import { changeConfirmation, refusal } from "../blocks/messages.ts";
+import { changeConfirmation, refusal, refusalText } from "../blocks/messages.ts";
 import { projectCardBlocks } from "../blocks/project-card.ts";
 import { serviceContext, type SlackDeps } from "../deps.ts";
 import { FormReader, readMeta } from "./form-values.ts";
@@ -30,11 +32,14 @@ async function confirm(args: Args, channelId: string | undefined, blocks: Block[
 /** A refusal either closes nothing and shows inline errors, or (conflict, duplicate) closes the form and explains. */
 async function refuse(args: Args, r: Refusal, field: string, deps: SlackDeps, channelId?: string) {
   if (r.kind === "duplicate") return args.ack();
-  // Slack shows form errors as plain text: a mention would appear as raw <@U…>.
-  if (r.kind !== "conflict") return args.ack({ response_action: "errors", errors: { [field]: r.error.replace(/<@([A-Z0-9]+)>/g, "@$1").slice(0, 1900) } });
+  // Slack shows form errors as plain text: people by name, not as a raw <@U…>.
+  if (r.kind !== "conflict") {
+    const names = await namesOf(args.client, personRefsIn(r.error));
+    return args.ack({ response_action: "errors", errors: { [field]: clip(refsAsNames(r.error, names), 1900) } });
+  }
   await args.ack();
   const card = await loadProjectCard(deps.db, r.current.id, deps.now());
-  await confirm(args, channelId, [...refusal(`${r.error}\n以下是最新内容，请在此基础上重新填写：`), ...(card ? projectCardBlocks(card) : [])], r.error);
+  await confirm(args, channelId, [...refusal(`${r.error}\n以下是最新内容，请在此基础上重新填写：`), ...(card ? projectCardBlocks(card) : [])], refusalText(r.error));
 }
 
 async function finish<T>(args: Args, deps: SlackDeps, r: Result<T>, field: string, channelId: string | undefined, ok: (v: T) => Promise<[Block[], string]>) {
@@ -108,7 +113,7 @@ export function registerFormSubmissions(app: App, deps: SlackDeps): void {
     const meta = readMeta(view.private_metadata);
     const r = await recordProjectFunds(await serviceContext(deps), caller(body), meta.projectId!, { amountWan: amountWan!, date: f.date("date"), note: f.text("note") });
     await finish(args, deps, r, "amount", meta.channelId, async (v) => {
-      const msg = `✅ 已登记 *#${v.project.id} ${v.project.name}* 到位资金 *+${wan(v.amountWan)}*（${v.date}）`;
+      const msg = `✅ 已登记 *#${v.project.id} ${esc(v.project.name)}* 到位资金 *+${wan(v.amountWan)}*（${v.date}）`;
       return [[section(msg)], msg];
     });
   });
