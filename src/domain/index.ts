@@ -15,3 +15,4 @@ export * from "./local-day.ts";
 export * from "./glossary.ts";
 export * from "./supervision.ts";
 export * from "./unstarted.ts";
+export * from "./leaders.ts";

@@ -120,9 +120,16 @@ export function isOwner(state: Pick<SupervisionState, "owner">, actor: Supervisi
   return id === null ? actor.isEditor : id === actor.userId;
 }
 
+/** The owner's Slack id when the owner is a member (stored as `U…`, or written `<@U…>`), else null. */
 export function slackIdOf(owner: string): string | null {
-  const m = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(owner.trim());
-  return m ? m[1]! : null;
+  const m = /^(?:<@([UW][A-Z0-9_]+)(?:\|[^>]*)?>|([UW][A-Z0-9_]{2,}))$/.exec(owner.trim());
+  return m ? (m[1] ?? m[2])! : null;
+}
+
+/** The owner as a message names them: a mention for a member, the name otherwise. */
+export function ownerLabel(owner: string): string {
+  const id = slackIdOf(owner);
+  return id ? `<@${id}>` : owner;
 }
 
 const ALLOWED_FROM: Record<SupervisionStepKind, readonly (SupervisionStatus | null)[]> = {
@@ -143,44 +150,58 @@ const ALLOWED_FROM: Record<SupervisionStepKind, readonly (SupervisionStatus | nu
  */
 export function checkStep(state: SupervisionState | null, step: Pick<SupervisionStep, "kind" | "note" | "deadline" | "issue">, actor: SupervisionActor, today: LocalDate): StepRefusal | null {
   const status = state?.status ?? null;
-  if (!ALLOWED_FROM[step.kind].includes(status)) {
-    return { code: "conflict", text: `督办事项当前${status ? `为“${SUPERVISION_STATUS_LABELS[status]}”` : "不存在"}，不能${SUPERVISION_STEP_LABELS[step.kind]}。${nextStepHint(status)}` };
-  }
+  const wrongState = (): StepRefusal => ({
+    code: "conflict",
+    text: `督办事项当前${status ? `为“${SUPERVISION_STATUS_LABELS[status]}”` : "不存在"}，不能${SUPERVISION_STEP_LABELS[step.kind]}。${nextStepHint(status)}`,
+  });
+  if (state === null && step.kind !== "LIST" && step.kind !== "PROPOSE") return wrongState();
+  // Who may comes first: a person who may never take the step is told who may, whatever the state.
+  const role = roleRefusal(state, step.kind, actor);
+  if (role) return role;
+  if (!ALLOWED_FROM[step.kind].includes(status)) return wrongState();
   const reason = step.note.trim();
   switch (step.kind) {
     case "LIST":
-      if (!actor.isSupervisor) return { code: "forbidden", text: "只有督办员可以挂牌督办。项目的编辑人可提出督办建议，由督办员确认后挂牌。" };
-      return checkNewItem(step, today);
     case "PROPOSE":
-      if (!actor.isEditor && !actor.isSupervisor) return { code: "forbidden", text: "只有督办员可以挂牌督办，项目所在工作组成员、责任人可以提出督办建议。" };
       return checkNewItem(step, today);
-    case "CONFIRM":
     case "DECLINE":
-      if (!actor.isSupervisor) return { code: "forbidden", text: `只有督办员可以${SUPERVISION_STEP_LABELS[step.kind]}督办建议。` };
-      if (step.kind === "DECLINE" && !reason) return { code: "invalid", text: "不予挂牌须写明理由，例如：理由=\"已在项目下一步中安排\"" };
-      if (step.kind === "CONFIRM" && step.deadline !== undefined && step.deadline < today) return { code: "invalid", text: `督办期限 ${step.deadline} 已过，请给一个今天或以后的日期。` };
-      return null;
+      return reason ? null : { code: "invalid", text: "不予挂牌须写明理由，例如：理由=\"已在项目下一步中安排\"" };
+    case "CONFIRM":
+      return step.deadline !== undefined && step.deadline < today ? { code: "invalid", text: `督办期限 ${step.deadline} 已过，请给一个今天或以后的日期。` } : null;
     case "FEEDBACK":
-      if (!isOwner(state!, actor)) return { code: "forbidden", text: `只有责任人 ${state!.owner} 可以报送办理反馈。` };
-      if (!reason) return { code: "invalid", text: "反馈内容不能为空，例如：/project 反馈 督办12 已完成用地预审" };
-      return null;
-    case "REQUEST_CLOSE":
-      if (!isOwner(state!, actor)) return { code: "forbidden", text: `只有责任人 ${state!.owner} 可以申请销号。` };
-      return null;
+      return reason ? null : { code: "invalid", text: "反馈内容不能为空，例如：/project 反馈 督办12 已完成用地预审" };
     case "APPROVE":
-    case "RETURN":
-      if (!actor.isSupervisor) return { code: "forbidden", text: `只有督办员可以复核销号申请（同意销号或退回）。` };
-      if (step.kind === "APPROVE" && (isOwner(state!, actor) && slackIdOf(state!.owner) !== null || state!.requestedBy === actor.userId)) {
+      // Nobody closes their own item: not its 责任人, not whoever asked for the 销号.
+      if ((slackIdOf(state!.owner) !== null && isOwner(state!, actor)) || state!.requestedBy === actor.userId) {
         return { code: "forbidden", text: "不能为本人负责或本人申请的督办事项销号，请由其他督办员复核。" };
       }
-      if (step.kind === "RETURN" && !reason) return { code: "invalid", text: "退回须写明理由，例如：理由=\"用地批复尚未下达\"" };
       return null;
+    case "RETURN":
+      return reason ? null : { code: "invalid", text: "退回须写明理由，例如：理由=\"用地批复尚未下达\"" };
     case "EXTEND":
-      if (!actor.isSupervisor) return { code: "forbidden", text: "只有督办员可以调整督办期限。" };
       if (!reason) return { code: "invalid", text: "延期须写明理由，例如：/project 延期 督办12 期限=12-31 理由=\"等待市级批复\"" };
       if (!step.deadline) return { code: "invalid", text: "请写明新的期限，例如：期限=12-31" };
       if (step.deadline <= state!.deadline) return { code: "invalid", text: `新期限须晚于原期限 ${state!.deadline}。` };
       return null;
+    default:
+      return null;
+  }
+}
+
+function roleRefusal(state: SupervisionState | null, kind: SupervisionStepKind, actor: SupervisionActor): StepRefusal | null {
+  switch (kind) {
+    case "LIST":
+      return actor.isSupervisor ? null : { code: "forbidden", text: "只有督办员可以挂牌督办。项目的编辑人可提出督办建议，由督办员确认后挂牌。" };
+    case "PROPOSE":
+      return actor.isEditor || actor.isSupervisor ? null : { code: "forbidden", text: "只有督办员可以挂牌督办，项目所在工作组成员、责任人可以提出督办建议。" };
+    case "FEEDBACK":
+    case "REQUEST_CLOSE":
+      return isOwner(state!, actor) ? null : { code: "forbidden", text: `只有责任人 ${ownerLabel(state!.owner)} 可以${SUPERVISION_STEP_LABELS[kind]}。` };
+    case "APPROVE":
+    case "RETURN":
+      return actor.isSupervisor ? null : { code: "forbidden", text: "只有督办员可以复核销号申请（同意销号或退回）；责任人办结后请用 /project 申请销号 督办编号。" };
+    default:
+      return actor.isSupervisor ? null : { code: "forbidden", text: `只有督办员可以${SUPERVISION_STEP_LABELS[kind]}。` };
   }
 }
 

@@ -92,6 +92,7 @@ describe("who may take which step", () => {
     ["the owner asks for 销号", open, "REQUEST_CLOSE", owner, {}, "ok"],
     ["a 督办员 cannot ask for 销号 of another's item", open, "REQUEST_CLOSE", sup, {}, "forbidden"],
     ["销号 before anyone asked", open, "APPROVE", sup2, {}, "conflict"],
+    ["a non-督办员's 销号 before anyone asked is told who may", open, "APPROVE", owner, {}, "forbidden"],
     ["a 督办员 approves", review, "APPROVE", sup2, {}, "ok"],
     ["a non-督办员 approves", review, "APPROVE", actor("UX", { isEditor: true }), {}, "forbidden"],
     ["the owner approves their own (even as 督办员)", review, "APPROVE", actor(OWNER, { isSupervisor: true }), {}, "forbidden"],
@@ -114,9 +115,8 @@ describe("who may take which step", () => {
 
   it("closed items take no more steps", () => {
     const closed = supervisionStateOn(walk)!;
-    for (const kind of ["FEEDBACK", "REQUEST_CLOSE", "APPROVE", "RETURN", "EXTEND"] as const) {
-      expect(check(closed, kind, sup2, { note: "x", deadline: "2026-12-31" })).toBe("conflict");
-    }
+    for (const kind of ["FEEDBACK", "REQUEST_CLOSE"] as const) expect(check(closed, kind, owner, { note: "x" })).toBe("conflict");
+    for (const kind of ["APPROVE", "RETURN", "EXTEND"] as const) expect(check(closed, kind, sup2, { note: "x", deadline: "2026-12-31" })).toBe("conflict");
   });
 
   it("a plain-name owner is represented by the project's editors", () => {
