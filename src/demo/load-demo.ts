@@ -7,7 +7,7 @@ import { upsertGroup, upsertTarget, upsertUnit } from "../store/directory.ts";
 import { recordFunds } from "../store/funds.ts";
 import { STAGE_DATE_COLUMNS } from "../store/project-row.ts";
 import { createProject, saveProjectChanges, type Actor } from "../store/projects.ts";
-import { openSupervision } from "../store/supervision.ts";
+import { createSupervision } from "../store/supervision.ts";
 import { DEMO_GROUPS, DEMO_UNITS } from "./fuling-directory.ts";
 
 // A demo district that exercises every rule: each group gets eight projects,
@@ -129,6 +129,7 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
         stageDates: { [firstStage]: daysAgo(firstAgo) },
         dropReason: null,
         leaderName: group.leaderName,
+        leaderSlackId: null,
         responsibleUserIds: [members[k % 2]],
         nextStep: "",
         nextStepDue: null,
@@ -152,7 +153,7 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
         }
       }
       if (k === 6 && g % 2 === 0) {
-        await openSupervision(db, { projectId: p.id, issue: s.blockers ?? "项目推进滞后", owner: group.commissioners.split("、")[0], deadline: daysAgo(5) }, actor, { at: at(daysAgo(30)) });
+        await createSupervision(db, p.id, { kind: "LIST", by: actor.author, on: daysAgo(30), note: "", issue: s.blockers ?? "项目推进滞后", owner: group.commissioners.split("、")[0], deadline: daysAgo(5) }, actor, { at: at(daysAgo(30)) });
       }
       // The last recorded update (next step, blockers) is what the "no update for N days" rule sees.
       const lastDay = daysAgo(Math.max(0, s.lastUpdateDaysAgo));

@@ -1,4 +1,6 @@
+import type { SupervisionStatus, SupervisionStepKind } from "./supervision.ts";
 import type { LocalDate } from "./types.ts";
+import type { UnstartedBand } from "./unstarted.ts";
 
 // The one glossary of words and number formats a user sees (SPEC "Wording"):
 // posts, cards, forms, CLI tables and workbooks say a thing the same way
@@ -66,3 +68,36 @@ export function againstPace(pointsAhead: number): string {
   if (p === 0) return `与${TERMS.pace}持平`;
   return pointsAhead < 0 ? `低于${TERMS.pace} ${p} 个百分点` : `高于${TERMS.pace} ${p} 个百分点`;
 }
+
+/** 督办 states and steps, as a 督办通报 names them. */
+export const SUPERVISION_STATUS_LABELS: Record<SupervisionStatus, string> = {
+  PROPOSED: "待确认挂牌",
+  OPEN: "办理中",
+  REVIEW: "待复核",
+  CLOSED: "已销号",
+  DECLINED: "未予挂牌",
+};
+
+export const SUPERVISION_STEP_LABELS: Record<SupervisionStepKind, string> = {
+  PROPOSE: "提出督办建议",
+  LIST: "挂牌督办",
+  CONFIRM: "确认挂牌",
+  DECLINE: "不予挂牌",
+  FEEDBACK: "报送反馈",
+  REQUEST_CLOSE: "申请销号",
+  APPROVE: "同意销号",
+  RETURN: "退回",
+  EXTEND: "延期",
+};
+
+/** 签约未开工 age bands (thresholds from the rules' 签约未开工 days). */
+export function unstartedBandLabel(band: UnstartedBand, yellowDays: number, redDays: number): string {
+  switch (band) {
+    case "WITHIN_YELLOW": return `${yellowDays}天以内`;
+    case "WITHIN_RED": return `${yellowDays + 1}—${redDays}天`;
+    case "OVER_RED": return `超过${redDays}天（${TERMS.drawerAgreement}风险）`;
+    case "UNDATED": return "签约日期未填";
+  }
+}
+export const daysSinceSigned = (days: number) => `签约已${days}天`;
+export const supervisionOverdueBy = (days: number) => `超期${days}天未销号`;

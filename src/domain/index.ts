@@ -13,3 +13,6 @@ export * from "./periods.ts";
 export * from "./calendar.ts";
 export * from "./local-day.ts";
 export * from "./glossary.ts";
+export * from "./supervision.ts";
+export * from "./unstarted.ts";
+export * from "./leaders.ts";

@@ -38,6 +38,12 @@ export const rulesSchema = z.object({
       yellowNoUpdateDays: z.number().int().positive().default(14),
     })
     .prefault({}),
+  /** 督办: an overdue item is escalated to the project's 包联领导 and the 督办员 once it is overdue this many working days. */
+  supervision: z
+    .object({
+      escalateAfterWorkdays: z.number().int().positive().default(3),
+    })
+    .prefault({}),
   /** Composite ranking score: weight of each completion ratio (renormalised over metrics that have a target). */
   rankingWeights: z
     .object({

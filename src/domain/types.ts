@@ -42,6 +42,8 @@ export interface Project {
   stageDates: StageDates;
   dropReason: string | null;
   leaderName: string;
+  /** 包联领导's Slack id, when the leader is in Slack (one leader per project). */
+  leaderSlackId: string | null;
   responsibleUserIds: string[];
   nextStep: string;
   nextStepDue: LocalDate | null;

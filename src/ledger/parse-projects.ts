@@ -104,7 +104,7 @@ export function parseProjects(table: RawTable | undefined, known: KnownNames, pr
       stage: stage!,
       stageDates,
       dropReason: dropReasonText || null,
-      leaderName: r.get("leaderName", parseText) ?? "",
+      ...leaderOf(r.get("leaderName", parseText) ?? ""),
       responsibleUserIds: (r.get("responsibles", parseUserIds) ?? []).sort(),
       nextStep: r.get("nextStep", parseText) ?? "",
       nextStepDue: r.get("nextStepDue", parseDate) ?? null,
@@ -158,4 +158,10 @@ function checkStage(r: RowReader<ProjectKey>, stage: Stage, dates: StageDates, d
     }
     if (!prev || d > prev.date) prev = { stage: s, date: d };
   }
+}
+
+/** The 包联领导 column takes a name or a Slack mention (`@U04ABCDE12`, `<@U04ABCDE12>`); names resolve against the directory on import. */
+export function leaderOf(text: string): { leaderName: string; leaderSlackId: string | null } {
+  const m = /^(?:<@([UW][A-Z0-9]+)(?:\|[^>]*)?>|@([UW][A-Z0-9]+))$/.exec(text.trim());
+  return m ? { leaderName: "", leaderSlackId: (m[1] ?? m[2])! } : { leaderName: text.trim(), leaderSlackId: null };
 }

@@ -1,4 +1,5 @@
 import { toLocalDate } from "../domain/local-day.ts";
+import { resolveLeader } from "../domain/leaders.ts";
 import { formatWan } from "../domain/money.ts";
 import { canCreateInGroup, canEditProject, type EditDecision } from "../domain/permissions.ts";
 import type { Rules } from "../domain/rules.ts";
@@ -6,6 +7,7 @@ import { planStageChange, STAGE_LABELS } from "../domain/stages.ts";
 import type { Group, LocalDate, Origin, Project, Sector, Stage } from "../domain/types.ts";
 import { inTransaction, type Db } from "../store/client.ts";
 import { listGroups, listUnits } from "../store/directory.ts";
+import { listLeaders } from "../store/leaders.ts";
 import { VersionConflictError } from "../store/errors.ts";
 import { recordFunds } from "../store/funds.ts";
 import { STAGE_DATE_COLUMNS, type FieldValue, type HistoryField } from "../store/project-row.ts";
@@ -53,7 +55,9 @@ export interface ProjectChangeRequest {
   landingUnitName?: string;
   origin?: Origin;
   sector?: Sector;
+  /** 包联领导 as a name or a mention; resolved against the leaders directory. */
   leaderName?: string;
+  leaderSlackId?: string | null;
   responsibleUserIds?: string[];
   /** 到位资金 recorded with the update. */
   fundsWan?: number;
@@ -123,6 +127,11 @@ async function resolveNames(db: Db, req: ProjectChangeRequest): Promise<{ patch:
     if (req.leadUnitName !== undefined) patch.leadUnitId = unitId(req.leadUnitName, "牵头单位");
     if (req.landingUnitName !== undefined) patch.landingUnitId = unitId(req.landingUnitName, "落地单位");
     if (req.coUnitNames !== undefined) patch.coUnitIds = req.coUnitNames.map((n) => unitId(n, "配合单位")).filter((x): x is number => x !== null);
+  }
+  if (req.leaderName !== undefined) {
+    const leader = resolveLeader(req.leaderName, await listLeaders(db));
+    req = { ...req, leaderName: leader.leaderName, leaderSlackId: leader.leaderSlackId };
+    patch.leaderSlackId = leader.leaderSlackId;
   }
   const plain = ["nextStep", "nextStepDue", "blockers", "agreedWan", "outputWan", "name", "investor", "industryChain", "origin", "sector", "leaderName", "responsibleUserIds"] as const;
   for (const k of plain) if (req[k] !== undefined) patch[k] = req[k] as FieldValue;
@@ -233,7 +242,8 @@ export async function createNewProject(ctx: ServiceContext, caller: Caller, req:
         stage,
         stageDates: { [stage]: req.stageDate ?? day },
         dropReason: null,
-        leaderName: req.leaderName ?? "",
+        leaderName: (patch.leaderName as string | undefined) ?? "",
+        leaderSlackId: (patch.leaderSlackId as string | null | undefined) ?? null,
         responsibleUserIds: req.responsibleUserIds ?? [caller.userId],
         nextStep: req.nextStep ?? "",
         nextStepDue: req.nextStepDue ?? null,

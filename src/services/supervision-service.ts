@@ -1,41 +1,127 @@
-import type { LocalDate } from "../domain/types.ts";
+import { SUPERVISION_STATUS_LABELS, SUPERVISION_STEP_LABELS } from "../domain/glossary.ts";
+import { checkStep, isOwner, supervisionStateOn, type SupervisionActor, type SupervisionState, type SupervisionStatus, type SupervisionStep, type SupervisionStepKind } from "../domain/supervision.ts";
+import type { LocalDate, Project } from "../domain/types.ts";
 import { getProject } from "../store/projects.ts";
-import { closeSupervision, getSupervisionItem, openSupervision } from "../store/supervision.ts";
+import { readSetting } from "../store/settings.ts";
+import { appendSupervisionStep, createSupervision, loadSupervision, type StoredSupervision } from "../store/supervision.ts";
 import { editPermission, today, type Caller, type ServiceContext } from "./project-service.ts";
-import { done, guard, refuse, type Result } from "./service-result.ts";
+import { ALREADY_DONE, done, guard, refuse, type Refusal, type Result } from "./service-result.ts";
 
-// 挂牌督办 (list a blocker for supervision) and 销号 (close it out). Listing
-// needs edit rights on the project; closing needs the item's owner, the
-// project's editors or an admin.
+// The 督办 loop's use cases: open an item (a 督办员 lists it; an editor
+// proposes it), and take each further step. The domain says who may take
+// which step; this layer finds out who the caller is and records the step.
 
-export async function superviseProject(
+/** The `supervisors` setting: Slack ids of the 督办员 (admins are 督办员 too). */
+export async function loadSupervisors(ctx: Pick<ServiceContext, "db" | "admins">): Promise<string[]> {
+  const listed = (await readSetting(ctx.db, "supervisors")) ?? [];
+  const ids = Array.isArray(listed) ? listed.filter((x): x is string => typeof x === "string") : [];
+  return [...new Set([...ids, ...ctx.admins])];
+}
+
+export async function isSupervisor(ctx: Pick<ServiceContext, "db" | "admins">, userId: string): Promise<boolean> {
+  return (await loadSupervisors(ctx)).includes(userId);
+}
+
+async function actorFor(ctx: ServiceContext, userId: string, project: Project): Promise<SupervisionActor> {
+  const [sup, edit] = await Promise.all([isSupervisor(ctx, userId), editPermission(ctx, userId, project)]);
+  return { userId, isSupervisor: sup, isEditor: edit.allowed };
+}
+
+export interface OpenedItem {
+  id: number;
+  projectId: number;
+  projectName: string;
+  /** OPEN when listed by a 督办员, PROPOSED when an editor proposed it. */
+  status: SupervisionStatus;
+}
+
+/**
+ * 挂牌督办: a 督办员 lists the item at once; a project's editor proposes it
+ * for a 督办员 to confirm. The one entry point for anything that opens a 督办
+ * item (slash command, form, a meeting's decision).
+ */
+export async function openSupervisionItem(
   ctx: ServiceContext,
   caller: Caller,
   projectId: number,
-  item: { issue: string; owner: string; deadline: LocalDate },
-): Promise<Result<{ id: number; projectName: string }>> {
+  item: { issue: string; owner: string; deadline: LocalDate; note?: string },
+): Promise<Result<OpenedItem>> {
   return guard(async () => {
     const project = await getProject(ctx.db, projectId);
-    if (!project) return refuse("not_found", `项目 #${projectId} 不存在。`);
-    const permission = await editPermission(ctx, caller.userId, project);
-    if (!permission.allowed) return refuse("forbidden", `你不能为项目 #${projectId} 挂牌督办。可操作的人：${permission.who}。`);
-    if (!item.issue.trim()) return refuse("invalid", `缺少督办事项，例如：/project 督办 #${projectId} 事项="土地指标未落实" 负责人=<@U123> 期限=12-31`);
-    if (item.deadline < today(ctx)) return refuse("invalid", `督办期限 ${item.deadline} 已过，请给一个今天或以后的日期，例如 期限=12-31`);
-    const row = await openSupervision(ctx.db, { projectId, issue: item.issue.trim(), owner: item.owner, deadline: item.deadline }, { author: caller.userId, source: caller.source }, { at: ctx.now });
-    return done({ id: row.id, projectName: project.name });
+    if (!project) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 查看 项目名称 查找项目编号。`);
+    const actor = await actorFor(ctx, caller.userId, project);
+    const kind: SupervisionStepKind = actor.isSupervisor ? "LIST" : "PROPOSE";
+    const step: SupervisionStep = { kind, by: caller.userId, on: today(ctx), note: item.note?.trim() ?? "", issue: item.issue.trim(), owner: item.owner.trim(), deadline: item.deadline };
+    if (!item.owner.trim()) return refuse("invalid", `缺少责任人，例如：/project 督办 #${projectId} 事项="土地指标未落实" 责任人=@王小峡 期限=12-31`);
+    const refusal = checkStep(null, step, actor, today(ctx));
+    if (refusal) return asRefusal(refusal);
+    const id = await createSupervision(ctx.db, projectId, step, { author: caller.userId, source: caller.source }, { at: ctx.now, requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs });
+    return done({ id, projectId, projectName: project.name, status: kind === "LIST" ? "OPEN" : "PROPOSED" });
   });
 }
 
-export async function closeSupervisionItem(ctx: ServiceContext, caller: Caller, itemId: number, note: string): Promise<Result<{ id: number; projectId: number }>> {
+export interface StepTaken {
+  id: number;
+  projectId: number;
+  projectName: string;
+  kind: SupervisionStepKind;
+  state: SupervisionState;
+}
+
+/** Any further step (确认, 不予挂牌, 反馈, 申请销号, 同意销号, 退回, 延期) on item `itemId`. */
+export async function takeSupervisionStep(
+  ctx: ServiceContext,
+  caller: Caller,
+  itemId: number,
+  kind: Exclude<SupervisionStepKind, "LIST" | "PROPOSE">,
+  input: { note?: string; deadline?: LocalDate } = {},
+): Promise<Result<StepTaken>> {
   return guard(async () => {
-    const item = await getSupervisionItem(ctx.db, itemId);
-    if (!item) return refuse("not_found", `督办事项 ${itemId} 不存在。用 /project 查看 #项目编号 查看项目的督办事项编号。`);
+    const item = await loadSupervision(ctx.db, itemId, ctx.rules.timeZone);
+    if (!item) return refuse("not_found", `督办${itemId} 不存在。督办编号见项目卡片或 /project 督办 列表，例如 督办12。`);
     const project = (await getProject(ctx.db, item.projectId))!;
-    const owner = item.owner === caller.userId || item.owner === `<@${caller.userId}>`;
-    const permission = await editPermission(ctx, caller.userId, project);
-    if (!owner && !permission.allowed) return refuse("forbidden", `你不能为督办事项 ${itemId} 销号。可销号的人：督办负责人、${permission.who}。`);
-    if (item.status === "CLOSED") return refuse("invalid", `督办事项 ${itemId} 已于此前销号。`);
-    await closeSupervision(ctx.db, itemId, note, { author: caller.userId, source: caller.source }, { at: ctx.now });
-    return done({ id: itemId, projectId: item.projectId });
+    const actor = await actorFor(ctx, caller.userId, project);
+    const step: SupervisionStep = { kind, by: caller.userId, on: today(ctx), note: input.note?.trim() ?? "", ...(input.deadline ? { deadline: input.deadline } : {}) };
+    const state = supervisionStateOn(item.steps)!;
+    const refusal = checkStep(state, step, actor, today(ctx));
+    if (refusal) return asRefusal(refusal, itemId);
+    const moved = await appendSupervisionStep(ctx.db, item, step, { author: caller.userId, source: caller.source }, { at: ctx.now, requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs });
+    if (!moved) return raced(ctx, itemId, kind);
+    return done({ id: itemId, projectId: item.projectId, projectName: project.name, kind, state: supervisionStateOn([...item.steps, step])! });
   });
+}
+
+/**
+ * `/project 销号 督办12`: what 销号 means depends on who asks. The 责任人
+ * asks for it (申请销号); a 督办员 reviewing a request grants it (同意销号).
+ */
+export async function closeOrRequest(ctx: ServiceContext, caller: Caller, itemId: number, note: string): Promise<Result<StepTaken>> {
+  const item = await loadSupervision(ctx.db, itemId, ctx.rules.timeZone);
+  if (!item) return refuse("not_found", `督办${itemId} 不存在。督办编号见项目卡片，例如 督办12。`);
+  const project = (await getProject(ctx.db, item.projectId))!;
+  const state = supervisionStateOn(item.steps)!;
+  const actor = await actorFor(ctx, caller.userId, project);
+  const kind = state.status === "OPEN" && isOwner(state, actor) ? "REQUEST_CLOSE" : "APPROVE";
+  return takeSupervisionStep(ctx, caller, itemId, kind, { note });
+}
+
+/** The item and its project, for cards and listings. */
+export async function getSupervisionItem(ctx: ServiceContext, itemId: number): Promise<{ item: StoredSupervision; state: SupervisionState; project: Project } | null> {
+  const item = await loadSupervision(ctx.db, itemId, ctx.rules.timeZone);
+  if (!item) return null;
+  const project = (await getProject(ctx.db, item.projectId))!;
+  return { item, state: supervisionStateOn(item.steps)!, project };
+}
+
+function asRefusal(r: { code: "forbidden" | "invalid" | "conflict"; text: string }, itemId?: number): Refusal {
+  const text = itemId === undefined ? r.text : `督办${itemId}：${r.text}`;
+  return refuse(r.code === "conflict" ? "invalid" : r.code, text);
+}
+
+/** Someone moved the item between our read and our write (two 督办员 at once, or a retry). */
+async function raced(ctx: ServiceContext, itemId: number, kind: SupervisionStepKind): Promise<Refusal> {
+  const now = await loadSupervision(ctx.db, itemId, ctx.rules.timeZone);
+  if (now?.steps.at(-1)?.kind === kind) return ALREADY_DONE;
+  const status = now ? SUPERVISION_STATUS_LABELS[now.status] : "已删除";
+  return refuse("invalid", `督办${itemId} 刚刚已被他人处理，当前为“${status}”，未能${SUPERVISION_STEP_LABELS[kind]}。请查看最新状态后再操作。`);
 }

@@ -178,3 +178,59 @@ export function parseHelp(parts: Parts): ParseResult {
   const first = parts.lead[0];
   return { ok: true, command: "help", topic: first ? resolveSubcommand(first.text) : null };
 }
+
+/** `督办12`, `督办 12`, `督办#12` or a bare `12` at the start of the words: the item's id, and the words after it. */
+function readItemRef(parts: Parts): { id: number | null; rest: FreeItem[] } {
+  const [first, ...after] = parts.lead;
+  if (!first || first.quoted) {
+    parts.problems.push(`请写明督办编号，例如 ${parts.example}`);
+    return { id: null, rest: parts.lead };
+  }
+  const m = SUPERVISION_WORD.exec(fold(first.text)) ?? (/^#?(\d+)$/.exec(first.text.normalize("NFKC").trim()) ? ["", "", first.text.normalize("NFKC").trim().replace("#", "")] : null);
+  if (!m) {
+    parts.problems.push(`“${shown(first.text)}”不是督办编号：请写成 督办12（编号见项目卡片或督办提醒），例如 ${parts.example}`);
+    return { id: null, rest: after };
+  }
+  let digits = m[2];
+  let rest = after;
+  const nextWord = rest[0]?.text.normalize("NFKC").trim() ?? "";
+  if (digits === undefined && /^#?\d+$/.test(nextWord)) {
+    digits = nextWord.replace("#", "");
+    rest = rest.slice(1);
+  }
+  if (digits === undefined) {
+    parts.problems.push(`请写明督办编号，例如 ${parts.example}`);
+    return { id: null, rest };
+  }
+  const id = parseId(digits, "督办编号", "督办12");
+  if (!id.ok) parts.problems.push(id.problem);
+  return { id: id.ok ? id.value : null, rest };
+}
+
+/** `/project 反馈 督办12 内容…`, `申请销号 督办12 [说明]`, `退回 督办12 理由=…`, `延期 督办12 期限=… 理由=…`. */
+export function parseSupervisionStep(parts: Parts): ParseResult {
+  const v = readFields(parts).values as { note?: string; deadline?: LocalDate };
+  const { id, rest } = readItemRef(parts);
+  // Free words after the id are the text (反馈 内容, 申请销号 说明, 退回/延期 理由) when no field gave it.
+  const free = [...rest, ...parts.trailing].map((w) => w.text.trim()).filter(Boolean).join(" ");
+  if (free && v.note !== undefined) parts.problems.push(`内容写了两次（“${shown(free)}”和字段）：只保留一处，例如 ${parts.example}`);
+  const note = cleanValue(v.note ?? free);
+  const command = parts.command as "feedback" | "request" | "return" | "extend";
+  if (!parts.problems.length) {
+    if (command === "feedback" && !note) parts.problems.push(`反馈内容不能为空，例如 ${parts.example}`);
+    if (command === "return" && !note) parts.problems.push(`退回须写明理由，例如 ${parts.example}`);
+    if (command === "extend" && !note) parts.problems.push(`延期须写明理由，例如 ${parts.example}`);
+    if (command === "extend" && v.deadline === undefined) parts.problems.push(`请写明新的期限，例如 ${parts.example}`);
+  }
+  if (parts.problems.length || id === null) return refuse(parts);
+  return { ok: true, command, itemId: id, note, ...(v.deadline !== undefined ? { deadline: v.deadline } : {}) };
+}
+
+/** `/project 未开工 [工作组=…]`; a bare group name works too. */
+export function parseUnstarted(parts: Parts): ParseResult {
+  const v = readFields(parts).values as { group?: string };
+  const named = [...parts.lead, ...parts.trailing].map((w) => w.text.trim()).filter(Boolean).join(" ");
+  if (parts.problems.length) return refuse(parts);
+  const group = v.group ?? (named || undefined);
+  return { ok: true, command: "unstarted", ...(group ? { group } : {}) };
+}

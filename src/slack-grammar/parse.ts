@@ -1,5 +1,5 @@
 import type { LocalDate } from "../domain/types.ts";
-import { parseClose, parseDigest, parseFunds, parseHelp, parseList, parseRank, parseStalled, parseSupervise } from "./commands-other.ts";
+import { parseClose, parseDigest, parseFunds, parseHelp, parseList, parseRank, parseStalled, parseSupervise, parseSupervisionStep, parseUnstarted } from "./commands-other.ts";
 import { parseNew, parseShow, parseUpdate } from "./commands-project.ts";
 import { isKnownKey } from "./fields.ts";
 import { toItems } from "./items.ts";
@@ -22,6 +22,11 @@ const PARSERS: Record<SubcommandName, (parts: Parts) => ParseResult> = {
   funds: parseFunds,
   supervise: parseSupervise,
   close: parseClose,
+  feedback: parseSupervisionStep,
+  request: parseSupervisionStep,
+  return: parseSupervisionStep,
+  extend: parseSupervisionStep,
+  unstarted: parseUnstarted,
   stalled: parseStalled,
   rank: parseRank,
   digest: parseDigest,

@@ -4,7 +4,7 @@ import type { HealthLight, LocalDate, Origin, Sector, Stage } from "../domain/ty
 // (projects, groups, units) stay text here and are resolved against the store
 // by the caller, which also decides permissions and writes.
 
-export const SUBCOMMANDS = ["new", "update", "show", "list", "funds", "supervise", "close", "stalled", "rank", "digest", "help"] as const;
+export const SUBCOMMANDS = ["new", "update", "show", "list", "funds", "supervise", "feedback", "request", "close", "return", "extend", "stalled", "unstarted", "rank", "digest", "help"] as const;
 export type SubcommandName = (typeof SUBCOMMANDS)[number];
 
 /** `#12` → by id; anything else → part of the project name, matched elsewhere. */
@@ -94,6 +94,19 @@ export interface CloseCommand {
   note?: string;
 }
 
+/** A further step on one 督办 item: 反馈 (text), 申请销号 (说明), 退回 (理由), 延期 (期限 + 理由). */
+export interface SupervisionStepCommand {
+  command: "feedback" | "request" | "return" | "extend";
+  itemId: number;
+  note: string;
+  deadline?: LocalDate;
+}
+
+export interface UnstartedCommand {
+  command: "unstarted";
+  group?: string;
+}
+
 export interface StalledCommand {
   command: "stalled";
   group?: string;
@@ -121,6 +134,8 @@ export type ProjectCommand =
   | FundsCommand
   | SuperviseCommand
   | CloseCommand
+  | SupervisionStepCommand
+  | UnstartedCommand
   | StalledCommand
   | RankCommand
   | DigestCommand

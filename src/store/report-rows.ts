@@ -6,7 +6,7 @@ import { toDomain, type FlatProject } from "./project-row.ts";
 import { ALL_SCALAR_FIELDS } from "./projects-as-of-sql.ts";
 import { factsCte } from "./report-facts-sql.ts";
 import { concat, dialectOf, join, jsonArrayText, raw, sql, text, type Sql } from "./sql-dialect.ts";
-import { toSupervisionItem } from "./supervision.ts";
+import { LISTED_STATUSES, toSupervisionItem } from "./supervision.ts";
 
 // The rows a report lists, and only those: projects as they were on record
 // at the end of a day (the same as-of replay as the figures, in SQL),
@@ -74,6 +74,6 @@ export async function loadFundsBetween(db: Db, from: LocalDate, to: LocalDate): 
 /** Supervision items open at the end of the day (listed by then, not yet closed). */
 export async function loadOpenSupervision(db: Db, asOf: LocalDate, rules: Rules): Promise<SupervisionItem[]> {
   const cutoff = dayEnd(asOf, rules.timeZone);
-  const rows = await db.supervisionItem.findMany({ where: { openedAt: { lte: cutoff }, OR: [{ closedAt: null }, { closedAt: { gt: cutoff } }] } });
+  const rows = await db.supervisionItem.findMany({ where: { status: { in: [...LISTED_STATUSES] }, openedAt: { lte: cutoff }, OR: [{ closedAt: null }, { closedAt: { gt: cutoff } }] } });
   return rows.map((s) => ({ ...toSupervisionItem(s, (d) => toLocalDate(d, rules.timeZone)), closedOn: null, closedBy: null }));
 }

@@ -4,7 +4,7 @@ import type { FundEntry, Group, LocalDate, Project, SupervisionItem, Target, Uni
 import type { Db } from "./client.ts";
 import { listGroups, listTargets, listUnits } from "./directory.ts";
 import { HISTORY_FIELDS, decodeValue, flatten, isHistoryField, toDomain, type FlatProject } from "./project-row.ts";
-import { toSupervisionItem } from "./supervision.ts";
+import { LISTED_STATUSES, toSupervisionItem } from "./supervision.ts";
 
 /**
  * Everything a report needs, as it was known at the end of `asOf` (district
@@ -50,7 +50,7 @@ export async function loadSnapshots(db: Db, days: LocalDate[], rules: Rules): Pr
   const responsibles = await db.$queryRawUnsafe<{ projectId: number; slackUserId: string }[]>(`SELECT "projectId", "slackUserId" FROM "ProjectResponsible"`);
   const later = await db.update.findMany({ where: { at: { gt: earliest } }, orderBy: [{ at: "desc" }, { id: "desc" }] });
   const fundRows = await readPaged<FundEntry>(db, `SELECT "id", "projectId", "date", "amountWan", "note" FROM "FundEntry"`, `"date" <= '${latestDay}'`, 10_000);
-  const supervisionRows = await db.supervisionItem.findMany({ where: { openedAt: { lte: dayEnd(latestDay, tz) } } });
+  const supervisionRows = await db.supervisionItem.findMany({ where: { status: { in: [...LISTED_STATUSES] }, openedAt: { lte: dayEnd(latestDay, tz) } } });
   const groups = await listGroups(db);
   const units = await listUnits(db);
   const targets = await listTargets(db);

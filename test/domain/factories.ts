@@ -20,6 +20,7 @@ export function project(overrides: Partial<Project> = {}): Project {
     stageDates: { SIGNED: "2026-03-01" },
     dropReason: null,
     leaderName: "张区长",
+    leaderSlackId: null,
     responsibleUserIds: [],
     nextStep: "",
     nextStepDue: null,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { createNewProject, findProject, recordProjectFunds, updateProject, type ServiceContext } from "../../src/services/project-service.ts";
-import { closeSupervisionItem, superviseProject } from "../../src/services/supervision-service.ts";
+import { closeOrRequest, openSupervisionItem } from "../../src/services/supervision-service.ts";
 import { upsertGroup, upsertUnit } from "../../src/store/directory.ts";
 import { listFunds } from "../../src/store/funds.ts";
 import { projectHistory } from "../../src/store/projects.ts";
@@ -110,12 +110,16 @@ describe("funds and supervision", () => {
     expect(await recordProjectFunds(ctx, stranger, projectId, { amountWan: 500 })).toMatchObject({ kind: "forbidden" });
   });
 
-  it("lists an item for supervision and lets its owner close it", async () => {
-    const opened = await superviseProject(ctx, member, projectId, { issue: "土地指标未落实", owner: "U_OWNER", deadline: "2026-12-31" });
-    expect(opened.ok).toBe(true);
+  it("an editor only proposes; an admin (督办员) lists; 销号 is asked by the owner and granted by a 督办员", async () => {
+    const proposed = await openSupervisionItem(ctx, member, projectId, { issue: "土地指标未落实", owner: "U_OWNER", deadline: "2026-12-31" });
+    expect(proposed).toMatchObject({ ok: true, value: { status: "PROPOSED" } });
+    expect(await openSupervisionItem(ctx, stranger, projectId, { issue: "土地指标未落实", owner: "U_OWNER", deadline: "2026-12-31" })).toMatchObject({ kind: "forbidden" });
+    const opened = await openSupervisionItem(ctx, { userId: "U_ADMIN", source: "SLASH" }, projectId, { issue: "土地指标未落实", owner: "U_OWNER", deadline: "2026-12-31" });
+    expect(opened).toMatchObject({ ok: true, value: { status: "OPEN" } });
     if (!opened.ok) return;
-    expect(await closeSupervisionItem(ctx, stranger, opened.value.id, "")).toMatchObject({ kind: "forbidden" });
-    expect((await closeSupervisionItem(ctx, { userId: "U_OWNER", source: "SLASH" }, opened.value.id, "已解决")).ok).toBe(true);
-    expect(await closeSupervisionItem(ctx, member, opened.value.id, "")).toMatchObject({ kind: "invalid" });
+    expect(await closeOrRequest(ctx, stranger, opened.value.id, "")).toMatchObject({ kind: "forbidden" });
+    expect(await closeOrRequest(ctx, { userId: "U_OWNER", source: "SLASH" }, opened.value.id, "已解决")).toMatchObject({ ok: true, value: { kind: "REQUEST_CLOSE", state: { status: "REVIEW" } } });
+    expect(await closeOrRequest(ctx, member, opened.value.id, "")).toMatchObject({ kind: "forbidden" });
+    expect(await closeOrRequest(ctx, { userId: "U_ADMIN", source: "SLASH" }, opened.value.id, "")).toMatchObject({ ok: true, value: { kind: "APPROVE", state: { status: "CLOSED", closedBy: "U_ADMIN" } } });
   });
 });

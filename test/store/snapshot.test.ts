@@ -3,7 +3,7 @@ import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { recordFunds } from "../../src/store/funds.ts";
 import { createProject, saveProjectChanges, type Actor } from "../../src/store/projects.ts";
 import { loadSnapshot, loadSnapshots } from "../../src/store/snapshot.ts";
-import { closeSupervision, openSupervision } from "../../src/store/supervision.ts";
+import { appendSupervisionStep, createSupervision, loadSupervision } from "../../src/store/supervision.ts";
 import { newProject } from "../fixtures/factories.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
@@ -19,8 +19,11 @@ beforeAll(async () => {
   const v2 = await saveProjectChanges(store.db, id, 1, { stage: "SIGNED", signedAt: "2026-11-02", agreedWan: 30_000 }, actor, { at: at("2026-11-02") });
   await saveProjectChanges(store.db, id, v2.project.version, { nextStep: "拿地", coUnitIds: [] }, actor, { at: at("2026-11-10") });
   await recordFunds(store.db, { projectId: id, date: "2026-11-05", amountWan: 500 }, actor, { at: at("2026-11-05") });
-  const item = await openSupervision(store.db, { projectId: id, issue: "用地", owner: "张三", deadline: "2026-11-08" }, actor, { at: at("2026-11-03") });
-  await closeSupervision(store.db, item.id, "已解决", actor, { at: at("2026-11-12") });
+  const itemId = await createSupervision(store.db, id, { kind: "LIST", by: "U1", on: "2026-11-03", note: "", issue: "用地", owner: "张三", deadline: "2026-11-08" }, actor, { at: at("2026-11-03") });
+  const asked = (await loadSupervision(store.db, itemId, "Asia/Shanghai"))!;
+  await appendSupervisionStep(store.db, asked, { kind: "REQUEST_CLOSE", by: "U1", on: "2026-11-12", note: "已解决" }, actor, { at: at("2026-11-12", "09:00") });
+  const review = (await loadSupervision(store.db, itemId, "Asia/Shanghai"))!;
+  await appendSupervisionStep(store.db, review, { kind: "APPROVE", by: "U2", on: "2026-11-12", note: "" }, actor, { at: at("2026-11-12") });
   // Late on 11-04 in Shanghai is still 11-04 there, though it is 11-04 15:30 UTC.
   await createProject(store.db, newProject({ name: "晚间录入" }), actor, { at: at("2026-11-04", "23:30") });
 });
@@ -48,7 +51,7 @@ describe("snapshots as of a past day", () => {
     const [on6, on12] = await loadSnapshots(store.db, ["2026-11-06", "2026-11-12"], DEFAULT_RULES);
     expect(on6.funds.map((f) => f.amountWan)).toEqual([500]);
     expect(on6.supervision[0]).toMatchObject({ closedOn: null, openedOn: "2026-11-03" });
-    expect(on12.supervision[0]).toMatchObject({ closedOn: "2026-11-12", closedBy: "U1" });
+    expect(on12.supervision[0]).toMatchObject({ closedOn: "2026-11-12", closedBy: "U2" });
     expect((await loadSnapshot(store.db, "2026-11-04", DEFAULT_RULES)).funds).toEqual([]);
   });
 });

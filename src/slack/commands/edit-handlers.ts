@@ -1,11 +1,9 @@
 import { createNewProject, recordProjectFunds, updateProject, type Caller } from "../../services/project-service.ts";
 import { loadProjectCard } from "../../services/project-card.ts";
 import type { Refusal } from "../../services/service-result.ts";
-import { closeSupervisionItem, superviseProject } from "../../services/supervision-service.ts";
-import type { CloseCommand, FundsCommand, NewCommand, SuperviseCommand, UpdateCommand } from "../../slack-grammar/types.ts";
+import type { FundsCommand, NewCommand, UpdateCommand } from "../../slack-grammar/types.ts";
 import { listGroups, listUnits } from "../../store/directory.ts";
-import { listSupervision } from "../../store/supervision.ts";
-import { fundsForm, newProjectForm, superviseForm, updateForm } from "../blocks/forms.ts";
+import { fundsForm, newProjectForm, updateForm } from "../blocks/forms.ts";
 import { changeConfirmation, refusal, refusalText } from "../blocks/messages.ts";
 import { projectCardBlocks } from "../blocks/project-card.ts";
 import { wan } from "../blocks/labels.ts";
@@ -18,7 +16,7 @@ import { resolveProject } from "./resolve-project.ts";
 // Subcommands that change the store. A command with too little to act on
 // opens its form, prefilled with what was typed.
 
-const caller = (turn: Turn): Caller => ({ userId: turn.userId, source: "SLASH", requestKey: turn.requestKey, requestKeyTtlMs: turn.requestKeyTtlMs });
+export const caller = (turn: Turn): Caller => ({ userId: turn.userId, source: "SLASH", requestKey: turn.requestKey, requestKeyTtlMs: turn.requestKeyTtlMs });
 
 /** Refusals of a conflict show the current values, so nothing is overwritten blindly. */
 export async function replyRefusal(deps: SlackDeps, turn: Turn, r: Refusal): Promise<void> {
@@ -73,41 +71,5 @@ export async function handleFunds(cmd: FundsCommand, turn: Turn, deps: SlackDeps
   const r = await recordProjectFunds(await serviceContext(deps), caller(turn), project.id, { amountWan: cmd.amountWan, date: cmd.date, note: cmd.note });
   if (!r.ok) return replyRefusal(deps, turn, r);
   const msg = `✅ 已登记 *#${project.id} ${project.name}* 到位资金 *+${wan(r.value.amountWan)}*（${r.value.date}）`;
-  await turn.reply([section(msg)], msg);
-}
-
-export async function handleSupervise(cmd: SuperviseCommand, turn: Turn, deps: SlackDeps): Promise<void> {
-  if (!cmd.project) return turn.reply(refusal(`请指明项目，例如：/project 督办 #7 事项="土地指标未落实" 负责人=<@U123> 期限=12-31`), "请指明项目");
-  const project = await resolveProject(deps, turn, cmd.project, "例如 /project 督办 #7 事项=...");
-  if (!project) return;
-  const owner = cmd.owner?.kind === "user" ? cmd.owner.userId : cmd.owner?.text;
-  if (cmd.needsForm || !cmd.deadline || !owner) {
-    await turn.openView(superviseForm(project, { issue: cmd.issue, owner: cmd.owner?.kind === "user" ? cmd.owner.userId : undefined, deadline: cmd.deadline }, { channelId: turn.channelId }));
-    return;
-  }
-  const r = await superviseProject(await serviceContext(deps), caller(turn), project.id, { issue: cmd.issue, owner, deadline: cmd.deadline });
-  if (!r.ok) return replyRefusal(deps, turn, r);
-  const msg = `✅ 已挂牌督办（督办${r.value.id}）：#${project.id} ${project.name}，负责人 ${cmd.owner?.kind === "user" ? `<@${owner}>` : owner}，期限 ${cmd.deadline}`;
-  await turn.reply([section(msg)], msg);
-}
-
-export async function handleClose(cmd: CloseCommand, turn: Turn, deps: SlackDeps): Promise<void> {
-  let itemId: number;
-  if (cmd.target.kind === "supervision") itemId = cmd.target.id;
-  else {
-    const project = await resolveProject(deps, turn, cmd.target.project, "例如 /project 销号 督办12");
-    if (!project) return;
-    const open = (await listSupervision(deps.db, project.id)).filter((s) => s.status === "OPEN");
-    if (open.length !== 1) {
-      const msg = open.length
-        ? `#${project.id} 有 ${open.length} 个未销号的督办事项（${open.map((s) => `督办${s.id}`).join("、")}），请写明编号，例如：/project 销号 督办${open[0].id} 说明="已解决"`
-        : `#${project.id} 没有未销号的督办事项。`;
-      return turn.reply(refusal(msg), msg);
-    }
-    itemId = open[0].id;
-  }
-  const r = await closeSupervisionItem(await serviceContext(deps), caller(turn), itemId, cmd.note ?? "");
-  if (!r.ok) return replyRefusal(deps, turn, r);
-  const msg = `✅ 督办${itemId} 已销号（项目 #${r.value.projectId}）。`;
   await turn.reply([section(msg)], msg);
 }

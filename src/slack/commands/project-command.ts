@@ -6,7 +6,8 @@ import type { ProjectCommand } from "../../slack-grammar/types.ts";
 import { refusal } from "../blocks/messages.ts";
 import type { SlackDeps } from "../deps.ts";
 import type { Turn } from "../turn.ts";
-import { handleClose, handleFunds, handleNew, handleSupervise, handleUpdate } from "./edit-handlers.ts";
+import { handleFunds, handleNew, handleUpdate } from "./edit-handlers.ts";
+import { handleClose, handleSupervise, handleSupervisionStep, handleUnstarted } from "./supervision-handlers.ts";
 import { handleDigest, handleHelp, handleList, handleRank, handleShow, handleStalled } from "./read-handlers.ts";
 
 /**
@@ -32,6 +33,13 @@ export async function runProjectCommand(cmd: ProjectCommand, turn: Turn, deps: S
       return handleSupervise(cmd, turn, deps);
     case "close":
       return handleClose(cmd, turn, deps);
+    case "feedback":
+    case "request":
+    case "return":
+    case "extend":
+      return handleSupervisionStep(cmd, turn, deps);
+    case "unstarted":
+      return handleUnstarted(cmd, turn, deps);
     case "show":
       return handleShow(cmd, turn, deps);
     case "list":

@@ -3,7 +3,7 @@ import type { Origin, Sector, Stage } from "../../domain/types.ts";
 import { loadProjectCard } from "../../services/project-card.ts";
 import { createNewProject, recordProjectFunds, updateProject, type Caller } from "../../services/project-service.ts";
 import type { Refusal, Result } from "../../services/service-result.ts";
-import { superviseProject } from "../../services/supervision-service.ts";
+import { openSupervisionItem } from "../../services/supervision-service.ts";
 import { listGroups, listUnits } from "../../store/directory.ts";
 import { answerPerson } from "../answer-person.ts";
 import { FORMS } from "../blocks/forms.ts";
@@ -126,9 +126,10 @@ export function registerFormSubmissions(app: App, deps: SlackDeps): void {
     f.require("deadline", "请选择办结期限");
     if (!f.ok) return args.ack({ response_action: "errors", errors: f.errors });
     const meta = readMeta(view.private_metadata);
-    const r = await superviseProject(await serviceContext(deps), caller(body), meta.projectId!, { issue: f.text("issue")!, owner: f.user("owner")!, deadline: f.date("deadline")! });
+    const r = await openSupervisionItem(await serviceContext(deps), caller(body), meta.projectId!, { issue: f.text("issue")!, owner: f.user("owner")!, deadline: f.date("deadline")! });
     await finish(args, deps, r, "deadline", meta.channelId, async (v) => {
-      const msg = `✅ 已挂牌督办（督办${v.id}）：${v.projectName}，负责人 <@${f.user("owner")}>，期限 ${f.date("deadline")}`;
+      const what = v.status === "OPEN" ? "已挂牌督办" : "已提交督办建议，待督办员确认";
+      const msg = `✅ ${what}（督办${v.id}）：${v.projectName}，责任人 <@${f.user("owner")}>，期限 ${f.date("deadline")}`;
       return [[section(msg)], msg];
     });
   });

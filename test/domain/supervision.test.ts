@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { checkStep, daysOverdue, isOwner, supervisionStateOn, type SupervisionActor, type SupervisionStep } from "../../src/domain/supervision.ts";
+
+// The 督办 loop as a fold of steps, and who may take which step.
+
+const OWNER = "UOWNER";
+const SUP = "USUP";
+const SUP2 = "USUP2";
+const listed: SupervisionStep = { kind: "LIST", by: SUP, on: "2026-06-01", note: "", issue: "用地指标", owner: `<@${OWNER}>`, deadline: "2026-06-30" };
+const step = (kind: SupervisionStep["kind"], by: string, on: string, extra: Partial<SupervisionStep> = {}): SupervisionStep => ({ kind, by, on, note: "", ...extra });
+const actor = (userId: string, over: Partial<SupervisionActor> = {}): SupervisionActor => ({ userId, isSupervisor: false, isEditor: false, ...over });
+const owner = actor(OWNER, { isEditor: true });
+const sup = actor(SUP, { isSupervisor: true, isEditor: true });
+const sup2 = actor(SUP2, { isSupervisor: true });
+
+const walk: SupervisionStep[] = [
+  listed,
+  step("FEEDBACK", OWNER, "2026-06-05", { note: "已报市规划局" }),
+  step("REQUEST_CLOSE", OWNER, "2026-06-10", { note: "已落实" }),
+  step("RETURN", SUP, "2026-06-11", { note: "批复未下达" }),
+  step("EXTEND", SUP, "2026-06-12", { note: "等待市级批复", deadline: "2026-07-15" }),
+  step("REQUEST_CLOSE", OWNER, "2026-07-01", { note: "批复已下达" }),
+  step("APPROVE", SUP2, "2026-07-02"),
+];
+
+describe("state as of a day", () => {
+  it.each([
+    ["2026-05-31", null, null],
+    ["2026-06-01", "OPEN", "2026-06-30"],
+    ["2026-06-09", "OPEN", "2026-06-30"],
+    ["2026-06-10", "REVIEW", "2026-06-30"],
+    ["2026-06-11", "OPEN", "2026-06-30"],
+    ["2026-06-12", "OPEN", "2026-07-15"],
+    ["2026-07-01", "REVIEW", "2026-07-15"],
+    ["2026-07-02", "CLOSED", "2026-07-15"],
+  ])("on %s: %s, deadline %s", (asOf, status, deadline) => {
+    const s = supervisionStateOn(walk, asOf);
+    expect(s?.status ?? null).toBe(status);
+    expect(s?.deadline ?? null).toBe(deadline);
+  });
+
+  it("keeps who opened, who asked and who closed", () => {
+    const s = supervisionStateOn(walk)!;
+    expect(s).toMatchObject({ openedOn: "2026-06-01", openedBy: SUP, closedOn: "2026-07-02", closedBy: SUP2, requestedBy: OWNER, feedbackCount: 1 });
+    expect(s.steps).toHaveLength(walk.length);
+  });
+
+  it("a proposal is not open until a 督办员 confirms it; the confirmation may restate the deadline", () => {
+    const steps = [
+      step("PROPOSE", OWNER, "2026-06-01", { issue: "环评", owner: `<@${OWNER}>`, deadline: "2026-06-20" }),
+      step("CONFIRM", SUP, "2026-06-03", { deadline: "2026-06-25" }),
+    ];
+    expect(supervisionStateOn(steps, "2026-06-02")).toMatchObject({ status: "PROPOSED", openedOn: null });
+    expect(supervisionStateOn(steps)).toMatchObject({ status: "OPEN", openedOn: "2026-06-03", openedBy: SUP, deadline: "2026-06-25", issue: "环评" });
+  });
+});
+
+describe("overdue", () => {
+  it.each([
+    ["2026-06-30", 0],
+    ["2026-07-01", 1],
+    ["2026-07-31", 31],
+  ])("an open item due 6-30 on %s is %i days overdue", (asOf, days) => {
+    expect(daysOverdue(supervisionStateOn([listed], asOf)!, asOf)).toBe(days);
+  });
+  it("a closed or only proposed item is never overdue", () => {
+    expect(daysOverdue({ status: "CLOSED", deadline: "2026-06-30" }, "2026-08-01")).toBe(0);
+    expect(daysOverdue({ status: "PROPOSED", deadline: "2026-06-30" }, "2026-08-01")).toBe(0);
+    expect(daysOverdue({ status: "REVIEW", deadline: "2026-06-30" }, "2026-07-03")).toBe(3);
+  });
+});
+
+describe("who may take which step", () => {
+  const today = "2026-06-15";
+  const open = supervisionStateOn([listed])!;
+  const review = supervisionStateOn([listed, step("REQUEST_CLOSE", OWNER, "2026-06-10")])!;
+  const check = (s: typeof open | null, kind: SupervisionStep["kind"], a: SupervisionActor, extra: Partial<SupervisionStep> = {}) =>
+    checkStep(s, { kind, note: "", ...extra }, a, today)?.code ?? "ok";
+  const newItem = { issue: "用地", deadline: "2026-07-01" };
+
+  it.each([
+    ["a 督办员 lists", null, "LIST", sup, newItem, "ok"],
+    ["an editor may not list", null, "LIST", owner, newItem, "forbidden"],
+    ["an editor proposes", null, "PROPOSE", owner, newItem, "ok"],
+    ["a bystander may not propose", null, "PROPOSE", actor("UX"), newItem, "forbidden"],
+    ["listing needs an issue", null, "LIST", sup, { deadline: "2026-07-01" }, "invalid"],
+    ["listing with a past deadline", null, "LIST", sup, { issue: "用地", deadline: "2026-06-14" }, "invalid"],
+    ["listing due today", null, "LIST", sup, { issue: "用地", deadline: today }, "ok"],
+    ["the owner posts feedback", open, "FEEDBACK", owner, { note: "进展" }, "ok"],
+    ["empty feedback", open, "FEEDBACK", owner, {}, "invalid"],
+    ["someone else's feedback", open, "FEEDBACK", actor("UX", { isEditor: true }), { note: "进展" }, "forbidden"],
+    ["the owner asks for 销号", open, "REQUEST_CLOSE", owner, {}, "ok"],
+    ["a 督办员 cannot ask for 销号 of another's item", open, "REQUEST_CLOSE", sup, {}, "forbidden"],
+    ["销号 before anyone asked", open, "APPROVE", sup2, {}, "conflict"],
+    ["a non-督办员's 销号 before anyone asked is told who may", open, "APPROVE", owner, {}, "forbidden"],
+    ["a 督办员 approves", review, "APPROVE", sup2, {}, "ok"],
+    ["a non-督办员 approves", review, "APPROVE", actor("UX", { isEditor: true }), {}, "forbidden"],
+    ["the owner approves their own (even as 督办员)", review, "APPROVE", actor(OWNER, { isSupervisor: true }), {}, "forbidden"],
+    ["a 退回 needs a reason", review, "RETURN", sup, {}, "invalid"],
+    ["a 退回 with a reason", review, "RETURN", sup, { note: "未落实" }, "ok"],
+    ["asking twice", review, "REQUEST_CLOSE", owner, {}, "conflict"],
+    ["an extension without a reason", open, "EXTEND", sup, { deadline: "2026-07-30" }, "invalid"],
+    ["an extension by the owner", open, "EXTEND", owner, { deadline: "2026-07-30", note: "等待" }, "forbidden"],
+    ["an extension that is not later", open, "EXTEND", sup, { deadline: "2026-06-30", note: "等待" }, "invalid"],
+    ["an extension by a 督办员 with a reason", open, "EXTEND", sup, { deadline: "2026-07-30", note: "等待" }, "ok"],
+  ] as const)("%s", (_name, s, kind, a, extra, expected) => {
+    expect(check(s as typeof open | null, kind, a, extra as Partial<SupervisionStep>)).toBe(expected);
+  });
+
+  it("a 督办员 who asked for 销号 on behalf of a plain-name owner cannot approve it", () => {
+    const plain = supervisionStateOn([{ ...listed, owner: "区生态环境局" }, step("REQUEST_CLOSE", SUP, "2026-06-10")])!;
+    expect(check(plain, "APPROVE", sup)).toBe("forbidden");
+    expect(check(plain, "APPROVE", sup2)).toBe("ok");
+  });
+
+  it("closed items take no more steps", () => {
+    const closed = supervisionStateOn(walk)!;
+    for (const kind of ["FEEDBACK", "REQUEST_CLOSE"] as const) expect(check(closed, kind, owner, { note: "x" })).toBe("conflict");
+    for (const kind of ["APPROVE", "RETURN", "EXTEND"] as const) expect(check(closed, kind, sup2, { note: "x", deadline: "2026-12-31" })).toBe("conflict");
+  });
+
+  it("a plain-name owner is represented by the project's editors", () => {
+    expect(isOwner({ owner: "区生态环境局" }, owner)).toBe(true);
+    expect(isOwner({ owner: "区生态环境局" }, actor("UX"))).toBe(false);
+    expect(isOwner({ owner: `<@${OWNER}>` }, actor("UX", { isEditor: true }))).toBe(false);
+  });
+});
