@@ -27,7 +27,7 @@ const LABEL_GAP = 10; // bar end to its count label
 const EDGE = 24; // count label to the picture's edge
 
 function countLabel(s: { label: string; count: number }): string {
-  return s.label === DROPPED ? `${s.count} 个（已终止，不计入漏斗）` : `${s.count} 个`;
+  return s.label === DROPPED ? `${s.count} 个（已终止，未列入漏斗）` : `${s.count} 个`;
 }
 
 /**

@@ -150,7 +150,7 @@ export function rankingChartOption(input: RankingChartInput): EChartsOption {
           data: [{ xAxis: input.yearShare * 100 }],
           lineStyle: { color: COLORS.pace, type: "dashed", width: 2 },
           label: {
-            formatter: `时间进度 ${sharePct}%`,
+            formatter: `序时进度 ${sharePct}%`,
             position: "start",
             distance: 8,
             fontSize: 18,

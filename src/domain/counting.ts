@@ -75,12 +75,14 @@ export interface Tally {
   majorCount: number;
   largeCount: number;
   keyCount: number;
-  /** Projects signed in the year (any class), credited to the lead unit like class counts. */
+  /** Projects signed in the year that meet a class (未达统计标准 ones do not), credited to the lead unit like class counts. */
   signedCount: number;
+  /** The part of agreedWan from 服务业 projects: the parks' 非工业 sub-target (seed 003, 附件1). */
+  nonIndustryAgreedWan: number;
 }
 
 export function emptyTally(): Tally {
-  return { agreedWan: 0, arrivedWan: 0, majorCount: 0, largeCount: 0, keyCount: 0, signedCount: 0 };
+  return { agreedWan: 0, arrivedWan: 0, majorCount: 0, largeCount: 0, keyCount: 0, signedCount: 0, nonIndustryAgreedWan: 0 };
 }
 
 export interface TallyInput {
@@ -93,6 +95,15 @@ export interface TallyInput {
 }
 
 type Credit = { id: number; share: number; countsClass: boolean };
+
+/**
+ * SPEC "Project class": a project below the 一般项目 threshold (未达统计标准)
+ * counts toward neither class counts nor money, unless the rules turn its
+ * money counting on (its class never counts).
+ */
+export function countsMoney(cls: ProjectClass, rules: Pick<Rules, "belowStandardMoneyCounts">): boolean {
+  return cls !== "NONE" || rules.belowStandardMoneyCounts;
+}
 
 /**
  * Shared by units and groups so the two cannot drift apart: `credits` says who
@@ -113,10 +124,14 @@ function tally(input: TallyInput, credits: (p: Project) => Credit[]): Map<number
     if (!countsTowardYear(p, year, asOf)) continue;
     const weight = originWeight(p.origin, rules);
     const cls = classOf(p);
+    const money = countsMoney(cls, rules);
     for (const c of credits(p)) {
       const t = get(c.id);
-      t.agreedWan += p.agreedWan * weight * c.share;
-      if (!c.countsClass) continue;
+      if (money) {
+        t.agreedWan += p.agreedWan * weight * c.share;
+        if (p.sector === "SERVICE") t.nonIndustryAgreedWan += p.agreedWan * weight * c.share;
+      }
+      if (!c.countsClass || cls === "NONE") continue;
       t.signedCount += 1;
       if (cls === "MAJOR") t.majorCount += 1;
       else if (cls === "LARGE") t.largeCount += 1;
@@ -129,7 +144,7 @@ function tally(input: TallyInput, credits: (p: Project) => Credit[]): Map<number
   for (const f of funds) {
     if (yearOf(f.date) !== year || f.date > asOf) continue;
     const p = byId.get(f.projectId);
-    if (!p) continue;
+    if (!p || !countsMoney(classOf(p), rules)) continue;
     const weight = originWeight(p.origin, rules);
     for (const c of credits(p)) get(c.id).arrivedWan += f.amountWan * weight * c.share;
   }

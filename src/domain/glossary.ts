@@ -101,3 +101,74 @@ export function unstartedBandLabel(band: UnstartedBand, yellowDays: number, redD
 }
 export const daysSinceSigned = (days: number) => `签约已${days}天`;
 export const supervisionOverdueBy = (days: number) => `超期${days}天未销号`;
+
+/**
+ * Money as a user would type it back, exact and with at most two decimals:
+ * 亿元 when that is exact to two decimals, else 万元 (78720 → "78,720万元",
+ * 25000 → "2.5亿元"). For form prefills, which are read back by the parser.
+ */
+export function moneyInput(wan: number): string {
+  if (wan >= 10_000 && wan % 100 === 0) return formatMoney(wan);
+  return `${new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(wan)}万元`;
+}
+
+/** Names of the target metrics, as the seeds' tables head them. */
+export const METRIC_NAMES = {
+  agreed: "协议资金",
+  arrived: "到位资金",
+  major: "重大项目",
+  large: "较大项目",
+  key: "重点项目",
+  nonIndustry: "其中：非工业",
+} as const;
+
+/** 项目等级 (SPEC "Project class"); below 一般项目 the project is 未达统计标准. */
+export const CLASS_NAMES = { MAJOR: "重大项目", LARGE: "较大项目", KEY: "重点项目", GENERAL: "一般项目", NONE: TERMS.belowStandard } as const;
+/** 产业类别. */
+export const SECTOR_NAMES = { INDUSTRY: "工业", SERVICE: "服务业" } as const;
+export const ORIGIN_NAMES = { OUTSIDE_CITY: "市外", IN_CITY_OUTSIDE_DISTRICT: "区外市内", IN_DISTRICT: "区内" } as const;
+export const LIGHT_NAMES = { RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯" } as const;
+
+/** "数据截至2026年11月29日". */
+export const asOfText = (day: LocalDate) => `${TERMS.asOf}${dayInProse(day, true)}`;
+
+/** A count of projects: "3个". */
+export const countText = (n: number) => `${n}个`;
+
+/**
+ * Completion against 序时进度 as a 通报 says it, given the points ahead (+) or
+ * behind (−) and whether that is beyond the tolerance: "低于序时进度 6.2 个百分点",
+ * "高于序时进度 3 个百分点", within the tolerance "基本符合序时进度".
+ */
+export function paceText(points: number, beyondTolerance: boolean): string {
+  return beyondTolerance ? againstPace(points) : `基本符合${TERMS.pace}`;
+}
+
+/** Beside a year-to-date figure: "同期 3.2亿元，同比增加 1.1亿元" (money) or "同期 4个，同比增加 1个" (counts). */
+export function yearOnYearText(now: number, then: number, money: boolean): string {
+  const show = money ? formatMoney : countText;
+  const diff = now - then;
+  const change = Math.abs(diff) < (money ? 0.005 : 0.5) ? "与同期持平" : `同比${diff > 0 ? "增加" : "减少"} ${show(Math.abs(diff))}`;
+  return `${TERMS.yearOnYear} ${show(then)}，${change}`;
+}
+
+/** ISO week header: "招商引资工作周调度（2026年第48周，11月23日—29日）". */
+export function weeklyTitle(isoYear: number, week: number, start: LocalDate, end: LocalDate): string {
+  return `招商引资工作周调度（${isoYear}年第${week}周，${dayRangeInProse(start, end)}）`;
+}
+
+/** Title of a period's bulletin: "2026年第4季度", "2026年". */
+export function periodInProse(label: string): string {
+  const w = /^(\d{4})-W(\d{2})$/.exec(label);
+  if (w) return `${w[1]}年第${Number(w[2])}周`;
+  const q = /^(\d{4})-Q([1-4])$/.exec(label);
+  if (q) return `${q[1]}年第${q[2]}季度`;
+  return `${label}年`;
+}
+
+/** A rank change since last time, in words a 通报 uses: "上升2位", "下降1位", "持平", "新上榜". */
+export function rankChangeText(delta: number | null, wasRanked: boolean): string {
+  if (!wasRanked) return "—";
+  if (delta === null || delta === 0) return "持平";
+  return delta > 0 ? `上升${delta}位` : `下降${-delta}位`;
+}

@@ -1,3 +1,4 @@
+import { dayInProse, dueOn, noProgressFor, overdueBy } from "./glossary.ts";
 import { daysBetween } from "./periods.ts";
 import type { Rules } from "./rules.ts";
 import { stageAsOf } from "./stages.ts";
@@ -48,43 +49,37 @@ export function assessHealth(p: Project, ctx: HealthContext, rules: Rules): Heal
     const since = p.stageDates.SIGNED ?? p.stageDates.REGISTERED;
     if (since) {
       const days = daysBetween(since, asOf);
-      if (days > h.redSignedNotStartedDays) {
-        add("RED", "SIGNED_NOT_STARTED", `签约未开工已 ${days} 天（超过 ${h.redSignedNotStartedDays} 天）`);
-      } else if (days > h.yellowSignedNotStartedDays) {
-        add("YELLOW", "SIGNED_NOT_STARTED", `签约未开工已 ${days} 天（超过 ${h.yellowSignedNotStartedDays} 天）`);
-      }
+      const text = (limit: number) => `签约未开工已${days}天（超过${limit}天）`;
+      if (days > h.redSignedNotStartedDays) add("RED", "SIGNED_NOT_STARTED", text(h.redSignedNotStartedDays));
+      else if (days > h.yellowSignedNotStartedDays) add("YELLOW", "SIGNED_NOT_STARTED", text(h.yellowSignedNotStartedDays));
     }
   }
 
   if (p.nextStepDue) {
-    const step = p.nextStep.trim() ? `下一步“${p.nextStep.trim()}”` : "下一步";
+    const step = stepName(p);
     const overdue = daysBetween(p.nextStepDue, asOf);
-    if (overdue > h.redNextStepOverdueDays) {
-      add("RED", "NEXT_STEP_OVERDUE", `${step}已逾期 ${overdue} 天（超过 ${h.redNextStepOverdueDays} 天，截止 ${p.nextStepDue}）`);
-    } else if (overdue > 0) {
-      add("YELLOW", "NEXT_STEP_OVERDUE", `${step}已逾期 ${overdue} 天（截止 ${p.nextStepDue}）`);
-    } else if (-overdue <= h.yellowDueWithinDays) {
-      const when = overdue === 0 ? "今天到期" : `${-overdue} 天后到期`;
-      add("YELLOW", "NEXT_STEP_DUE_SOON", `${step}${when}（截止 ${p.nextStepDue}）`);
-    }
+    const deadline = `（应于${dayInProse(p.nextStepDue)}完成）`;
+    if (overdue > h.redNextStepOverdueDays) add("RED", "NEXT_STEP_OVERDUE", `${step}${overdueBy(overdue)}${deadline}`);
+    else if (overdue > 0) add("YELLOW", "NEXT_STEP_OVERDUE", `${step}${overdueBy(overdue)}${deadline}`);
+    else if (h.dueSoonIsYellow && -overdue <= h.yellowDueWithinDays) add("YELLOW", "NEXT_STEP_DUE_SOON", `${step}${dueOn(p.nextStepDue)}`);
   }
 
   // No update: without a recorded update, the earliest stage date stands in for
   // the last update; with neither, the project has never been updated at all.
   const lastSeen = ctx.lastUpdateOn ?? earliestStageDate(p);
   if (lastSeen === null) {
-    add("RED", "NO_UPDATE", `从未更新进展（超过 ${h.redNoUpdateDays} 天未更新即为红灯）`);
+    add("RED", "NO_UPDATE", "从未报送进展");
   } else {
     const days = daysBetween(lastSeen, asOf);
-    if (days > h.redNoUpdateDays) add("RED", "NO_UPDATE", `已 ${days} 天未更新进展（超过 ${h.redNoUpdateDays} 天）`);
-    else if (days > h.yellowNoUpdateDays) add("YELLOW", "NO_UPDATE", `已 ${days} 天未更新进展（超过 ${h.yellowNoUpdateDays} 天）`);
+    if (days > h.redNoUpdateDays) add("RED", "NO_UPDATE", noProgressFor(days));
+    else if (days > h.yellowNoUpdateDays) add("YELLOW", "NO_UPDATE", noProgressFor(days));
   }
 
   for (const item of ctx.supervision) {
     if (item.projectId !== p.id || item.openedOn > asOf) continue;
     if (item.closedOn !== null && item.closedOn <= asOf) continue;
     const late = daysBetween(item.deadline, asOf);
-    if (late > 0) add("RED", "SUPERVISION_OVERDUE", `督办事项“${item.issue}”已超期 ${late} 天未销号（期限 ${item.deadline}）`);
+    if (late > 0) add("RED", "SUPERVISION_OVERDUE", `督办事项“${item.issue}”超过办理期限${late}天未销号（期限${dayInProse(item.deadline)}）`);
   }
 
   reasons.sort((a, b) => rank(a.level) - rank(b.level)); // stable: keeps rule order within a level
@@ -94,6 +89,20 @@ export function assessHealth(p: Project, ctx: HealthContext, rules: Rules): Heal
       ? "YELLOW"
       : "GREEN";
   return { light, reasons };
+}
+
+const stepName = (p: Pick<Project, "nextStep">) => (p.nextStep.trim() ? `下一步“${p.nextStep.trim()}”` : "下一步");
+
+/**
+ * A next step due within yellowDueWithinDays (today included): a reminder for
+ * pings and App Home ("下一步“…”将于12月4日到期"), not a light unless the rules
+ * say so. Null when nothing is due soon (or it is already overdue).
+ */
+export function dueSoonReminder(p: Pick<Project, "stage" | "nextStep" | "nextStepDue">, asOf: LocalDate, rules: Rules): string | null {
+  if (!p.nextStepDue || p.stage === "DROPPED" || p.stage === "AT_CAPACITY") return null;
+  const left = daysBetween(asOf, p.nextStepDue);
+  if (left < 0 || left > rules.health.yellowDueWithinDays) return null;
+  return `${stepName(p)}${dueOn(p.nextStepDue)}`;
 }
 
 const rank = (l: HealthLevel) => (l === "RED" ? 0 : 1);

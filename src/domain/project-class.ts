@@ -1,16 +1,11 @@
+import { CLASS_NAMES } from "./glossary.ts";
 import type { Rules } from "./rules.ts";
 import type { Project, ProjectClass } from "./types.ts";
 
 // Project class (SPEC "Project class", seed 003 note 1): always derived from
 // the numbers, never typed by hand, so it cannot drift from the amounts.
 
-export const CLASS_LABELS: Record<ProjectClass, string> = {
-  MAJOR: "重大项目",
-  LARGE: "较大项目",
-  KEY: "重点项目",
-  GENERAL: "一般项目",
-  NONE: "不计入",
-};
+export const CLASS_LABELS: Record<ProjectClass, string> = CLASS_NAMES;
 
 /** Highest class whose threshold is met (thresholds are inclusive: exactly 20亿 is 重大). */
 export function classifyProject(p: Pick<Project, "agreedWan" | "outputWan" | "sector">, rules: Rules): ProjectClass {

@@ -25,6 +25,22 @@ export const rulesSchema = z.object({
       IN_DISTRICT: z.number().min(0).max(1).default(0),
     })
     .prefault({}),
+  /**
+   * Projects below the 一般项目 threshold (未达统计标准) count toward neither
+   * class counts nor money; true counts their 协议资金/到位资金 (never a class).
+   */
+  belowStandardMoneyCounts: z.boolean().default(false),
+  /** 序时进度 (SPEC "Rates"): checkpoints "MM-DD" → share of the annual target due by then; linear between them, none → linear in the year. */
+  pace: z
+    .object({
+      checkpoints: z
+        .array(z.object({ day: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "写成 MM-DD，例如 05-31"), share: z.number().min(0).max(1) }))
+        .default([])
+        .refine((cs) => cs.every((c, i) => i === 0 || (c.day > cs[i - 1]!.day && c.share >= cs[i - 1]!.share)), "节点须按日期先后排列，比例不得减少"),
+      /** "Behind 序时进度" only beyond this many percentage points (exactly this many is not yet behind). */
+      tolerancePoints: z.number().min(0).max(100).default(5),
+    })
+    .prefault({}),
   /** Joint projects (联合招商): lead unit share; the rest is split equally among cooperating units. */
   jointLeadShare: z.number().min(0).max(1).default(0.8),
   /** 红黄绿灯 thresholds in days (seed 004). */
@@ -36,6 +52,8 @@ export const rulesSchema = z.object({
       yellowDueWithinDays: z.number().int().nonnegative().default(7),
       redNoUpdateDays: z.number().int().positive().default(30),
       yellowNoUpdateDays: z.number().int().positive().default(14),
+      /** A next step due within yellowDueWithinDays is a reminder (pings, App Home); true makes it a yellow light again. */
+      dueSoonIsYellow: z.boolean().default(false),
     })
     .prefault({}),
   /** 督办: an overdue item is escalated to the project's 包联领导 and the 督办员 once it is overdue this many working days. */

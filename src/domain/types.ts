@@ -88,7 +88,11 @@ export interface Unit {
   kind: UnitKind;
 }
 
-/** Annual target of one unit or one group (exactly one of the two ids is set). */
+/**
+ * Annual target of one unit or one group (at most one of the two ids is set);
+ * with neither, the district's own target (its goal is set on its own, not
+ * the sum of the units', whose tables overlap).
+ */
 export interface Target {
   year: number;
   unitId: number | null;
@@ -98,6 +102,8 @@ export interface Target {
   keyCount: number;
   agreedWan: number;
   arrivedWan: number;
+  /** Sub-target "其中：非工业" of 协议资金 (seed 003's park table); null or absent when none is set. */
+  nonIndustryAgreedWan?: number | null;
 }
 
 /** One changed field of one project, as recorded in the append-only history. */

@@ -1,3 +1,4 @@
+import { asOfText, formatPercent } from "../domain/glossary.ts";
 import { rankingChartPng } from "../charts/ranking-chart.ts";
 import { stageFunnelPng } from "../charts/funnel-chart.ts";
 import type { RankingReport } from "../reports/ranking-report.ts";
@@ -21,9 +22,9 @@ function withNotice(ctx: JobContext, messages: Messages): Messages {
 function rankingChart(r: RankingReport, title: string): Buffer {
   return rankingChartPng({
     title,
-    subtitle: `截至 ${r.period.asOf}　时间进度 ${Math.round(r.yearShareElapsed * 100)}%`,
+    subtitle: `${asOfText(r.period.asOf)}　序时进度 ${formatPercent(r.paceShare)}`,
     entries: r.entries.map((e) => ({ name: e.name, agreedCompletion: e.completion.agreed, arrivedCompletion: e.completion.arrived, rank: e.rank })),
-    yearShare: r.yearShareElapsed,
+    yearShare: r.paceShare,
   });
 }
 

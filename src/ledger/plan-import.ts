@@ -67,8 +67,10 @@ export function planImport(ledger: ValidLedger, state: ImportState, ctx: PlanCon
 
   for (const t of ledger.targets) {
     const { row: _row, owner, ...values } = t;
-    const target: Target = { ...values, unitId: owner.type === "UNIT" ? unitId(owner.name) : null, groupId: owner.type === "GROUP" ? groupId(owner.name) : null };
-    const current = state.targets.find((c) => c.year === t.year && c.unitId === target.unitId && c.groupId === target.groupId);
+    const ids = { unitId: owner.type === "UNIT" ? unitId(owner.name) : null, groupId: owner.type === "GROUP" ? groupId(owner.name) : null };
+    const current = state.targets.find((c) => c.year === t.year && c.unitId === ids.unitId && c.groupId === ids.groupId);
+    // The ledger has no 非工业 column yet: a sub-target set in the store is kept.
+    const target: Target = { nonIndustryAgreedWan: current?.nonIndustryAgreedWan ?? null, ...values, ...ids };
     if (!current) batch.targets.push({ id: null, target });
     else if ((Object.keys(target) as (keyof Target)[]).some((k) => current[k] !== target[k])) batch.targets.push({ id: current.id, target });
     step();

@@ -1,18 +1,18 @@
 import { yearOf } from "../domain/periods.ts";
 import { emptyTally, type Tally } from "../domain/counting.ts";
-import { compositeScore, rankChange, rankWithTies, type Metric } from "../domain/ranking.ts";
+import { compositeScore, rankChange, rankWithTies } from "../domain/ranking.ts";
 import type { Rules } from "../domain/rules.ts";
-import { yearShareElapsed } from "../domain/targets.ts";
+import { paceShare as paceShareOn } from "../domain/targets.ts";
 import type { Group, LocalDate, Target, Unit } from "../domain/types.ts";
 import type { ReportPeriod } from "./report-period.ts";
-import { metricOf, type MetricValues } from "./weekly-summary.ts";
+import { progressOf, type Progress } from "./target-progress.ts";
 
 // Rankings of groups or units on target completion, with the change since the
 // previous period's ranking (↑2, ↓1). Ties share a rank (1, 1, 3).
 
 export type RankBy = "group" | "unit";
 
-export interface RankingEntry {
+export interface RankingEntry extends Progress {
   rank: number | null;
   change: { delta: number | null; label: string };
   id: number;
@@ -20,10 +20,7 @@ export interface RankingEntry {
   /** GROUP, PARK or DEPARTMENT. */
   kind: string;
   score: number | null;
-  achieved: MetricValues<number>;
-  target: MetricValues<number> | null;
-  completion: Record<Metric, number | null>;
-  /** Agreed-money completion below the share of the year passed. */
+  /** 协议资金 completion more than the rules' tolerance below 序时进度. */
   behindPace: boolean;
 }
 
@@ -32,7 +29,10 @@ export interface RankingReport {
   by: RankBy;
   period: ReportPeriod;
   year: number;
-  yearShareElapsed: number;
+  /** 序时进度 on the as-of day. */
+  paceShare: number;
+  /** Percentage points below 序时进度 beyond which a row is behind. */
+  tolerancePoints: number;
   entries: RankingEntry[];
 }
 
@@ -47,6 +47,8 @@ export interface RankingInput {
   tallies: Map<number, Tally>;
   /** Tallies as of period.previousAsOf; null when there is nothing to compare with. */
   previousTallies: Map<number, Tally> | null;
+  /** Tallies as of the same day last year (同期); null when not loaded. */
+  lastYearTallies?: Map<number, Tally> | null;
 }
 
 function rank(input: RankingInput, asOf: LocalDate, tallies: Map<number, Tally>) {
@@ -65,29 +67,32 @@ function rank(input: RankingInput, asOf: LocalDate, tallies: Map<number, Tally>)
 }
 
 export function buildRanking(input: RankingInput): RankingReport {
-  const { period, by } = input;
+  const { period, by, rules } = input;
   const { year, ranked } = rank(input, period.asOf, input.tallies);
   const before = input.previousTallies
     ? new Map(rank(input, period.previousAsOf, input.previousTallies).ranked.map((r) => [r.item.id, r.rank]))
     : new Map<number, number | null>();
-  const share = yearShareElapsed(period.asOf);
+  const share = paceShareOn(period.asOf, rules.pace.checkpoints);
   return {
     kind: "ranking",
     by,
     period,
     year,
-    yearShareElapsed: share,
-    entries: ranked.map(({ item, rank }) => ({
-      rank,
-      change: rankChange(rank, before.get(item.id) ?? null),
-      id: item.id,
-      name: item.name,
-      kind: item.kind,
-      score: item.score,
-      achieved: metricOf(item.tally),
-      target: item.target ? metricOf({ ...item.target, signedCount: 0 }) : null,
-      completion: item.parts,
-      behindPace: item.parts.agreed !== null && item.parts.agreed < share,
-    })),
+    paceShare: share,
+    tolerancePoints: rules.pace.tolerancePoints,
+    entries: ranked.map(({ item, rank }) => {
+      const lastYear = input.lastYearTallies ? (input.lastYearTallies.get(item.id) ?? emptyTally()) : null;
+      const progress = progressOf(item.tally, item.target, lastYear, share, rules);
+      return {
+        ...progress,
+        rank,
+        change: rankChange(rank, before.get(item.id) ?? null),
+        id: item.id,
+        name: item.name,
+        kind: item.kind,
+        score: item.score,
+        behindPace: progress.pace.agreed?.status === "BEHIND",
+      };
+    }),
   };
 }

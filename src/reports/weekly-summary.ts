@@ -2,16 +2,18 @@ import { calendarWarning } from "../domain/calendar.ts";
 import { originWeight, signedOn, type Tally } from "../domain/counting.ts";
 import { inRange, yearOf } from "../domain/periods.ts";
 import { classifyProject } from "../domain/project-class.ts";
-import { METRICS, type Metric } from "../domain/ranking.ts";
 import type { Rates } from "../domain/rates.ts";
 import type { Rules } from "../domain/rules.ts";
 import { STAGE_LABELS, stageIndex } from "../domain/stages.ts";
 import { STAGES } from "../domain/types.ts";
-import { completion, paceStatus, yearShareElapsed, type Pace } from "../domain/targets.ts";
+import { paceShare as paceShareOn, sameDayLastYear } from "../domain/targets.ts";
 import type { FundEntry, Group, LocalDate, Project, Stage, Target, Unit } from "../domain/types.ts";
 import type { WeeklyFigures } from "../store/report-figures.ts";
 import { directoryNames } from "./directory-names.ts";
 import type { ReportPeriod } from "./report-period.ts";
+import { districtTarget, progressOf, subjectRows, sumTallies, type Progress, type SubjectProgress } from "./target-progress.ts";
+
+export { metricOf, type MetricValues } from "./target-progress.ts";
 
 // The weekly 调度 summary as plain data: the JSON output, the text table, the
 // .xlsx and (later) the Slack post are all renderings of this one object.
@@ -41,24 +43,23 @@ export interface FundLine extends ProjectLine {
   weightedWan: number;
 }
 
-export type MetricValues<T> = Record<Metric, T>;
-
 export interface WeeklySummary {
   kind: "weekly";
   period: ReportPeriod;
   year: number;
-  yearShareElapsed: number;
+  /** 序时进度 on the as-of day (linear, or between the rules' checkpoints). */
+  paceShare: number;
+  /** The as-of day's counterpart last year (同期). */
+  sameDayLastYear: LocalDate;
   calendarWarning: string | null;
   signings: SigningLine[];
   stageMoves: StageMoveLine[];
   fundsArrived: FundLine[];
   totals: { signedCount: number; signedAgreedWan: number; signedWeightedWan: number; fundsWan: number; fundsWeightedWan: number };
-  yearToDate: {
-    achieved: MetricValues<number>;
-    target: MetricValues<number>;
-    completion: MetricValues<number | null>;
-    pace: MetricValues<Pace | null>;
-  };
+  /** The district against its own target ("district"), or the sum of its units' ("units") when it has none. */
+  yearToDate: Progress & { targetSource: "district" | "units" | "none" };
+  byGroup: SubjectProgress[];
+  byUnit: SubjectProgress[];
   funnel: Array<{ stage: Stage; label: string; count: number }>;
   health: { red: number; yellow: number; green: number; notRated: number };
   rates: Rates;
@@ -66,15 +67,15 @@ export interface WeeklySummary {
   topMovers: Array<ProjectLine & { stagesAdvanced: number; fundsWan: number }>;
 }
 
-export function metricOf(t: Tally): MetricValues<number> {
-  return { agreed: t.agreedWan, arrived: t.arrivedWan, major: t.majorCount, large: t.largeCount, key: t.keyCount };
-}
-
 /** What the weekly summary is built from: the district's figures, and the rows it lists. */
 export interface WeeklyInput {
   period: ReportPeriod;
   rules: Rules;
   figures: WeeklyFigures;
+  /** Each group's tally now; each unit's comes with the figures. */
+  groupTallies: Map<number, Tally>;
+  /** Tallies as the store knew them on the same day last year (同期). */
+  lastYear: { groups: Map<number, Tally>; units: Map<number, Tally> };
   /** Projects (as of period.asOf) with a stage reached or funds arrived in the period; others may be included. */
   projects: Project[];
   /** Fund entries dated in the period (entries of projects not in `projects` are left out). */
@@ -117,7 +118,8 @@ export function buildWeeklySummary(input: WeeklyInput): WeeklySummary {
       .sort((a, b) => p.stageDates[a]!.localeCompare(p.stageDates[b]!));
     for (const to of dated) {
       const on = p.stageDates[to]!;
-      if (inRange(on, range)) stageMoves.push({ ...line(p), from, to, on });
+      // A project's first dated stage is its creation (a new lead, or a signing listed above), not a move.
+      if (from !== null && inRange(on, range)) stageMoves.push({ ...line(p), from, to, on });
       from = to;
     }
   }
@@ -133,23 +135,16 @@ export function buildWeeklySummary(input: WeeklyInput): WeeklySummary {
     .sort((a, b) => b.amountWan - a.amountWan || a.date.localeCompare(b.date));
 
   // Year to date: what counts toward the units' targets, summed over the district.
-  const achieved = metricOf(figures.achieved);
-  const target: MetricValues<number> = { agreed: 0, arrived: 0, major: 0, large: 0, key: 0 };
-  for (const t of input.targets) {
-    if (t.year !== year || t.unitId === null) continue;
-    target.agreed += t.agreedWan;
-    target.arrived += t.arrivedWan;
-    target.major += t.majorCount;
-    target.large += t.largeCount;
-    target.key += t.keyCount;
-  }
-  const share = yearShareElapsed(asOf);
-  const completionOf = {} as MetricValues<number | null>;
-  const pace = {} as MetricValues<Pace | null>;
-  for (const m of METRICS) {
-    completionOf[m] = completion(achieved[m], target[m]);
-    pace[m] = completionOf[m] === null ? null : paceStatus(completionOf[m]!, share);
-  }
+  const share = paceShareOn(asOf, rules.pace.checkpoints);
+  const goal = districtTarget(input.targets, year);
+  const yearToDate = {
+    ...progressOf(figures.achieved, goal.target, sumTallies(input.lastYear.units.values()), share, rules),
+    targetSource: goal.source,
+  };
+  const targetOf = (by: "group" | "unit") => (id: number) =>
+    input.targets.find((t) => t.year === year && (by === "group" ? t.groupId === id : t.unitId === id));
+  const byGroup = subjectRows(input.groups.map((g) => ({ id: g.id, name: g.name, kind: "GROUP" })), input.groupTallies, input.lastYear.groups, targetOf("group"), share, rules);
+  const byUnit = subjectRows(input.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })), figures.byUnit, input.lastYear.units, targetOf("unit"), share, rules);
 
   const funnel = [...STAGES, "DROPPED" as const].map((stage) => ({ stage, label: STAGE_LABELS[stage], count: figures.funnel.get(stage) ?? 0 }));
   const groupsWithoutUpdate = input.groups
@@ -172,7 +167,8 @@ export function buildWeeklySummary(input: WeeklyInput): WeeklySummary {
     kind: "weekly",
     period,
     year,
-    yearShareElapsed: share,
+    paceShare: share,
+    sameDayLastYear: sameDayLastYear(asOf),
     calendarWarning: calendarWarning(asOf),
     signings,
     stageMoves,
@@ -184,7 +180,9 @@ export function buildWeeklySummary(input: WeeklyInput): WeeklySummary {
       fundsWan: sum(fundsArrived.map((f) => f.amountWan)),
       fundsWeightedWan: sum(fundsArrived.map((f) => f.weightedWan)),
     },
-    yearToDate: { achieved, target, completion: completionOf, pace },
+    yearToDate,
+    byGroup,
+    byUnit,
     funnel,
     health: { ...figures.health },
     rates: figures.rates,

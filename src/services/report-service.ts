@@ -1,5 +1,6 @@
 import { toLocalDate } from "../domain/local-day.ts";
 import { yearOf } from "../domain/periods.ts";
+import { sameDayLastYear } from "../domain/targets.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { Db } from "../store/client.ts";
 import { listGroups, listTargets, listUnits } from "../store/directory.ts";
@@ -38,8 +39,9 @@ export async function buildReport(db: Db, req: ReportRequest, rules?: Rules): Pr
     const by = req.by ?? "group";
     const tallies = await loadTallies(db, period.asOf, by, rules);
     const previousTallies = await loadTallies(db, period.previousAsOf, by, rules);
+    const lastYearTallies = await loadTallies(db, sameDayLastYear(period.asOf), by, rules);
     const targets = await listTargets(db);
-    return buildRanking({ by, period, rules, groups, units, targets, tallies, previousTallies });
+    return buildRanking({ by, period, rules, groups, units, targets, tallies, previousTallies, lastYearTallies });
   }
   if (req.kind === "stalled") {
     // The stalled list is about a day, not a week: today unless a day or period is named.
@@ -49,8 +51,12 @@ export async function buildReport(db: Db, req: ReportRequest, rules?: Rules): Pr
     return buildStalledList({ asOf, rules, projects, supervision: await loadOpenSupervision(db, asOf, rules), groups, units });
   }
   const figures = await loadWeeklyFigures(db, period.asOf, period.start, rules);
+  const groupTallies = await loadTallies(db, period.asOf, "group", rules);
+  // 同期: the same day last year, as the store's history knew it then.
+  const lastYearDay = sameDayLastYear(period.asOf);
+  const lastYear = { groups: await loadTallies(db, lastYearDay, "group", rules), units: await loadTallies(db, lastYearDay, "unit", rules) };
   const listed = await loadProjectsActiveBetween(db, period.start, period.asOf, rules);
   const funds = await loadFundsBetween(db, period.start, period.asOf);
   const targets = await listTargets(db, yearOf(period.asOf));
-  return buildWeeklySummary({ period, rules, figures, projects: listed.map((l) => l.project), funds, groups, units, targets });
+  return buildWeeklySummary({ period, rules, figures, groupTallies, lastYear, projects: listed.map((l) => l.project), funds, groups, units, targets });
 }

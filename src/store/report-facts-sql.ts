@@ -29,12 +29,13 @@ function reachedOn(dialect: Dialect, from: (typeof STAGES)[number]): Sql {
   return leastDate(dialect, STAGES.slice(STAGES.indexOf(from)).map((s) => d(s)));
 }
 
-/** classifyProject (domain/project-class.ts); GENERAL and NONE are not counted, so they share a code. */
+/** classifyProject (domain/project-class.ts); GENERAL is counted as money only, NONE (未达统计标准) not at all. */
 function projectClass(rules: Rules): Sql {
   const c = rules.classes;
   return sql`CASE WHEN p."agreedWan" >= ${c.majorInvestWan} OR p."outputWan" >= ${c.majorOutputWan} THEN 'MAJOR'
     WHEN p."agreedWan" >= ${c.largeInvestWan} OR p."outputWan" >= ${c.largeOutputWan} THEN 'LARGE'
-    WHEN p."agreedWan" >= ${c.keyInvestWan} THEN 'KEY' ELSE 'OTHER' END`;
+    WHEN p."agreedWan" >= ${c.keyInvestWan} THEN 'KEY'
+    WHEN p."agreedWan" >= (CASE WHEN p."sector" = 'SERVICE' THEN ${c.generalServiceWan} ELSE ${c.generalIndustryWan} END) THEN 'GENERAL' ELSE 'NONE' END`;
 }
 
 /** originWeight (domain/counting.ts). */
@@ -55,8 +56,10 @@ function healthLevel(dialect: Dialect, asOf: LocalDate, cutoff: Date, rules: Rul
   const signedNotStarted = sql`CASE WHEN s."stageOn" IN ('SIGNED', 'REGISTERED') AND ${since} IS NOT NULL THEN
       CASE WHEN ${since} < ${before(h.redSignedNotStartedDays)} THEN 2 WHEN ${since} < ${before(h.yellowSignedNotStartedDays)} THEN 1 ELSE 0 END
     ELSE 0 END`;
+  // Overdue is yellow; due soon only when the rules make it a light (else it is a reminder).
+  const yellowFrom = h.dueSoonIsYellow ? addDays(asOf, h.yellowDueWithinDays) : addDays(asOf, -1);
   const nextStep = sql`CASE WHEN s."nextStepDue" IS NULL THEN 0 WHEN s."nextStepDue" < ${before(h.redNextStepOverdueDays)} THEN 2
-    WHEN s."nextStepDue" <= ${text(addDays(asOf, h.yellowDueWithinDays))} THEN 1 ELSE 0 END`;
+    WHEN s."nextStepDue" <= ${text(yellowFrom)} THEN 1 ELSE 0 END`;
   const tz = rules.timeZone;
   const noUpdate = sql`CASE WHEN s."lastAt" IS NOT NULL THEN
       CASE WHEN s."lastAt" < ${dayStart(addDays(asOf, -h.redNoUpdateDays), tz)} THEN 2 WHEN s."lastAt" < ${dayStart(addDays(asOf, -h.yellowNoUpdateDays), tz)} THEN 1 ELSE 0 END
@@ -81,7 +84,7 @@ export interface FactsOptions {
  * `WITH ..., s AS (...), f AS (...)`: f has the columns of p (projects as
  * of the day) and stageOn, dropped, counts (toward the as-of year), cls, w,
  * started, producing, fundsYear / fundsAll (arrived by the day: this year,
- * ever), lastAt / earliest and level (with health). The coUnitIds of p are kept for unit credits.
+ * ever), cm (money counts: not 未达统计标准), lastAt / earliest and level (with health). The coUnitIds of p are kept for unit credits.
  */
 export function factsCte(dialect: Dialect, opts: FactsOptions): Sql {
   const { asOf, rules } = opts;
@@ -113,6 +116,8 @@ export function factsCte(dialect: Dialect, opts: FactsOptions): Sql {
     SELECT s.*,
       -- countsTowardYear (domain/counting.ts): signed in the as-of year, by the day, not dropped by then.
       CASE WHEN s."signedOn" >= ${yearStart} AND s."signedOn" <= ${A} AND s."dropped" = 0 THEN 1 ELSE 0 END AS "counts",
+      -- countsMoney (domain/counting.ts): 未达统计标准 money only when the rules count it.
+      CASE WHEN s."cls" <> 'NONE' OR ${rules.belowStandardMoneyCounts ? 1 : 0} = 1 THEN 1 ELSE 0 END AS "cm",
       ${opts.health ? healthLevel(dialect, asOf, cutoff, rules) : sql`NULL`} AS "level"
     FROM s
   )`;

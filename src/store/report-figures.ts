@@ -12,21 +12,23 @@ import { dialectOf, sql, type Sql } from "./sql-dialect.ts";
 // query per report day, returning a few dozen numbers however large the
 // ledger. Rows a report lists are read by report-rows.ts.
 
-type Row = { k: string; key: string | null; v1: unknown; v2: unknown; v3: unknown; v4: unknown; v5: unknown; v6: unknown };
+type Row = { k: string; key: string | null; v1: unknown; v2: unknown; v3: unknown; v4: unknown; v5: unknown; v6: unknown; v7: unknown };
 
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const D = (e: Sql) => sql`CAST(${e} AS DOUBLE PRECISION)`;
 
 /** Sums of the credited money and class counts per subject, toward the as-of year (tallyUnits / tallyGroups). */
 function tallySelect(): Sql {
-  const counted = sql`f."counts" = 1 AND c."countsClass" = 1`;
+  const counted = sql`f."counts" = 1 AND c."countsClass" = 1 AND f."cls" <> 'NONE'`;
+  const money = sql`f."counts" = 1 AND f."cm" = 1`;
   return sql`SELECT 'tally' AS "k", CAST(c."subject" AS TEXT) AS "key",
-      ${D(sql`SUM(CASE WHEN f."counts" = 1 THEN f."agreedWan" * f."w" * c."share" ELSE 0 END)`)} AS "v1",
+      ${D(sql`SUM(CASE WHEN ${money} THEN f."agreedWan" * f."w" * c."share" ELSE 0 END)`)} AS "v1",
       ${D(sql`SUM(CASE WHEN ${counted} THEN 1 ELSE 0 END)`)} AS "v2",
       ${D(sql`SUM(CASE WHEN ${counted} AND f."cls" = 'MAJOR' THEN 1 ELSE 0 END)`)} AS "v3",
       ${D(sql`SUM(CASE WHEN ${counted} AND f."cls" = 'LARGE' THEN 1 ELSE 0 END)`)} AS "v4",
       ${D(sql`SUM(CASE WHEN ${counted} AND f."cls" = 'KEY' THEN 1 ELSE 0 END)`)} AS "v5",
-      ${D(sql`SUM(f."fundsYear" * f."w" * c."share")`)} AS "v6"
+      ${D(sql`SUM(f."fundsYear" * f."w" * c."share" * f."cm")`)} AS "v6",
+      ${D(sql`SUM(CASE WHEN ${money} AND f."sector" = 'SERVICE' THEN f."agreedWan" * f."w" * c."share" ELSE 0 END)`)} AS "v7"
     FROM credits c JOIN f ON f."id" = c."projectId" GROUP BY c."subject"`;
 }
 
@@ -42,6 +44,7 @@ function tallies(rows: Row[]): Map<number, Tally> {
       t.largeCount += num(r.v4);
       t.keyCount += num(r.v5);
       t.arrivedWan += num(r.v6);
+      t.nonIndustryAgreedWan += num(r.v7);
     }
   }
   return out;
@@ -57,6 +60,8 @@ export async function loadTallies(db: Db, asOf: LocalDate, by: CreditSubject, ru
 export interface WeeklyFigures {
   /** The district's year to date: every unit's tally summed. */
   achieved: Tally;
+  /** Each unit's tally (units credited nothing are absent). */
+  byUnit: Map<number, Tally>;
   /** Projects per stage on the day. */
   funnel: Map<Stage, number>;
   health: { red: number; yellow: number; green: number; notRated: number };
@@ -75,9 +80,9 @@ export async function loadWeeklyFigures(db: Db, asOf: LocalDate, from: LocalDate
   const query = sql`${factsCte(dialect, { asOf, rules, health: true })}${creditsCte(dialect, "unit", rules)}
     ${tallySelect()}
     UNION ALL
-    SELECT 'stage', f."stageOn", ${D(sql`COUNT(*)`)}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f GROUP BY f."stageOn"
+    SELECT 'stage', f."stageOn", ${D(sql`COUNT(*)`)}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f GROUP BY f."stageOn"
     UNION ALL
-    SELECT 'level', CAST(f."level" AS TEXT), ${D(sql`COUNT(*)`)}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f GROUP BY f."level"
+    SELECT 'level', CAST(f."level" AS TEXT), ${D(sql`COUNT(*)`)}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f GROUP BY f."level"
     UNION ALL
     SELECT 'rates', NULL,
       ${D(sql`SUM(f."counts")`)},
@@ -85,17 +90,19 @@ export async function loadWeeklyFigures(db: Db, asOf: LocalDate, from: LocalDate
       ${D(sql`SUM(CASE WHEN f."counts" = 1 THEN f."agreedWan" ELSE 0 END)`)},
       ${D(sql`SUM(CASE WHEN f."started" = 1 AND f."dropped" = 0 THEN 1 ELSE 0 END)`)},
       ${D(sql`SUM(CASE WHEN f."started" = 1 AND f."dropped" = 0 AND f."producing" = 1 THEN 1 ELSE 0 END)`)},
-      ${D(sql`SUM(CASE WHEN f."counts" = 1 THEN f."fundsAll" ELSE 0 END)`)}
+      ${D(sql`SUM(CASE WHEN f."counts" = 1 THEN f."fundsAll" ELSE 0 END)`)},
+      ${zero}
     FROM f
     UNION ALL
-    SELECT DISTINCT 'active', CAST(f."groupId" AS TEXT), ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f WHERE f."level" IS NOT NULL AND f."groupId" IS NOT NULL
+    SELECT DISTINCT 'active', CAST(f."groupId" AS TEXT), ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f WHERE f."level" IS NOT NULL AND f."groupId" IS NOT NULL
     UNION ALL
-    SELECT DISTINCT 'updated', CAST(f."groupId" AS TEXT), ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f
+    SELECT DISTINCT 'updated', CAST(f."groupId" AS TEXT), ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f
     WHERE f."groupId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Update" u WHERE u."projectId" = f."id" AND u."at" >= ${updatedSince} AND u."at" <= ${cutoff})`;
   const rows = await db.$queryRaw<Row[]>(query);
 
+  const byUnit = tallies(rows);
   const achieved = emptyTally();
-  for (const t of tallies(rows).values()) for (const k of Object.keys(achieved) as (keyof Tally)[]) achieved[k] += t[k];
+  for (const t of byUnit.values()) for (const k of Object.keys(achieved) as (keyof Tally)[]) achieved[k] += t[k];
   const funnel = new Map<Stage, number>();
   const health = { red: 0, yellow: 0, green: 0, notRated: 0 };
   const activeGroupIds = new Set<number>();
@@ -114,5 +121,5 @@ export async function loadWeeklyFigures(db: Db, asOf: LocalDate, from: LocalDate
     } else if (r.k === "active") activeGroupIds.add(Number(r.key));
     else if (r.k === "updated") updatedGroupIds.add(Number(r.key));
   }
-  return { achieved, funnel, health, rates, activeGroupIds, updatedGroupIds };
+  return { achieved, byUnit, funnel, health, rates, activeGroupIds, updatedGroupIds };
 }

@@ -53,7 +53,7 @@ describe("the drawn funnel", () => {
   });
 
   it("labels each bar with its count, 终止 saying it is outside the funnel, every label inside the picture", () => {
-    expect(bars.map((b) => labelOf(chart, b))).toEqual(["186 个", "124 个", "73 个", "58 个", "41 个", "22 个", "9 个", "17 个（已终止，不计入漏斗）"]);
+    expect(bars.map((b) => labelOf(chart, b))).toEqual(["186 个", "124 个", "73 个", "58 个", "41 个", "22 个", "9 个", "17 个（已终止，未列入漏斗）"]);
     for (const t of chart.texts.filter((t) => t.text.includes("个"))) expect(t.x + roughWidth(t.text, t.fontSize)).toBeLessThanOrEqual(STAGE_FUNNEL_SIZE.width);
   });
 

@@ -40,7 +40,7 @@ describe("rankingChartOption", () => {
   });
 
   it("marks the share of the year passed", () => {
-    expect(JSON.stringify(series[0]!.markLine)).toContain("时间进度 89%");
+    expect(JSON.stringify(series[0]!.markLine)).toContain("序时进度 89%");
   });
 });
 
@@ -95,7 +95,7 @@ describe("the drawn ranking", () => {
     expect(pace).toHaveLength(1);
     expect(pace[0]!.x1).toBe(pace[0]!.x2); // vertical
     expect(Math.abs(pace[0]!.x1 - agreed[1]!.right)).toBeLessThan(1.5); // 甲组's 50% bar ends on the 50% pace
-    expect(chart.texts.map((t) => t.text)).toContain("时间进度 50%");
+    expect(chart.texts.map((t) => t.text)).toContain("序时进度 50%");
   });
 
   it("draws the title and the legend", () => {

@@ -124,6 +124,12 @@ describe("tallyUnits", () => {
     ["dropped on as-of", { stage: "DROPPED", stageDates: { SIGNED: "2026-03-01", DROPPED: "2026-06-30" } }, undefined],
     ["dropped after as-of", { stage: "DROPPED", stageDates: { SIGNED: "2026-03-01", DROPPED: "2026-07-01" } }, { agreedWan: 10_000, keyCount: 1, signedCount: 1 }],
     ["GENERAL project: signed count only", { agreedWan: 3_000 }, { agreedWan: 3_000, signedCount: 1 }],
+    // 一般项目 thresholds: industry 2000万, service 500万 (inclusive); below them 未达统计标准 counts for nothing.
+    ["industry exactly at 2000万: GENERAL", { agreedWan: 2_000 }, { agreedWan: 2_000, signedCount: 1 }],
+    ["industry at 1999万: 未达统计标准", { agreedWan: 1_999 }, { }],
+    ["service exactly at 500万: GENERAL, and 非工业", { agreedWan: 500, sector: "SERVICE" }, { agreedWan: 500, nonIndustryAgreedWan: 500, signedCount: 1 }],
+    ["service at 499万: 未达统计标准", { agreedWan: 499, sector: "SERVICE" }, { }],
+    ["a KEY service project counts toward 非工业 too", { agreedWan: 10_000, sector: "SERVICE" }, { agreedWan: 10_000, nonIndustryAgreedWan: 10_000, keyCount: 1, signedCount: 1 }],
   ])("agreed/classes: %s", (_name, overrides, expected) => {
     const t = tallyUnits({ ...base, projects: [project(overrides)], funds: [] });
     expect(t.get(10)).toEqual(expected === undefined ? undefined : { ...emptyTally(), ...expected });
@@ -143,6 +149,19 @@ describe("tallyUnits", () => {
     const p = project({ stage: "DROPPED", stageDates: { SIGNED: "2026-02-01", DROPPED: "2026-05-01" } });
     const t = tallyUnits({ ...base, projects: [p], funds: [fund({ date: "2026-03-01" })] });
     expect(t.get(10)).toEqual({ ...emptyTally(), arrivedWan: 1000 });
+  });
+
+  it("a below-threshold project with funds: neither its 协议资金 nor its 到位资金 counts", () => {
+    const p = project({ agreedWan: 600, outputWan: 800 }); // industry < 2000万
+    const t = tallyUnits({ ...base, projects: [p], funds: [fund({ amountWan: 600 })] });
+    expect(t.get(10) ?? emptyTally()).toEqual(emptyTally());
+  });
+
+  it("the rules may count a below-threshold project's money, never its class", () => {
+    const p = project({ agreedWan: 600, outputWan: 800, origin: "IN_CITY_OUTSIDE_DISTRICT" });
+    const on = { ...rules, belowStandardMoneyCounts: true };
+    const t = tallyUnits({ ...base, rules: on, projects: [p], funds: [fund({ amountWan: 600 })] });
+    expect(t.get(10)).toEqual({ ...emptyTally(), agreedWan: 120, arrivedWan: 120 });
   });
 
   it("ignores funds of unknown projects and projects without units", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessHealth, type HealthContext } from "../../src/domain/health.ts";
+import { assessHealth, dueSoonReminder, type HealthContext } from "../../src/domain/health.ts";
 import { addDays } from "../../src/domain/periods.ts";
 import { DEFAULT_RULES as rules } from "../../src/domain/rules.ts";
 import type { HealthLight, Project } from "../../src/domain/types.ts";
@@ -55,8 +55,8 @@ describe("签约未开工", () => {
 
   it("says how long, in Chinese", () => {
     const r = assess(project({ stage: "SIGNED", stageDates: { SIGNED: ago(200) } }));
-    expect(r.reasons[0]!.text).toBe("签约未开工已 200 天（超过 180 天）");
-    expect(assess(project({ stage: "SIGNED", stageDates: { SIGNED: ago(95) } })).reasons[0]!.text).toBe("签约未开工已 95 天（超过 90 天）");
+    expect(r.reasons[0]!.text).toBe("签约未开工已200天（超过180天）");
+    expect(assess(project({ stage: "SIGNED", stageDates: { SIGNED: ago(95) } })).reasons[0]!.text).toBe("签约未开工已95天（超过90天）");
   });
 });
 
@@ -64,8 +64,9 @@ describe("next step", () => {
   it.each<[string, string | null, string[]]>([
     ["no due date", null, []],
     ["due in 8 days", addDays(asOf, 8), []],
-    ["due in 7 days", addDays(asOf, 7), ["YELLOW:NEXT_STEP_DUE_SOON"]],
-    ["due today", asOf, ["YELLOW:NEXT_STEP_DUE_SOON"]],
+    // Due soon is a reminder (pings, App Home), not a light: the plan says when, and it is not late yet.
+    ["due in 7 days", addDays(asOf, 7), []],
+    ["due today", asOf, []],
     ["1 day overdue", ago(1), ["YELLOW:NEXT_STEP_OVERDUE"]],
     ["30 days overdue", ago(30), ["YELLOW:NEXT_STEP_OVERDUE"]],
     ["31 days overdue", ago(31), ["RED:NEXT_STEP_OVERDUE"]],
@@ -74,14 +75,30 @@ describe("next step", () => {
   });
 
   it.each<[string, string, string]>([
-    ["办理环评", ago(31), "下一步“办理环评”已逾期 31 天（超过 30 天，截止 2026-05-30）"],
-    ["", ago(3), "下一步已逾期 3 天（截止 2026-06-27）"],
-    ["签合同", asOf, "下一步“签合同”今天到期（截止 2026-06-30）"],
-    ["签合同", addDays(asOf, 2), "下一步“签合同”2 天后到期（截止 2026-07-02）"],
-    ["  ", ago(3), "下一步已逾期 3 天（截止 2026-06-27）"], // blank is no name
-    [" 办理环评 ", ago(3), "下一步“办理环评”已逾期 3 天（截止 2026-06-27）"],
+    ["办理环评", ago(31), "下一步“办理环评”已逾期31天（应于5月30日完成）"],
+    ["", ago(3), "下一步已逾期3天（应于6月27日完成）"],
+    ["  ", ago(3), "下一步已逾期3天（应于6月27日完成）"], // blank is no name
+    [" 办理环评 ", ago(3), "下一步“办理环评”已逾期3天（应于6月27日完成）"],
   ])("text for %j due %s", (nextStep, nextStepDue, text) => {
     expect(assess(fresh({ nextStep, nextStepDue })).reasons[0]!.text).toBe(text);
+  });
+
+  it.each<[string, string | null, boolean, string | null]>([
+    ["today", asOf, false, "下一步“签合同”将于6月30日到期"],
+    ["in 7 days", addDays(asOf, 7), false, "下一步“签合同”将于7月7日到期"],
+    ["in 8 days", addDays(asOf, 8), false, null],
+    ["overdue", ago(1), false, null],
+    ["none", null, false, null],
+  ])("due soon %s is a reminder: %s", (_name, nextStepDue, _x, text) => {
+    expect(dueSoonReminder(fresh({ nextStep: "签合同", nextStepDue }), asOf, rules)).toBe(text);
+  });
+
+  it("the rules can make due-soon a yellow light again", () => {
+    const restored = { ...rules, health: { ...rules.health, dueSoonIsYellow: true } };
+    const r = assessHealth(fresh({ nextStep: "签合同", nextStepDue: addDays(asOf, 2) }), ctx(), restored);
+    expect(r.light).toBe("YELLOW");
+    expect(r.reasons.map((x) => [x.code, x.text])).toEqual([["NEXT_STEP_DUE_SOON", "下一步“签合同”将于7月2日到期"]]);
+    expect(assessHealth(fresh({ nextStepDue: addDays(asOf, 8) }), ctx(), restored).light).toBe("GREEN");
   });
 });
 
@@ -100,9 +117,9 @@ describe("no update", () => {
   });
 
   it.each<[string, Partial<HealthContext>, Partial<Project>, string]>([
-    ["yellow", { lastUpdateOn: ago(20) }, {}, "已 20 天未更新进展（超过 14 天）"],
-    ["red", { lastUpdateOn: ago(45) }, {}, "已 45 天未更新进展（超过 30 天）"],
-    ["never", { lastUpdateOn: null }, { stageDates: {} }, "从未更新进展（超过 30 天未更新即为红灯）"],
+    ["yellow", { lastUpdateOn: ago(20) }, {}, "连续20天未报送进展"],
+    ["red", { lastUpdateOn: ago(45) }, {}, "连续45天未报送进展"],
+    ["never", { lastUpdateOn: null }, { stageDates: {} }, "从未报送进展"],
   ])("says how long (%s), in Chinese", (_name, c, over, text) => {
     expect(assess(fresh(over), ctx(c)).reasons[0]!.text).toBe(text);
   });
@@ -127,14 +144,15 @@ describe("supervision", () => {
 
   it("text names the item and how late", () => {
     const r = assess(fresh(), ctx({ supervision: [supervision({ openedOn: ago(30), deadline: ago(4) })] }));
-    expect(r.reasons[0]!.text).toBe("督办事项“用地指标”已超期 4 天未销号（期限 2026-06-26）");
+    expect(r.reasons[0]!.text).toBe("督办事项“用地指标”超过办理期限4天未销号（期限6月26日）");
   });
 });
 
 describe("overall light", () => {
   it.each<[string, Partial<Project>, Partial<HealthContext>, HealthLight, string[]]>([
     ["green", {}, {}, "GREEN", []],
-    ["yellow only", { nextStepDue: asOf }, {}, "YELLOW", ["YELLOW:NEXT_STEP_DUE_SOON"]],
+    ["yellow only", { nextStepDue: ago(1) }, {}, "YELLOW", ["YELLOW:NEXT_STEP_OVERDUE"]],
+    ["due today is still green", { nextStepDue: asOf }, {}, "GREEN", []],
     [
       "red first, then yellow, all listed",
       { stage: "SIGNED", stageDates: { SIGNED: ago(100) }, nextStepDue: ago(40) },

@@ -32,6 +32,6 @@ describe("classifyProject (thresholds inclusive)", () => {
   });
 
   it("labels every class", () => {
-    expect(CLASS_LABELS).toEqual({ MAJOR: "重大项目", LARGE: "较大项目", KEY: "重点项目", GENERAL: "一般项目", NONE: "不计入" });
+    expect(CLASS_LABELS).toEqual({ MAJOR: "重大项目", LARGE: "较大项目", KEY: "重点项目", GENERAL: "一般项目", NONE: "未达统计标准" });
   });
 });

@@ -11,7 +11,9 @@ describe("rules", () => {
       classes: { majorInvestWan: 200_000, majorOutputWan: 500_000, largeInvestWan: 100_000, largeOutputWan: 300_000, keyInvestWan: 10_000, generalServiceWan: 500, generalIndustryWan: 2_000 },
       originWeights: { OUTSIDE_CITY: 1, IN_CITY_OUTSIDE_DISTRICT: 0.2, IN_DISTRICT: 0 },
       jointLeadShare: 0.8,
-      health: { redSignedNotStartedDays: 180, yellowSignedNotStartedDays: 90, redNextStepOverdueDays: 30, yellowDueWithinDays: 7, redNoUpdateDays: 30, yellowNoUpdateDays: 14 },
+      health: { redSignedNotStartedDays: 180, yellowSignedNotStartedDays: 90, redNextStepOverdueDays: 30, yellowDueWithinDays: 7, redNoUpdateDays: 30, yellowNoUpdateDays: 14, dueSoonIsYellow: false },
+      belowStandardMoneyCounts: false,
+      pace: { checkpoints: [], tolerancePoints: 5 },
       rankingWeights: { agreed: 0.4, arrived: 0.3, major: 0.1, large: 0.1, key: 0.1 },
     });
   });
@@ -32,6 +34,11 @@ describe("rules", () => {
     ["a negative 'due within'", { health: { yellowDueWithinDays: -1 } }],
     ["a zero class threshold", { classes: { keyInvestWan: 0 } }],
     ["a negative ranking weight", { rankingWeights: { key: -1 } }],
+    ["a checkpoint day not written MM-DD", { pace: { checkpoints: [{ day: "5-31", share: 0.3 }] } }],
+    ["checkpoints out of order", { pace: { checkpoints: [{ day: "09-30", share: 0.7 }, { day: "05-31", share: 0.3 }] } }],
+    ["a checkpoint share that falls", { pace: { checkpoints: [{ day: "05-31", share: 0.5 }, { day: "09-30", share: 0.4 }] } }],
+    ["a share over 100%", { pace: { checkpoints: [{ day: "05-31", share: 1.3 }] } }],
+    ["a negative tolerance", { pace: { tolerancePoints: -1 } }],
   ])("refuses %s", (_name, override) => {
     expect(rulesSchema.safeParse(override).success).toBe(false);
   });

@@ -41,7 +41,7 @@ const projectArb = fc.record({
   coUnitIds: fc.uniqueArray(fc.constantFrom(...UNITS), { maxLength: 3 }),
   origin: fc.constantFrom("OUTSIDE_CITY", "IN_CITY_OUTSIDE_DISTRICT", "IN_DISTRICT"),
   sector: fc.constantFrom("INDUSTRY", "SERVICE"),
-  agreedWan: fc.constantFrom(0, 400, 600, 2_500, 10_000, 100_000, 200_000),
+  agreedWan: fc.constantFrom(0, 400, 499, 500, 600, 1_999, 2_000, 2_500, 10_000, 100_000, 200_000),
   outputWan: fc.constantFrom(0, 300_000, 500_000),
   /** null: the furthest stage reached (as the dates say); else a stage out of step with the dates. */
   stage: fc.oneof({ arbitrary: fc.constant(null), weight: 3 }, { arbitrary: stage, weight: 1 }),
@@ -65,7 +65,8 @@ const rulesArb = fc.record({
   originWeights: fc.record({ IN_DISTRICT: fc.constantFrom(0, 0.5), IN_CITY_OUTSIDE_DISTRICT: fc.constantFrom(0.2, 0.3) }),
   jointLeadShare: fc.constantFrom(0.8, 0.7, 1),
   classes: fc.record({ keyInvestWan: fc.constantFrom(10_000, 2_500), generalIndustryWan: fc.constantFrom(2_000, 500) }),
-  health: fc.record({ redNoUpdateDays: fc.constantFrom(30, 60), yellowDueWithinDays: fc.constantFrom(7, 0), redSignedNotStartedDays: fc.constantFrom(180, 120) }),
+  health: fc.record({ redNoUpdateDays: fc.constantFrom(30, 60), yellowDueWithinDays: fc.constantFrom(7, 0), redSignedNotStartedDays: fc.constantFrom(180, 120), dueSoonIsYellow: fc.boolean() }),
+  belowStandardMoneyCounts: fc.boolean(),
   rankingWeights: fc.constant({}),
 });
 
@@ -145,6 +146,7 @@ function closeTally(actual: Tally, expected: Tally, what: string): void {
   expect([actual.majorCount, actual.largeCount, actual.keyCount, actual.signedCount], what).toEqual([expected.majorCount, expected.largeCount, expected.keyCount, expected.signedCount]);
   expect(actual.agreedWan, what).toBeCloseTo(expected.agreedWan, 6);
   expect(actual.arrivedWan, what).toBeCloseTo(expected.arrivedWan, 6);
+  expect(actual.nonIndustryAgreedWan, what).toBeCloseTo(expected.nonIndustryAgreedWan, 6);
 }
 
 function healthOf(s: Snapshot, p: Project) {
