@@ -13,3 +13,8 @@ export * from "./periods.ts";
 export * from "./calendar.ts";
 export * from "./local-day.ts";
 export * from "./glossary.ts";
+export * from "./blockers.ts";
+export * from "./meeting-schedule.ts";
+export * from "./decision-status.ts";
+export * from "./unstarted.ts";
+export * from "./agenda.ts";

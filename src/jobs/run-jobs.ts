@@ -90,7 +90,7 @@ export async function runDueJobs(deps: RunnerDeps, jobs: readonly JobKind[] = JO
   for (const job of jobs) {
     if (!config[job].enabled) continue;
     // A post due shortly before the first start (the bot was installed that morning) is still sent.
-    const periods = duePeriods({ job, now: deps.now(), timeZone: rules.timeZone, time: config[job].time }).filter((d) => d.dueAt.getTime() >= since.getTime() - 12 * 3_600_000);
+    const periods = duePeriods({ job, now: deps.now(), timeZone: rules.timeZone, time: config[job].time, meetingWeekday: rules.meeting.weekday }).filter((d) => d.dueAt.getTime() >= since.getTime() - 12 * 3_600_000);
     for (const due of periods) {
       if (await isJobDone(deps.db, job, due.period)) continue;
       outcomes.push(await runOne(deps, { rules, config }, job, due));
