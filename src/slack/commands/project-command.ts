@@ -7,6 +7,7 @@ import { refusal } from "../blocks/messages.ts";
 import type { SlackDeps } from "../deps.ts";
 import type { Turn } from "../turn.ts";
 import { handleClose, handleFunds, handleNew, handleSupervise, handleUpdate } from "./edit-handlers.ts";
+import { handleAdjourn, handleDecide } from "./meeting-handlers.ts";
 import { handleDigest, handleHelp, handleList, handleRank, handleShow, handleStalled } from "./read-handlers.ts";
 
 /**
@@ -42,6 +43,10 @@ export async function runProjectCommand(cmd: ProjectCommand, turn: Turn, deps: S
       return handleRank(cmd, turn, deps);
     case "digest":
       return handleDigest(turn, deps);
+    case "decide":
+      return handleDecide(cmd, turn, deps);
+    case "adjourn":
+      return handleAdjourn(cmd, turn, deps);
     case "help":
       return handleHelp(cmd, turn);
   }
@@ -57,6 +62,7 @@ export function registerProjectCommand(app: App, deps: SlackDeps): void {
       triggerId: command.trigger_id,
       requestKey: slashRequestKey(command.team_id, command.user_id, command.text),
       requestKeyTtlMs: SLASH_REPEAT_WINDOW_MS,
+      client,
       reply: async (blocks, text) => {
         await respond({ response_type: "ephemeral", replace_original: false, blocks: blocks as never, text });
       },
