@@ -22,9 +22,10 @@ function checkPeriod(job: JobKind, period: string): void {
     friday_reminder: /^\d{4}-W\d{2}$/,
     quarterly_bulletin: /^\d{4}-Q[1-4]$/,
     overdue_pings: /^\d{4}-\d{2}-\d{2}$/,
+    meeting_agenda: /^\d{4}-\d{2}-\d{2}$/,
   };
   if (!forms[job].test(period)) {
-    const example = job === "quarterly_bulletin" ? "2026-Q3" : job === "overdue_pings" ? "2026-11-23" : "2026-W47";
+    const example = job === "quarterly_bulletin" ? "2026-Q3" : job === "overdue_pings" || job === "meeting_agenda" ? "2026-11-23" : "2026-W47";
     throw new UsageError(`--period “${period}” 不适用于 ${job}，请写成 ${example}`);
   }
 }
@@ -59,7 +60,7 @@ export function registerJobs(program: Command, withDb: <T>(fn: (db: Db) => Promi
       await withDb(async (db) => {
         const rules = await loadRules(db);
         const today = toLocalDate(now(), rules.timeZone);
-        const period = opts.period ?? defaultPeriod(job, today);
+        const period = opts.period ?? defaultPeriod(job, today, rules.meeting.weekday);
         checkPeriod(job, period);
         const { planJob, runJobNow } = await import("../jobs/run-jobs.ts");
         if (opts.dryRun) {

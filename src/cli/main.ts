@@ -4,6 +4,7 @@ import { registerBackup } from "./backup-commands.ts";
 import { registerDemo } from "./demo-command.ts";
 import { registerJobs } from "./jobs-command.ts";
 import { registerLedger } from "./ledger-commands.ts";
+import { registerMeeting } from "./meeting-commands.ts";
 import { registerReport } from "./report-command.ts";
 import { registerSettings } from "./settings-command.ts";
 import { UsageError } from "./output.ts";
@@ -42,6 +43,7 @@ registerLedger(program, withDb, now);
 registerSettings(program, withDb);
 registerJobs(program, withDb, now);
 registerBackup(program, now);
+registerMeeting(program, withDb, now);
 
 try {
   await program.parseAsync(process.argv);

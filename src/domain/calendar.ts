@@ -40,6 +40,13 @@ export function nextWorkday(date: LocalDate): LocalDate {
   return d;
 }
 
+/** The last workday strictly before `date` (the day an agenda goes out before a meeting). */
+export function previousWorkday(date: LocalDate): LocalDate {
+  let d = addDays(date, -1);
+  for (let i = 0; i < 60 && !isWorkday(d); i++) d = addDays(d, -1);
+  return d;
+}
+
 /** First workday of the ISO week (Mon–Sun) containing the date; null if the whole week is off (e.g. 春节 2026-W08). */
 export function firstWorkdayOfWeek(anyDateInWeek: LocalDate): LocalDate | null {
   const { start } = weekRange(weekOf(anyDateInWeek));

@@ -25,7 +25,27 @@ export const TERMS = {
   blocker: "要素制约",
   asOf: "数据截至",
   yearOnYear: "同期",
+  decision: "会议决定事项",
+  followUp: "上次会议决定事项落实情况",
+  redProjects: "红灯项目逐一研究",
+  unstartedOverLimit: "签约未开工项目",
+  overdueSupervision: "逾期督办事项",
+  behindPaceGroups: "低于序时进度的工作组",
+  responsibleUnit: "责任单位",
+  responsiblePerson: "责任人",
+  timeLimit: "时限",
+  host: "主持",
+  attendees: "参会单位",
+  generalTask: "综合事项",
 } as const;
+
+/** 一 … 十: agenda and minutes number their parts as a 通报 does. */
+export const chineseNumeral = (n: number): string => {
+  const digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+  if (n <= 10) return n === 10 ? "十" : digits[n];
+  if (n < 20) return `十${digits[n - 10]}`;
+  return `${digits[Math.floor(n / 10)]}十${n % 10 ? digits[n % 10] : ""}`;
+};
 
 const twoDecimals = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 

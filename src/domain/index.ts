@@ -16,3 +16,7 @@ export * from "./glossary.ts";
 export * from "./supervision.ts";
 export * from "./unstarted.ts";
 export * from "./leaders.ts";
+export * from "./blockers.ts";
+export * from "./meeting-schedule.ts";
+export * from "./decision-status.ts";
+export * from "./agenda.ts";

@@ -72,6 +72,32 @@ export const rulesSchema = z.object({
       key: z.number().min(0).default(0.1),
     })
     .prefault({}),
+  /** The district's weekly 调度会: ISO weekday (1 = Monday … 7), time, and what its 纪要 names by default. */
+  meeting: z
+    .object({
+      weekday: z.number().int().min(1).max(7).default(2),
+      time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default("09:00"),
+      title: z.string().min(1).default("全区招商引资工作调度会"),
+      place: z.string().default("区政府常务会议室"),
+      host: z.string().default("分管副区长"),
+      attendees: z.array(z.string()).default(["区招商投资促进局", "区发展改革委", "区规划自然资源局", "区生态环境局", "区财政局", "各专项招商工作组"]),
+      /** 签约未开工 projects are listed on the agenda once this many days have passed since signing. */
+      unstartedDays: z.number().int().nonnegative().default(90),
+    })
+    .prefault({}),
+  /** 要素制约: the department responsible for removing each kind of blocker (SPEC "调度会"). */
+  blockerUnits: z
+    .object({
+      PLANNING: z.string().min(1).default("区规划自然资源局"),
+      LAND: z.string().min(1).default("区规划自然资源局"),
+      ENVIRONMENT: z.string().min(1).default("区生态环境局"),
+      ENERGY: z.string().min(1).default("区发展改革委"),
+      FUNDING: z.string().min(1).default("区财政局"),
+      APPROVAL: z.string().min(1).default("区政务服务管理办公室"),
+      UTILITIES: z.string().min(1).default("区住房城乡建委"),
+      OTHER: z.string().min(1).default("区招商投资促进局"),
+    })
+    .prefault({}),
 });
 
 export type Rules = z.infer<typeof rulesSchema>;

@@ -1,4 +1,5 @@
 import { firstWorkdayOfWeek, isWorkday, nextWorkday } from "./calendar.ts";
+import { agendaDay, weeklyMeetingDay } from "./meeting-schedule.ts";
 import { dayStart, toLocalDate } from "./local-day.ts";
 import { addDays, formatQuarter, formatWeek, previousQuarter, previousWeek, quarterOf, quarterRange, weekOf, weekRange, type IsoWeek } from "./periods.ts";
 import type { LocalDate } from "./types.ts";
@@ -8,7 +9,7 @@ import type { LocalDate } from "./types.ts";
 // Saturday (调休) is a working day, and nothing is due on a day off. Pure:
 // the runner asks "what is due by now?" and claims each answer once.
 
-export const JOB_KINDS = ["weekly_summary", "stalled_list", "group_ranking", "quarterly_bulletin", "overdue_pings", "friday_reminder"] as const;
+export const JOB_KINDS = ["weekly_summary", "stalled_list", "group_ranking", "quarterly_bulletin", "overdue_pings", "friday_reminder", "meeting_agenda"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface DuePeriod {
@@ -31,6 +32,8 @@ export interface ScheduleInput {
   lookback?: number;
   /** A post this many minutes after its due time counts as late. */
   lateAfterMinutes?: number;
+  /** meeting_agenda: ISO weekday of the weekly 调度会 (default 2, Tuesday). */
+  meetingWeekday?: number;
 }
 
 function at(day: LocalDate, time: string, timeZone: string): Date {
@@ -50,8 +53,12 @@ function lastWorkdayOf(week: IsoWeek): LocalDate | null {
   return null;
 }
 
+function nextWeek(w: IsoWeek): IsoWeek {
+  return weekOf(addDays(weekRange(w).end, 1));
+}
+
 /** Candidate periods with their due day, newest first. */
-function candidates(job: JobKind, today: LocalDate, lookback: number): Array<{ period: string; dueDay: LocalDate }> {
+function candidates(job: JobKind, today: LocalDate, lookback: number, meetingWeekday: number): Array<{ period: string; dueDay: LocalDate }> {
   const out: Array<{ period: string; dueDay: LocalDate }> = [];
   if (job === "weekly_summary" || job === "stalled_list" || job === "group_ranking") {
     // The post about week W is due on the first working day of week W+1.
@@ -69,6 +76,13 @@ function candidates(job: JobKind, today: LocalDate, lookback: number): Array<{ p
   } else if (job === "overdue_pings") {
     // Only today: yesterday's overdue items are in today's ping anyway.
     if (isWorkday(today)) out.push({ period: today, dueDay: today });
+  } else if (job === "meeting_agenda") {
+    // The agenda of the meeting on day M is due on the working day before M; once the meeting has begun it is no use.
+    for (const week of [weekOf(today), nextWeek(weekOf(today))]) {
+      const meeting = weeklyMeetingDay(week, meetingWeekday);
+      if (meeting && meeting >= today) out.push({ period: meeting, dueDay: agendaDay(meeting) });
+    }
+    out.reverse();
   } else {
     // friday_reminder: the last working day of this week (usually Friday); not sent after the week is over.
     const week = weekOf(today);
@@ -84,7 +98,7 @@ export function duePeriods(input: ScheduleInput): DuePeriod[] {
   const lookback = input.lookback ?? (job === "quarterly_bulletin" ? 1 : 4);
   const lateMs = (input.lateAfterMinutes ?? 120) * 60_000;
   const today = toLocalDate(now, timeZone);
-  return candidates(job, today, lookback)
+  return candidates(job, today, lookback, input.meetingWeekday ?? 2)
     .map(({ period, dueDay }) => ({ period, dueDay, dueAt: at(dueDay, time, timeZone) }))
     .filter((p) => p.dueAt.getTime() <= now.getTime())
     .map((p) => ({ ...p, late: p.dueDay !== today || now.getTime() - p.dueAt.getTime() > lateMs }))

@@ -19,16 +19,40 @@ export interface UnstartedAge {
   band: UnstartedBand;
 }
 
+/** The day a 签约未开工 project's wait began (signing, else registration; null if undated), or undefined when it is not 签约未开工 on `asOf`. */
+export function unstartedSince(p: Pick<Project, "stage" | "stageDates">, asOf: LocalDate): LocalDate | null | undefined {
+  if (isDroppedBy(p, asOf)) return undefined;
+  const stage = stageOn(p, asOf);
+  if (stage !== "SIGNED" && stage !== "REGISTERED") return undefined;
+  const since = p.stageDates.SIGNED ?? p.stageDates.REGISTERED ?? null;
+  return since !== null && since > asOf ? undefined : since;
+}
+
 /** The project's 签约未开工 age on `asOf`, or null when it is not 签约未开工 that day. */
 export function unstartedAge(p: Pick<Project, "stage" | "stageDates">, asOf: LocalDate, rules: Rules): UnstartedAge | null {
-  if (isDroppedBy(p, asOf)) return null;
-  const stage = stageOn(p, asOf);
-  if (stage !== "SIGNED" && stage !== "REGISTERED") return null;
-  const since = p.stageDates.SIGNED ?? p.stageDates.REGISTERED ?? null;
+  const since = unstartedSince(p, asOf);
+  if (since === undefined) return null;
   if (since === null) return { signedOn: null, daysSinceSigned: null, band: "UNDATED" };
-  if (since > asOf) return null;
   const days = daysBetween(since, asOf);
   return { signedOn: since, daysSinceSigned: days, band: bandOf(days, rules) };
+}
+
+export interface UnstartedProject {
+  project: Project;
+  since: LocalDate;
+  days: number;
+}
+
+/** The meeting agenda's list: 签约未开工 for more than `overDays` days on `asOf`, longest first. */
+export function signedNotStarted(projects: readonly Project[], asOf: LocalDate, overDays: number): UnstartedProject[] {
+  const out: UnstartedProject[] = [];
+  for (const project of projects) {
+    const since = unstartedSince(project, asOf);
+    if (!since) continue;
+    const days = daysBetween(since, asOf);
+    if (days > overDays) out.push({ project, since, days });
+  }
+  return out.sort((a, b) => b.days - a.days || a.project.id - b.project.id);
 }
 
 export function bandOf(days: number, rules: Rules): UnstartedBand {

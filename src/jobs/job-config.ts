@@ -35,6 +35,8 @@ export const jobsConfigSchema = z.object({
   quarterly_bulletin: jobSchema({ time: "09:00" }),
   overdue_pings: jobSchema({ time: "09:00" }),
   friday_reminder: jobSchema({ time: "15:00" }),
+  /** The 调度会 agenda, on the working day before the weekly meeting. */
+  meeting_agenda: jobSchema({ time: "16:00" }),
   /** Working days of silence on a group's pings before its leader is named. */
   escalateAfterWorkdays: z.number().int().positive().default(3),
 });
@@ -48,6 +50,7 @@ export const JOB_LABELS: Record<JobKind, string> = {
   quarterly_bulletin: "季度通报",
   overdue_pings: "逾期提醒",
   friday_reminder: "周五未更新提醒",
+  meeting_agenda: "调度会会前议程",
 };
 
 export function isJobKind(s: string): s is JobKind {

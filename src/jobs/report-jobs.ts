@@ -4,7 +4,8 @@ import { stageFunnelPng } from "../charts/funnel-chart.ts";
 import type { RankingReport } from "../reports/ranking-report.ts";
 import { weeklyWorkbook } from "../reports/render-xlsx.ts";
 import { buildReport } from "../services/report-service.ts";
-import { context, type Block } from "../slack/blocks/kit.ts";
+import { loadDecisionTally, decisionTallyLine } from "../services/decision-tally.ts";
+import { context, section, type Block } from "../slack/blocks/kit.ts";
 import { rankingMessages, stalledMessages, weeklyMessages, type Messages } from "../slack/blocks/report-blocks.ts";
 import { lateNotice, type JobContext } from "./job-context.ts";
 import type { JobPlan, Post } from "./post-plan.ts";
@@ -39,7 +40,11 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
     const ranking = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules);
     if (report.kind !== "weekly" || ranking.kind !== "ranking") throw new Error("unexpected report kind");
     const xlsx = Buffer.from(await weeklyWorkbook(report).xlsx.writeBuffer());
-    return post(weeklyMessages(report), `招商引资周调度 ${due.period}`, [
+    const messages = weeklyMessages(report);
+    // The 调度会's decisions, counted as the next agenda reports them (shown once there are any).
+    const decisions = await loadDecisionTally(db, rules, report.period.asOf);
+    if (decisions.done + decisions.inProgress + decisions.overdue > 0) messages[0] = [...messages[0].slice(0, 49), section(decisionTallyLine(decisions))];
+    return post(messages, `招商引资周调度 ${due.period}`, [
       { filename: `周调度-${due.period}.xlsx`, title: `周调度表 ${due.period}（打印用）`, bytes: xlsx },
       { filename: `阶段分布-${due.period}.png`, title: "项目阶段分布", bytes: stageFunnelPng({ title: `项目阶段分布（截至 ${report.period.asOf}）`, stages: report.funnel.map((f) => ({ label: f.label, count: f.count })) }) },
       { filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: rankingChart(ranking, `专项招商工作组完成率 ${due.period}`) },

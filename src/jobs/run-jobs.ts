@@ -41,6 +41,7 @@ export interface RunOutcome {
 export async function planJob(ctx: JobContext, reportWorker?: ReportWorkerOptions): Promise<JobPlan> {
   if (ctx.job === "overdue_pings") return planOverduePings(ctx);
   if (ctx.job === "friday_reminder") return planFridayReminder(ctx);
+  if (ctx.job === "meeting_agenda") return (await import("./meeting-jobs.ts")).planMeetingAgenda(ctx);
   if (reportWorker && REPORT_JOBS.includes(ctx.job)) return planInWorker(ctx, reportWorker);
   // Loaded on first use: charts and workbooks (echarts, resvg, exceljs) stay out of a process that never plans a report.
   const { planReportJob } = await import("./report-jobs.ts");
@@ -90,7 +91,7 @@ export async function runDueJobs(deps: RunnerDeps, jobs: readonly JobKind[] = JO
   for (const job of jobs) {
     if (!config[job].enabled) continue;
     // A post due shortly before the first start (the bot was installed that morning) is still sent.
-    const periods = duePeriods({ job, now: deps.now(), timeZone: rules.timeZone, time: config[job].time }).filter((d) => d.dueAt.getTime() >= since.getTime() - 12 * 3_600_000);
+    const periods = duePeriods({ job, now: deps.now(), timeZone: rules.timeZone, time: config[job].time, meetingWeekday: rules.meeting.weekday }).filter((d) => d.dueAt.getTime() >= since.getTime() - 12 * 3_600_000);
     for (const due of periods) {
       if (await isJobDone(deps.db, job, due.period)) continue;
       outcomes.push(await runOne(deps, { rules, config }, job, due));

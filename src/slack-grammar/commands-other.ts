@@ -234,3 +234,23 @@ export function parseUnstarted(parts: Parts): ParseResult {
   const group = v.group ?? (named || undefined);
   return { ok: true, command: "unstarted", ...(group ? { group } : {}) };
 }
+
+/** `/project 决定 [#7] 事项=… 责任单位=… 责任人=@… 期限=…`: every field is needed, the project is not. */
+export function parseDecide(parts: Parts): ParseResult {
+  const v = readFields(parts).values as { matter?: string; unit?: string; owner?: PersonRef; deadline?: LocalDate };
+  const { ref, rest } = readProjectRef(parts, parts.lead);
+  refuseStray(parts, rest);
+  const project = ref ?? takeTrailingId(parts);
+  refuseStray(parts, parts.trailing);
+  const missing = [v.matter === undefined && "事项", v.unit === undefined && "责任单位", v.owner === undefined && "责任人", v.deadline === undefined && "期限"].filter(Boolean);
+  if (missing.length && !parts.problems.length) parts.problems.push(`决定事项还缺少 ${missing.join("、")}`);
+  if (parts.problems.length) return refuse(parts);
+  return { ok: true, command: "decide", project, matter: v.matter!, unit: v.unit!, owner: v.owner!, deadline: v.deadline! };
+}
+
+export function parseAdjourn(parts: Parts): ParseResult {
+  readFields(parts);
+  for (const w of [...parts.lead, ...parts.trailing]) parts.problems.push(strayProblem(parts, w));
+  if (parts.problems.length) return refuse(parts);
+  return { ok: true, command: "adjourn" };
+}

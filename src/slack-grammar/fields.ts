@@ -1,3 +1,4 @@
+import { parseBlockerInput, writeBlockers } from "../domain/blockers.ts";
 import type { LocalDate } from "../domain/types.ts";
 import { parseDateText } from "./dates.ts";
 import type { Item } from "./items.ts";
@@ -34,7 +35,8 @@ export type FieldKind =
   | "sector"
   | "users"
   | "person"
-  | "light";
+  | "light"
+  | "blocker";
 
 export interface FieldDef {
   key: string;
@@ -64,6 +66,7 @@ const PROJECT_FIELDS: FieldDef[] = [
   f("下一步", ["next"], "text", "nextStep", '下一步="签订投资协议"', true),
   f("截止", ["due", "deadline"], "futureDate", "due", "截止=12-15", true),
   f("问题", ["blockers", "issue"], "text", "blockers", '问题="用地指标未落实"', true),
+  f("卡点", ["blocker", "要素制约"], "blocker", "blockers", "卡点=用地:土地指标未落实"),
   f("协议资金", ["agreed", "investment"], "money", "agreedWan", "协议资金=25亿"),
   f("产值", ["output"], "money", "outputWan", "产值=50亿"),
   f("来源", ["origin"], "origin", "origin", "来源=市外"),
@@ -117,6 +120,13 @@ export const FIELD_TABLES: Record<SubcommandName, FieldDef[]> = {
   stalled: [f("工作组", ["group"], "text", "group", "工作组=新能源组")],
   rank: [],
   digest: [],
+  decide: [
+    f("事项", ["matter", "issue", "决定"], "text", "matter", '事项="协调解决土地指标"'),
+    f("责任单位", ["unit"], "text", "unit", "责任单位=区规划自然资源局"),
+    f("责任人", ["owner", "负责人"], "person", "owner", "责任人=@王小峡"),
+    f("期限", ["deadline", "时限", "截止", "due"], "futureDate", "deadline", "期限=12-31"),
+  ],
+  adjourn: [],
   help: [],
 };
 
@@ -188,6 +198,11 @@ export function applyFields(fields: FieldItem[], table: FieldDef[], command: Sub
       out.problems.push(`“${def.key}”写了两次：每个字段只写一次，例如 ${def.example}`);
       continue;
     }
+    const sameProp = table.find((d) => d.key !== def.key && d.prop === def.prop && out.given.has(d.key));
+    if (sameProp) {
+      out.problems.push(`“${sameProp.key}”和“${def.key}”写的是同一项：只写一处，例如 ${def.example}`);
+      continue;
+    }
     out.given.add(def.key);
     const clearing = command === "update" && def.clearable === true;
     const r = readValue(def, item, clearing, today);
@@ -222,6 +237,10 @@ function readValue(def: FieldDef, item: FieldItem, clearing: boolean, today: Loc
       return parseSector(value, label);
     case "light":
       return parseLight(value, label);
+    case "blocker": {
+      const b = parseBlockerInput(value);
+      return b.ok ? { ok: true, value: writeBlockers(b.blockers) } : { ok: false, problem: b.problem };
+    }
     case "users":
       return parseUsers(value, label);
     case "person":

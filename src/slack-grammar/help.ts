@@ -47,6 +47,7 @@ const TOPICS: Record<SubcommandName, Topic> = {
     examples: [
       '/project 更新 #12 阶段=签约 进展="已完成土地摘牌" 截止=12-15',
       '/project 更新 #12 下一步="办理施工许可" 截止=下周五 问题="用地指标未落实"',
+      "/project 更新 #12 卡点=用地:土地指标未落实",
       "/project 更新 #12 到位=+3000万 到位日期=11-20",
       '/project 更新 #12 阶段=终止 原因="投资方调整计划"',
       "/project 更新 #12（打开表单）",
@@ -116,6 +117,16 @@ const TOPICS: Record<SubcommandName, Topic> = {
     usage: "/project 调度",
     examples: ["/project 调度"],
     notes: ["本周调度汇总：签约、阶段推进、到位资金、目标进度、红黄灯"],
+  },
+  decide: {
+    usage: '/project 决定 [#编号] 事项="…" 责任单位=… 责任人=@成员 期限=日期',
+    examples: ['/project 决定 #7 事项="协调解决土地指标" 责任单位=区规划自然资源局 责任人=@王小峡 期限=12-31', '/project 决定 事项="梳理全区闲置厂房" 责任单位=区经济信息委 责任人=李科长 期限=+14'],
+    notes: ["记入当前调度会，有项目编号时同时挂牌督办；不写项目编号为综合事项", "下次调度会议程逐项报告落实情况"],
+  },
+  adjourn: {
+    usage: "/project 散会",
+    examples: ["/project 散会"],
+    notes: ["结束当前调度会，会议纪要（Word）发到汇总频道"],
   },
   help: {
     usage: "/project 帮助 [子命令]",

@@ -1,5 +1,5 @@
 import type { LocalDate } from "../domain/types.ts";
-import { parseClose, parseDigest, parseFunds, parseHelp, parseList, parseRank, parseStalled, parseSupervise, parseSupervisionStep, parseUnstarted } from "./commands-other.ts";
+import { parseAdjourn, parseClose, parseDecide, parseDigest, parseFunds, parseHelp, parseList, parseRank, parseStalled, parseSupervise, parseSupervisionStep, parseUnstarted } from "./commands-other.ts";
 import { parseNew, parseShow, parseUpdate } from "./commands-project.ts";
 import { isKnownKey } from "./fields.ts";
 import { toItems } from "./items.ts";
@@ -30,6 +30,8 @@ const PARSERS: Record<SubcommandName, (parts: Parts) => ParseResult> = {
   stalled: parseStalled,
   rank: parseRank,
   digest: parseDigest,
+  decide: parseDecide,
+  adjourn: parseAdjourn,
   help: parseHelp,
 };
 

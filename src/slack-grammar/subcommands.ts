@@ -29,6 +29,8 @@ export const SUBCOMMAND_INFO: Record<SubcommandName, SubcommandInfo> = {
   stalled: { zh: "滞后", en: "stalled", summary: "查看红灯、黄灯项目", example: "/project 滞后 工作组=新能源组" },
   rank: { zh: "排名", en: "rank", summary: "工作组或责任单位排名", example: "/project 排名 单位" },
   digest: { zh: "调度", en: "digest", summary: "本周调度汇总", example: "/project 调度" },
+  decide: { zh: "决定", en: "decide", summary: "记录调度会决定事项（同时挂牌督办）", example: "/project 决定 #7 事项=\"协调土地指标\" 责任单位=区规划自然资源局 责任人=@王小峡 期限=12-31" },
+  adjourn: { zh: "散会", en: "adjourn", summary: "结束调度会并发布会议纪要", example: "/project 散会" },
   help: { zh: "帮助", en: "help", summary: "查看用法", example: "/project 帮助 更新" },
 };
 
@@ -45,6 +47,8 @@ const SYNONYMS: Record<string, SubcommandName> = {
   办结: "close", 关闭: "close", 解决: "close", done: "close",
   红灯: "stalled", 黄灯: "stalled", 预警: "stalled", 红黄灯: "stalled", 逾期: "stalled",
   排行: "rank", 排行榜: "rank", ranking: "rank",
+  决议: "decide", 议定: "decide", 会议决定: "decide", decision: "decide",
+  结束会议: "adjourn", 闭会: "adjourn", 会议结束: "adjourn",
   周报: "digest", 汇总: "digest", 调度会: "digest", summary: "digest", weekly: "digest",
   "?": "help", 说明: "help", 用法: "help", 怎么用: "help", h: "help",
 };

@@ -4,7 +4,7 @@ import type { HealthLight, LocalDate, Origin, Sector, Stage } from "../domain/ty
 // (projects, groups, units) stay text here and are resolved against the store
 // by the caller, which also decides permissions and writes.
 
-export const SUBCOMMANDS = ["new", "update", "show", "list", "funds", "supervise", "feedback", "request", "close", "return", "extend", "stalled", "unstarted", "rank", "digest", "help"] as const;
+export const SUBCOMMANDS = ["new", "update", "show", "list", "funds", "supervise", "feedback", "request", "close", "return", "extend", "stalled", "unstarted", "rank", "digest", "decide", "adjourn", "help"] as const;
 export type SubcommandName = (typeof SUBCOMMANDS)[number];
 
 /** `#12` → by id; anything else → part of the project name, matched elsewhere. */
@@ -121,6 +121,21 @@ export interface DigestCommand {
   command: "digest";
 }
 
+/** `/project 决定 [#N] 事项=… 责任单位=… 责任人=@… 期限=…`: a decision of the open 调度会 (without #N: a general task for a unit). */
+export interface DecideCommand {
+  command: "decide";
+  project: ProjectRef | null;
+  matter: string;
+  unit: string;
+  owner: PersonRef;
+  deadline: LocalDate;
+}
+
+/** `/project 散会`: closes the open 调度会; its 纪要 is posted. */
+export interface AdjournCommand {
+  command: "adjourn";
+}
+
 export interface HelpCommand {
   command: "help";
   topic: SubcommandName | null;
@@ -139,6 +154,8 @@ export type ProjectCommand =
   | StalledCommand
   | RankCommand
   | DigestCommand
+  | DecideCommand
+  | AdjournCommand
   | HelpCommand;
 
 export type ParseError = { ok: false; error: string };

@@ -3,12 +3,14 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config.ts";
 import { storeReachable } from "../store/client.ts";
 import { boltLogger } from "../log.ts";
+import { registerAgendaActions } from "./actions/agenda-actions.ts";
 import { registerCardActions } from "./actions/card-actions.ts";
 import { registerPingActions } from "./actions/ping-actions.ts";
 import { registerProjectCommand } from "./commands/project-command.ts";
 import { cachedRules, type SlackDeps } from "./deps.ts";
 import { registerAppHome } from "./events/app-home.ts";
 import { createHttpFront, type HttpFront } from "./http-server.ts";
+import { registerDecisionSubmission } from "./views/decision-submission.ts";
 import { registerFormSubmissions } from "./views/form-submissions.ts";
 import { createWorkQueue } from "./work-queue.ts";
 
@@ -76,6 +78,8 @@ function register(app: App, deps: SlackDeps): void {
   registerPingActions(app, deps);
   registerFormSubmissions(app, deps);
   registerAppHome(app, deps);
+  registerAgendaActions(app, deps);
+  registerDecisionSubmission(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, "unhandled Slack listener error");
   });

@@ -1,3 +1,4 @@
+import type { WebClient } from "@slack/web-api";
 import type { Block } from "./blocks/kit.ts";
 
 /**
@@ -16,4 +17,6 @@ export interface Turn {
   /** Idempotency key of this request and how long it blocks a repeat. */
   requestKey?: string;
   requestKeyTtlMs?: number;
+  /** The Web API client, for what goes beyond the user (散会 posts the 纪要 to the summary channel). */
+  client?: WebClient;
 }

@@ -8,6 +8,7 @@ import type { SlackDeps } from "../deps.ts";
 import type { Turn } from "../turn.ts";
 import { handleFunds, handleNew, handleUpdate } from "./edit-handlers.ts";
 import { handleClose, handleSupervise, handleSupervisionStep, handleUnstarted } from "./supervision-handlers.ts";
+import { handleAdjourn, handleDecide } from "./meeting-handlers.ts";
 import { handleDigest, handleHelp, handleList, handleRank, handleShow, handleStalled } from "./read-handlers.ts";
 
 /**
@@ -50,6 +51,10 @@ export async function runProjectCommand(cmd: ProjectCommand, turn: Turn, deps: S
       return handleRank(cmd, turn, deps);
     case "digest":
       return handleDigest(turn, deps);
+    case "decide":
+      return handleDecide(cmd, turn, deps);
+    case "adjourn":
+      return handleAdjourn(cmd, turn, deps);
     case "help":
       return handleHelp(cmd, turn);
   }
@@ -65,6 +70,7 @@ export function registerProjectCommand(app: App, deps: SlackDeps): void {
       triggerId: command.trigger_id,
       requestKey: slashRequestKey(command.team_id, command.user_id, command.text),
       requestKeyTtlMs: SLASH_REPEAT_WINDOW_MS,
+      client,
       reply: async (blocks, text) => {
         await respond({ response_type: "ephemeral", replace_original: false, blocks: blocks as never, text });
       },
