@@ -62,7 +62,7 @@ export function parseFunds(parts: Parts): ParseResult {
   return { ok: true, ...base, needsForm: false, project, amountWan };
 }
 
-/** `/project 督办 #7 事项="土地指标" 负责人=@王小峡 期限=12-31`. */
+/** `/project 督办 #7 事项="土地指标" 责任人=@王小峡 期限=12-31`. */
 export function parseSupervise(parts: Parts): ParseResult {
   const v = readFields(parts).values as { issue?: string; owner?: PersonRef; deadline?: LocalDate };
   const { ref, rest } = readProjectRef(parts, parts.lead);
