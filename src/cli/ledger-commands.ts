@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import cliProgress from "cli-progress";
+import type cliProgress from "cli-progress";
 import Table from "cli-table3";
 import type { Command } from "commander";
 import type { LedgerProblem } from "../ledger/index.ts";
@@ -28,6 +28,8 @@ export function registerLedger(program: Command, withDb: <T>(fn: (db: Db) => Pro
       if (!existsSync(file)) throw new UsageError(`找不到文件 ${file}。先用 dispatch export template --out 台账模板.xlsx 生成模板。`);
       if (!/\.(xlsx|csv)$/i.test(file)) throw new UsageError(`只能导入 .xlsx 或 .csv 文件，收到 ${file}`);
       let bar: cliProgress.SingleBar | undefined;
+      // Loaded here, not at the top: every other command (and --help) starts without it.
+      const progress = (await import("cli-progress")).default;
       const { importLedger, LedgerValidationError } = await import("../ledger/index.ts");
       try {
         const result = await withDb(async (db) =>
@@ -38,7 +40,7 @@ export function registerLedger(program: Command, withDb: <T>(fn: (db: Db) => Pro
             onProgress(done, total) {
               if (total <= PROGRESS_FROM_ROWS) return;
               if (!bar) {
-                bar = new cliProgress.SingleBar({ format: "导入中 [{bar}] {value}/{total} 行 {percentage}%", stream: process.stderr }, cliProgress.Presets.shades_classic);
+                bar = new progress.SingleBar({ format: "导入中 [{bar}] {value}/{total} 行 {percentage}%", stream: process.stderr }, progress.Presets.shades_classic);
                 bar.start(total, 0);
               }
               bar.update(done);

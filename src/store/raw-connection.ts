@@ -1,5 +1,5 @@
-import Database from "better-sqlite3";
-import pg from "pg";
+import type Database from "better-sqlite3";
+import type pg from "pg";
 import { sqliteFilePath, type DatabaseTarget } from "./database-target.ts";
 
 // A plain driver connection beside the Prisma client, for the two jobs
@@ -29,11 +29,13 @@ export interface RawConnection {
 const BUSY_TIMEOUT_MS = 15_000;
 
 export async function openRawConnection(target: DatabaseTarget): Promise<RawConnection> {
-  return target.provider === "sqlite" ? sqliteConnection(target) : postgresConnection(target);
+  // Drivers load on first use: `dispatch --help` and a SQLite process never load pg.
+  if (target.provider === "sqlite") return sqliteConnection(target, (await import("better-sqlite3")).default);
+  return postgresConnection(target, (await import("pg")).default);
 }
 
-function sqliteConnection(target: DatabaseTarget): RawConnection {
-  const db = new Database(sqliteFilePath(target));
+function sqliteConnection(target: DatabaseTarget, Driver: typeof Database): RawConnection {
+  const db = new Driver(sqliteFilePath(target));
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const prepared = new Map<string, Database.Statement>();
   const statement = (sql: string) => {
@@ -81,7 +83,9 @@ function sqliteConnection(target: DatabaseTarget): RawConnection {
 // Timestamps come back as the text PostgreSQL prints, not as a Date in the
 // process's time zone: the columns hold UTC wall-clock time.
 const TEXT_TYPES = new Set([1114, 1184, 1082]);
-const types = { getTypeParser: (oid: number, format?: string) => (TEXT_TYPES.has(oid) ? (v: string) => v : pg.types.getTypeParser(oid, format as never)) };
+const textTimestamps = (driver: typeof pg) => ({
+  getTypeParser: (oid: number, format?: string) => (TEXT_TYPES.has(oid) ? (v: string) => v : driver.types.getTypeParser(oid, format as never)),
+});
 
 /** `?` → `$1, $2 …` (the SQL written here never has a literal question mark). */
 function numbered(sql: string): string {
@@ -89,8 +93,8 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-async function postgresConnection(target: DatabaseTarget): Promise<RawConnection> {
-  const client = new pg.Client({ connectionString: target.url, types: types as never });
+async function postgresConnection(target: DatabaseTarget, driver: typeof pg): Promise<RawConnection> {
+  const client = new driver.Client({ connectionString: target.url, types: textTimestamps(driver) as never });
   await client.connect();
   let cursors = 0;
   let inTransaction = false;
