@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { LocalDate, SupervisionItem } from "../domain/types.ts";
 import { inTransaction, type Db, type Tx } from "./client.ts";
 import { NotFoundError } from "./errors.ts";
-import type { Actor, WriteOptions } from "./projects.ts";
+import { claimRequest, type Actor, type WriteOptions } from "./projects.ts";
 
 // 督办 (listed for supervision) and 销号 (closed out by a named person).
 // `localDateOf` turns the open/close instants into district-local days.
@@ -46,6 +46,7 @@ export async function openSupervision(
 ) {
   const at = opts.at ?? new Date();
   return inTransaction(db, async (tx) => {
+    await claimRequest(tx, opts, "supervision");
     const row = await tx.supervisionItem.create({ data: { ...item, openedBy: actor.author, openedAt: at } });
     await history(tx, item.projectId, actor, at, { action: "OPEN", id: row.id, issue: item.issue, deadline: item.deadline });
     return row;
@@ -58,6 +59,7 @@ export async function closeSupervision(db: Db | Tx, id: number, note: string, ac
     const row = await tx.supervisionItem.findUnique({ where: { id } });
     if (!row) throw new NotFoundError(`督办事项 ${id} 不存在。`);
     if (row.status === "CLOSED") return row;
+    await claimRequest(tx, opts, `closed ${id}`);
     const closed = await tx.supervisionItem.update({
       where: { id },
       data: { status: "CLOSED", closedAt: at, closedBy: actor.author, closeNote: note },
