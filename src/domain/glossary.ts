@@ -192,3 +192,13 @@ export function rankChangeText(delta: number | null, wasRanked: boolean): string
   if (delta === null || delta === 0) return "持平";
   return delta > 0 ? `上升${delta}位` : `下降${-delta}位`;
 }
+
+/** What a person is told about the request path itself (the inbox, outages), never with internal keys or stack traces. */
+export const REQUEST_TEXTS = {
+  storeUnavailable: "数据库暂时不可用，本次操作未受理，未作任何修改。请稍后重试。",
+  storeUnavailableForm: "数据库暂时不可用，本次填报尚未保存，表单内容仍在。请稍后再点提交。",
+  failed: "处理时出错，本次操作可能未完成。请稍后用 /project 查看 确认，或联系管理员。",
+  alreadyDone: "该操作此前已处理，未重复记录。",
+  formExpired: "表单需在输入命令后立即打开，本次已超时。请重新输入命令打开表单。",
+  lateAnswer: (command: string) => `您此前提交的“${command}”已处理：`,
+} as const;

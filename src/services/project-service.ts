@@ -12,7 +12,7 @@ import { VersionConflictError } from "../store/errors.ts";
 import { recordFunds } from "../store/funds.ts";
 import { STAGE_DATE_COLUMNS, type FieldValue, type HistoryField } from "../store/project-row.ts";
 import { createProject, getProject, isRequestApplied, saveProjectChanges, searchProjectsByName, type FieldChange, type UpdateSource } from "../store/projects.ts";
-import { ALREADY_DONE, done, guard, refuse, type Result } from "./service-result.ts";
+import { ALREADY_DONE, CHECKED, done, guard, refuse, type Result } from "./service-result.ts";
 
 // Use cases that change projects, shared by slash commands, forms, buttons
 // and the CLI: permission, domain rules, then one store transaction.
@@ -23,6 +23,8 @@ export interface ServiceContext {
   /** Slack user ids of administrators (may change any project). */
   admins: readonly string[];
   now: Date;
+  /** Run every check, write nothing, answer CHECKED (a form's quick check before Slack closes it). */
+  checkOnly?: boolean;
 }
 
 export interface Caller {
@@ -177,6 +179,7 @@ export async function updateProject(
     if (errors.length) return refuse("invalid", errors.join("\n"));
 
     const progress = [req.progress, req.stage && req.reason ? `阶段调整为${STAGE_LABELS[req.stage]}，原因：${req.reason}` : undefined].filter(Boolean).join("；") || undefined;
+    if (ctx.checkOnly) return CHECKED;
     const actor = { author: caller.userId, source: caller.source };
     const outcome = await inTransaction(ctx.db, async (tx) => {
       const saved = await saveProjectChanges(tx, projectId, expectedVersion ?? current.version, patch, actor, { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, progress, at: ctx.now });
@@ -205,6 +208,7 @@ export async function recordProjectFunds(
     if (!(entry.amountWan > 0)) return refuse("invalid", `到位金额须大于 0，例如：/project 到位 #${projectId} +${formatWan(3000)}`);
     const date = entry.date ?? today(ctx);
     if (date > today(ctx)) return refuse("invalid", `到位日期 ${date} 在今天之后：请登记已经到账的资金。`);
+    if (ctx.checkOnly) return CHECKED;
     await recordFunds(ctx.db, { projectId, date, amountWan: entry.amountWan, note: entry.note }, { author: caller.userId, source: caller.source }, { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, at: ctx.now });
     return done({ project, amountWan: entry.amountWan, date });
   });
@@ -223,6 +227,7 @@ export async function createNewProject(ctx: ServiceContext, caller: Caller, req:
     if (errors.length) return refuse("invalid", errors.join("\n"));
     if (!canCreateInGroup(caller.userId, group ?? null, ctx.admins))
       return refuse("forbidden", group ? `只有“${group.name}”工作组成员或管理员可以在该组新建项目。` : `请用 工作组=... 指明项目所属工作组（须是你所在的工作组）。`);
+    if (ctx.checkOnly) return CHECKED;
     const day = today(ctx);
     const stage = req.stage ?? "LEAD";
     const project = await createProject(

@@ -11,6 +11,12 @@ export type Refusal =
 
 export type Result<T> = { ok: true; value: T } | Refusal;
 
+/**
+ * A use case run with `checkOnly` stops here, just before writing: every check
+ * passed (a form is refused inline, before Slack closes it, on this answer).
+ */
+export const CHECKED = { ok: true, value: undefined as never } as const;
+
 export const ALREADY_DONE: Refusal = { ok: false, kind: "duplicate", error: "该操作已处理过，未重复记录。" };
 
 export const done = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -1,11 +1,11 @@
 import { SUPERVISION_STATUS_LABELS, SUPERVISION_STEP_LABELS } from "../domain/glossary.ts";
 import { checkStep, isOwner, supervisionStateOn, type SupervisionActor, type SupervisionState, type SupervisionStatus, type SupervisionStep, type SupervisionStepKind } from "../domain/supervision.ts";
 import type { LocalDate, Project } from "../domain/types.ts";
-import { getProject } from "../store/projects.ts";
+import { getProject, isRequestApplied } from "../store/projects.ts";
 import { readSetting } from "../store/settings.ts";
 import { appendSupervisionStep, createSupervision, loadSupervision, type StoredSupervision } from "../store/supervision.ts";
 import { editPermission, today, type Caller, type ServiceContext } from "./project-service.ts";
-import { ALREADY_DONE, done, guard, refuse, type Refusal, type Result } from "./service-result.ts";
+import { ALREADY_DONE, CHECKED, done, guard, refuse, type Refusal, type Result } from "./service-result.ts";
 
 // The 督办 loop's use cases: open an item (a 督办员 lists it; an editor
 // proposes it), and take each further step. The domain says who may take
@@ -47,6 +47,7 @@ export async function openSupervisionItem(
   item: { issue: string; owner: string; deadline: LocalDate; note?: string },
 ): Promise<Result<OpenedItem>> {
   return guard(async () => {
+    if (await isRequestApplied(ctx.db, caller.requestKey, ctx.now)) return ALREADY_DONE;
     const project = await getProject(ctx.db, projectId);
     if (!project) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 查看 项目名称 查找项目编号。`);
     const actor = await actorFor(ctx, caller.userId, project);
@@ -55,6 +56,7 @@ export async function openSupervisionItem(
     if (!item.owner.trim()) return refuse("invalid", `缺少责任人，例如：/project 督办 #${projectId} 事项="土地指标未落实" 责任人=@王小峡 期限=12-31`);
     const refusal = checkStep(null, step, actor, today(ctx));
     if (refusal) return asRefusal(refusal);
+    if (ctx.checkOnly) return CHECKED;
     const id = await createSupervision(ctx.db, projectId, step, { author: caller.userId, source: caller.source }, { at: ctx.now, requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs });
     return done({ id, projectId, projectName: project.name, status: kind === "LIST" ? "OPEN" : "PROPOSED" });
   });
@@ -77,6 +79,7 @@ export async function takeSupervisionStep(
   input: { note?: string; deadline?: LocalDate } = {},
 ): Promise<Result<StepTaken>> {
   return guard(async () => {
+    if (await isRequestApplied(ctx.db, caller.requestKey, ctx.now)) return ALREADY_DONE;
     const item = await loadSupervision(ctx.db, itemId, ctx.rules.timeZone);
     if (!item) return refuse("not_found", `督办${itemId} 不存在。督办编号见项目卡片或 /project 督办 列表，例如 督办12。`);
     const project = (await getProject(ctx.db, item.projectId))!;
@@ -85,6 +88,7 @@ export async function takeSupervisionStep(
     const state = supervisionStateOn(item.steps)!;
     const refusal = checkStep(state, step, actor, today(ctx));
     if (refusal) return asRefusal(refusal, itemId);
+    if (ctx.checkOnly) return CHECKED;
     const moved = await appendSupervisionStep(ctx.db, item, step, { author: caller.userId, source: caller.source }, { at: ctx.now, requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs });
     if (!moved) return raced(ctx, itemId, kind);
     return done({ id: itemId, projectId: item.projectId, projectName: project.name, kind, state: supervisionStateOn([...item.steps, step])! });

@@ -13,6 +13,14 @@ import { createHttpFront, type HttpFront } from "./http-server.ts";
 import { registerDecisionSubmission } from "./views/decision-submission.ts";
 import { registerFormSubmissions } from "./views/form-submissions.ts";
 import { createWorkQueue } from "./work-queue.ts";
+import { createInbox } from "./inbox.ts";
+import { REQUEST_TEXTS } from "../domain/glossary.ts";
+import { withinMs } from "../store/errors.ts";
+import { slashInboxHandler } from "./commands/project-command.ts";
+import { formInboxHandler } from "./views/form-submissions.ts";
+
+/** /health gives up on the store after this long (a load balancer's probe must not hang). */
+const HEALTH_WITHIN_MS = 2_000;
 
 // Wiring only: Bolt in HTTP mode (our own server in front, for /health and
 // replay refusal) or Socket Mode, with every listener registered.
@@ -31,21 +39,30 @@ export interface SlackApp {
 export type BaseDeps = Pick<SlackDeps, "db" | "admins" | "now" | "logger">;
 
 export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
-  const deps: SlackDeps = {
-    ...base,
-    work: createWorkQueue(1, (e) => base.logger.error({ err: e }, "queued work failed")),
-    rules: cachedRules(base.db, config.timeZone),
-  };
-  const logger = boltLogger(deps.logger);
+  const work = createWorkQueue(1, (e) => base.logger.error({ err: e }, "queued work failed"));
+  const logger = boltLogger(base.logger);
   const clientOptions = { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN };
+  // The inbox answers through the app's Web API client, made with the app below.
+  let deps!: SlackDeps;
+  const withDeps = (app: App): SlackDeps => {
+    const inbox = createInbox({ db: base.db, client: app.client, logger: base.logger, work, now: base.now, failureText: REQUEST_TEXTS.failed });
+    deps = { ...base, work, rules: cachedRules(base.db, config.timeZone), inbox };
+    inbox.handle("slash", slashInboxHandler(deps, app.client));
+    inbox.handle("form", formInboxHandler(deps, app.client));
+    return deps;
+  };
   if (config.socketMode) {
     const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger });
     const app = new App({ token: config.botToken, receiver, logger, clientOptions });
-    register(app, deps);
+    register(app, withDeps(app));
     return {
       app,
-      start: async () => void (await app.start()),
+      start: async () => {
+        await app.start();
+        deps.inbox.start();
+      },
       stop: async () => {
+        deps.inbox.stop();
         await app.stop();
         await deps.work.idle();
       },
@@ -54,17 +71,22 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
   }
   const receiver = new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: "/slack/events", logger, processBeforeResponse: false });
   const app = new App({ token: config.botToken, receiver, logger, clientOptions });
-  register(app, deps);
+  register(app, withDeps(app));
   const http = createHttpFront(receiver, {
     logger: deps.logger,
-    health: () => storeReachable(deps.db),
+    // Bounded: a black-holed database makes /health answer 503, not hang.
+    health: () => withinMs(storeReachable(deps.db), HEALTH_WITHIN_MS, "the health check"),
   });
   return {
     app,
     http,
-    start: () => listen(http.server, config.port, config.host),
+    start: async () => {
+      await listen(http.server, config.port, config.host);
+      deps.inbox.start();
+    },
     // Stop taking requests, then let acknowledged work finish: nothing accepted is lost.
     stop: async () => {
+      deps.inbox.stop();
       await http.close();
       await deps.work.idle();
     },

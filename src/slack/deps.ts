@@ -2,6 +2,7 @@ import type { Logger } from "../log.ts";
 import type { ServiceContext } from "../services/project-service.ts";
 import type { Db } from "../store/client.ts";
 import type { WorkQueue } from "./work-queue.ts";
+import type { Inbox } from "./inbox.ts";
 import { loadRules } from "../store/settings.ts";
 import type { Rules } from "../domain/rules.ts";
 
@@ -14,6 +15,8 @@ export interface SlackDeps {
   /** Where acknowledged requests do their work. */
   work: WorkQueue;
   rules: () => Promise<Rules>;
+  /** Where requests are written before they are acknowledged. */
+  inbox: Inbox;
 }
 
 export async function serviceContext(deps: SlackDeps): Promise<ServiceContext> {
@@ -28,8 +31,14 @@ export async function serviceContext(deps: SlackDeps): Promise<ServiceContext> {
 export function cachedRules(db: Db, timeZone?: string, ttlMs = 60_000): () => Promise<Rules> {
   let cached: { at: number; rules: Promise<Rules> } | null = null;
   return () => {
-    if (!cached || Date.now() - cached.at > ttlMs)
-      cached = { at: Date.now(), rules: loadRules(db).then((r) => (timeZone ? { ...r, timeZone } : r)) };
+    if (!cached || Date.now() - cached.at > ttlMs) {
+      const entry = { at: Date.now(), rules: loadRules(db).then((r) => (timeZone ? { ...r, timeZone } : r)) };
+      // A failed read (the store down) is not kept: the next request asks again.
+      entry.rules.catch(() => {
+        if (cached === entry) cached = null;
+      });
+      cached = entry;
+    }
     return cached.rules;
   };
 }

@@ -63,37 +63,48 @@ export function sqliteAdapterFactory(file: string, opts: { lockWaitMs?: number }
     adapterName: inner.adapterName,
     connectToShadowDb: () => inner.connectToShadowDb(),
     async connect(): Promise<SqlDriverAdapter> {
-      const adapter = await inner.connect();
-      const client = (adapter as unknown as { client: Database.Database }).client;
-      client.pragma(`busy_timeout = ${SYNC_BUSY_TIMEOUT_MS}`);
-      const queryRaw = adapter.queryRaw.bind(adapter);
-      const executeRaw = adapter.executeRaw.bind(adapter);
+      // Two connections, as a PostgreSQL pool would give: transactions on one,
+      // statements outside any transaction on the other, so a plain statement
+      // (a Slack request written to the inbox) never lands inside, and is
+      // never rolled back with, a transaction that happens to be open.
+      const txSide = await inner.connect();
+      const plain = await inner.connect();
+      const txClient = (txSide as unknown as { client: Database.Database }).client;
+      for (const a of [txSide, plain]) (a as unknown as { client: Database.Database }).client.pragma(`busy_timeout = ${SYNC_BUSY_TIMEOUT_MS}`);
       const mutex = createMutex();
-      // Inside a transaction the lock is already held: a busy error there is not a wait-and-retry case.
-      adapter.queryRaw = (q: SqlQuery) => (client.inTransaction ? queryRaw(q) : whileBusy(() => queryRaw(q), lockWaitMs));
-      adapter.executeRaw = (q: SqlQuery) => (client.inTransaction ? executeRaw(q) : whileBusy(() => executeRaw(q), lockWaitMs));
-      adapter.startTransaction = async (isolationLevel) => {
-        if (isolationLevel && isolationLevel !== "SERIALIZABLE") {
-          throw new Error(`SQLite transactions are serializable; ${isolationLevel} was asked for`);
-        }
-        const release = await mutex.acquire();
-        try {
-          await whileBusy(() => client.prepare("BEGIN IMMEDIATE").run(), lockWaitMs);
-        } catch (e) {
-          release();
-          throw e;
-        }
-        const tx: Transaction = {
-          provider: adapter.provider,
-          adapterName: adapter.adapterName,
-          // Prisma sends COMMIT / ROLLBACK itself through executeRaw, then calls these.
-          options: { usePhantomQuery: false },
-          queryRaw,
-          executeRaw,
-          commit: async () => release(),
-          rollback: async () => release(),
-        };
-        return tx;
+      const adapter: SqlDriverAdapter = {
+        provider: plain.provider,
+        adapterName: plain.adapterName,
+        queryRaw: (q: SqlQuery) => whileBusy(() => plain.queryRaw(q), lockWaitMs),
+        executeRaw: (q: SqlQuery) => whileBusy(() => plain.executeRaw(q), lockWaitMs),
+        executeScript: (script: string) => whileBusy(() => plain.executeScript(script), lockWaitMs),
+        async startTransaction(isolationLevel) {
+          if (isolationLevel && isolationLevel !== "SERIALIZABLE") {
+            throw new Error(`SQLite transactions are serializable; ${isolationLevel} was asked for`);
+          }
+          const release = await mutex.acquire();
+          try {
+            await whileBusy(() => txClient.prepare("BEGIN IMMEDIATE").run(), lockWaitMs);
+          } catch (e) {
+            release();
+            throw e;
+          }
+          // The lock is held from BEGIN IMMEDIATE on: nothing inside needs to wait.
+          const tx: Transaction = {
+            provider: txSide.provider,
+            adapterName: txSide.adapterName,
+            // Prisma sends COMMIT / ROLLBACK itself through executeRaw, then calls these.
+            options: { usePhantomQuery: false },
+            queryRaw: (q) => txSide.queryRaw(q),
+            executeRaw: (q) => txSide.executeRaw(q),
+            commit: async () => release(),
+            rollback: async () => release(),
+          };
+          return tx;
+        },
+        async dispose() {
+          await Promise.all([txSide.dispose(), plain.dispose()]);
+        },
       };
       return adapter;
     },

@@ -1,5 +1,8 @@
-import { createHash } from "node:crypto";
 import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import { REQUEST_TEXTS } from "../../domain/glossary.ts";
+import { isStoreUnavailable, withinMs } from "../../store/errors.ts";
+import { ACCEPT_WITHIN_MS, type InboxHandler } from "../inbox.ts";
 import { toLocalDate } from "../../domain/local-day.ts";
 import { parseProjectCommand } from "../../slack-grammar/parse.ts";
 import type { ProjectCommand } from "../../slack-grammar/types.ts";
@@ -12,14 +15,24 @@ import { handleAdjourn, handleDecide } from "./meeting-handlers.ts";
 import { handleDigest, handleHelp, handleList, handleRank, handleShow, handleStalled } from "./read-handlers.ts";
 
 /**
- * A retry or a double submit repeats the same text from the same user: the
- * same key within this window is applied once. After it a person may repeat
- * the command on purpose.
+ * A command's identity is its delivery (its trigger_id), not its text: Slack
+ * redelivering it is applied once, a person typing the same 到位 again is a
+ * second tranche. The key is kept a day (redeliveries come within minutes).
  */
-export const SLASH_REPEAT_WINDOW_MS = 2 * 60_000;
+export const SLASH_KEY_TTL_MS = 24 * 3_600_000;
 
-export function slashRequestKey(teamId: string, userId: string, text: string): string {
-  return `slash:${teamId}:${userId}:${createHash("sha256").update(text.trim()).digest("hex").slice(0, 32)}`;
+export function slashDeliveryKey(teamId: string, triggerId: string): string {
+  return `slash:${teamId}:${triggerId}`;
+}
+
+/** What the inbox keeps of a slash command: enough to run it and answer after a restart. */
+export interface SlashPayload {
+  text: string;
+  teamId: string;
+  userId: string;
+  channelId: string;
+  responseUrl: string;
+  triggerId: string;
 }
 
 export async function runProjectCommand(cmd: ProjectCommand, turn: Turn, deps: SlackDeps): Promise<void> {
@@ -60,41 +73,73 @@ export async function runProjectCommand(cmd: ProjectCommand, turn: Turn, deps: S
   }
 }
 
+/** Commands that open a form: they must do so within 3 s of the command (trigger_id), so they run at once and are not queued. */
+function opensForm(cmd: ProjectCommand): boolean {
+  if ("needsForm" in cmd && cmd.needsForm) return true;
+  return cmd.command === "supervise" && (!cmd.deadline || !cmd.owner);
+}
+
 export function registerProjectCommand(app: App, deps: SlackDeps): void {
   app.command("/project", async ({ command, ack, respond, client }) => {
-    // Acknowledge at once (Slack allows 3 s); everything else answers through response_url.
-    await ack();
-    const turn: Turn = {
-      userId: command.user_id,
-      channelId: command.channel_id,
-      triggerId: command.trigger_id,
-      requestKey: slashRequestKey(command.team_id, command.user_id, command.text),
-      requestKeyTtlMs: SLASH_REPEAT_WINDOW_MS,
-      client,
-      reply: async (blocks, text) => {
-        await respond({ response_type: "ephemeral", replace_original: false, blocks: blocks as never, text });
-      },
-      openView: async (view) => {
-        await client.views.open({ trigger_id: command.trigger_id, view: view as never });
-      },
-    };
-    const fail = async (e: unknown) => {
-      deps.logger.error({ err: e, text: command.text, user: command.user_id }, "/project failed");
-      await turn.reply(refusal("处理时出错，本次操作可能未完成。请稍后用 /project 查看 确认，或联系管理员。"), "处理出错").catch(() => {});
-    };
-    const rules = await deps.rules();
+    const deadline = Date.now() + ACCEPT_WITHIN_MS;
+    const unavailable = () => ack({ response_type: "ephemeral", text: REQUEST_TEXTS.storeUnavailable });
+    const rules = await withinMs(deps.rules(), ACCEPT_WITHIN_MS, "the rules").catch((e: unknown) => {
+      if (!isStoreUnavailable(e)) throw e;
+      return null;
+    });
+    if (!rules) return unavailable();
     const parsed = parseProjectCommand(command.text, toLocalDate(deps.now(), rules.timeZone));
-    const work = async () => {
+    if (parsed.ok && opensForm(parsed)) {
+      await ack();
+      const turn: Turn = {
+        userId: command.user_id,
+        channelId: command.channel_id,
+        triggerId: command.trigger_id,
+        reply: async (blocks, text) => void (await respond({ response_type: "ephemeral", replace_original: false, blocks: blocks as never, text })),
+        openView: async (view) => void (await client.views.open({ trigger_id: command.trigger_id, view: view as never })),
+      };
       try {
-        if (!parsed.ok) return await turn.reply(refusal(parsed.error), parsed.error);
         await runProjectCommand(parsed, turn, deps);
       } catch (e) {
-        await fail(e);
+        deps.logger.error({ err: e, user: command.user_id }, "/project form failed");
+        const text = isStoreUnavailable(e) ? REQUEST_TEXTS.storeUnavailable : REQUEST_TEXTS.failed;
+        await turn.reply(refusal(text), text).catch(() => {});
       }
-    };
-    // A form must open within 3 s of the command (trigger_id): that work does
-    // not wait behind the queue. Everything else is queued after the ack.
-    if (parsed.ok && "needsForm" in parsed && parsed.needsForm) await work();
-    else deps.work.run(work);
+      return;
+    }
+    // Everything else is written to the inbox first, acknowledged, then run from there.
+    const payload: SlashPayload = { text: command.text, teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, responseUrl: command.response_url, triggerId: command.trigger_id };
+    const accepted = await deps.inbox.accept({ deliveryKey: slashDeliveryKey(command.team_id, command.trigger_id), kind: "slash", payload, userId: command.user_id }, deadline - Date.now());
+    if (accepted.status === "unavailable") return unavailable();
+    await ack();
+    if (accepted.status === "stored") deps.inbox.process(accepted.entry);
   });
+}
+
+/** Runs a stored slash command and answers through the inbox's replier (response_url, later a direct message). */
+export function slashInboxHandler(deps: SlackDeps, client: WebClient): InboxHandler {
+  return async (entry, replier) => {
+    const p = entry.payload as SlashPayload;
+    const rules = await deps.rules();
+    const parsed = parseProjectCommand(p.text, toLocalDate(deps.now(), rules.timeZone));
+    const turn: Turn = {
+      userId: p.userId,
+      channelId: p.channelId,
+      triggerId: p.triggerId,
+      requestKey: entry.deliveryKey,
+      requestKeyTtlMs: SLASH_KEY_TTL_MS,
+      reply: (blocks, text) => replier.reply({ blocks, text }),
+      // Only a supervision without owner or deadline gets here and opens its form; a trigger_id lasts 3 s.
+      openView: async (view) => {
+        try {
+          await client.views.open({ trigger_id: p.triggerId, view: view as never });
+        } catch (e) {
+          deps.logger.warn({ err: e }, "form could not be opened from the inbox");
+          await replier.reply({ blocks: refusal(REQUEST_TEXTS.formExpired), text: REQUEST_TEXTS.formExpired });
+        }
+      },
+    };
+    if (!parsed.ok) return turn.reply(refusal(parsed.error), parsed.error);
+    await runProjectCommand(parsed, turn, deps);
+  };
 }

@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+import { signedHeaders, type SlackStandin } from "../../src/slack-standin/index.ts";
+import { waitUntil } from "./slack-harness.ts";
+
+// The real bot process (`npm start`'s entry) for fault tests: started on a
+// store and a Slack stand-in, sent signed slash commands over HTTP, killed.
+
+const START = resolve(import.meta.dirname, "../../bin/start.js");
+
+export function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export interface BotProcess {
+  child: ChildProcess;
+  port: number;
+  log(): string;
+  /** The bot's error log lines, for a failure message. */
+  failures(): string;
+  exited: Promise<number | null>;
+}
+
+export async function startBot(opts: { secret: string; token: string; standin: SlackStandin; databaseUrl: string; admins: string; port?: number; env?: Record<string, string> }): Promise<BotProcess> {
+  const port = opts.port ?? (await freePort());
+  let out = "";
+  const child = spawn(process.execPath, [START], {
+    env: { ...process.env, SLACK_BOT_TOKEN: opts.token, SLACK_SIGNING_SECRET: opts.secret, SLACK_API_URL: opts.standin.url, PORT: String(port), DATABASE_URL: opts.databaseUrl, ADMIN_USER_IDS: opts.admins, LOG_LEVEL: "info", ...opts.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((ok) => child.on("exit", (code) => ok(code)));
+  await waitUntil(() => out.includes('"bot started"') || child.exitCode !== null, "bot start", 180_000);
+  if (child.exitCode !== null) throw new Error(`the bot exited at start:\n${out}`);
+  return {
+    child,
+    port,
+    exited,
+    log: () => out,
+    failures: () => out.split("\n").filter((l) => l.includes('"level":50')).map((l) => l.slice(0, 600)).join("\n"),
+  };
+}
+
+let seq = 0;
+
+/** Sends `/project <text>` signed as Slack does; resolves with the response_url id and the HTTP answer. */
+export async function sendSlash(
+  bot: { port: number },
+  standin: SlackStandin,
+  secret: string,
+  text: string,
+  who: { user: string; channel: string },
+): Promise<{ id: string; status: number; body: string; ms: number }> {
+  const id = `cmd${++seq}-${Math.random().toString(36).slice(2, 6)}`;
+  const body = new URLSearchParams({
+    token: "legacy", team_id: "T0FAULT", team_domain: "fault", channel_id: who.channel, channel_name: "fault", user_id: who.user, user_name: who.user.toLowerCase(),
+    command: "/project", text, api_app_id: "A0FAULT", response_url: standin.responseUrl(id, { channel: who.channel, user: who.user }), trigger_id: standin.issueTriggerId(),
+  }).toString();
+  const start = Date.now();
+  const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: "POST", body, headers: { ...signedHeaders(secret, body, Date.now()) } });
+  return { id, status: res.status, body: await res.text(), ms: Date.now() - start };
+}
