@@ -83,16 +83,16 @@ describe("overdue pings", () => {
     const ts = h.standin.messages(CHANNEL).find((m) => m.text.startsWith("逾期提醒"))!.ts;
     h.standin.clear();
     await h.click({ action_id: `${PING_ACTIONS.postpone}_${overdue}`, value: String(overdue) }, { messageTs: ts });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("已延期至 2026-11-30");
+    const [eph] = await h.answers();
+    expect(textOf(eph.blocks)).toContain("已延期至 2026-11-30");
     expect((await getProject(h.store.db, overdue))!.nextStepDue).toBe("2026-11-30");
   });
 
   it("a muted user is not named, and a project whose only owner muted is left out", async () => {
     h.standin.clear();
     await h.click({ type: "datepicker", action_id: PING_ACTIONS.mute, selected_date: "2026-11-27" }, { user: OTHER });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("2026-11-27（含）之前");
+    const [eph] = await h.answers(OTHER);
+    expect(textOf(eph.blocks)).toContain("2026-11-27（含）之前");
     h.standin.clear();
     // 11-24: the postponed project is no longer overdue and OTHER's project is muted: no ping at all.
     const out = await pingOn("2026-11-24");
