@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { openStore, type Db } from "../store/client.ts";
 import { registerBackup } from "./backup-commands.ts";
 import { registerDemo } from "./demo-command.ts";
+import { registerDoctor } from "./doctor-command.ts";
 import { registerJobs } from "./jobs-command.ts";
 import { registerLedger } from "./ledger-commands.ts";
 import { registerReport } from "./report-command.ts";
@@ -42,6 +43,7 @@ registerLedger(program, withDb, now);
 registerSettings(program, withDb);
 registerJobs(program, withDb, now);
 registerBackup(program, now);
+registerDoctor(program);
 
 try {
   await program.parseAsync(process.argv);
