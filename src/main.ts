@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from "./config.ts";
+import { formatCheck, slackChecks } from "./doctor/checks.ts";
 import { createLogger } from "./log.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { openStore } from "./store/client.ts";
@@ -58,6 +59,13 @@ async function main(): Promise<void> {
   const slack = createSlackApp(config, { db: store.db, admins: config.admins, now: () => new Date(), logger });
   await slack.start();
   logger.info({ mode: config.socketMode ? "socket" : "http", port: config.socketMode ? undefined : config.port }, "bot started");
+  // The same checks as `dispatch doctor` (token, scopes, channels; public ones are joined): failures are logged, the bot keeps serving.
+  slackChecks(slack.app.client, store.db, config)
+    .then((checks) => {
+      for (const c of checks) if (!c.ok) logger.warn({ check: c.what, detail: c.detail, fix: c.fix }, `启动检查未通过：${formatCheck(c)}`);
+      logger.info({ passed: checks.filter((c) => c.ok).length, failed: checks.filter((c) => !c.ok).length }, "start-up checks done (see dispatch doctor)");
+    })
+    .catch((e: unknown) => logger.error({ err: e }, "start-up checks failed to run"));
   const rules = await loadRules(store.db);
   const scheduler = startScheduler(
     {

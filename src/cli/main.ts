@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { openStore, type Db } from "../store/client.ts";
 import { registerBackup } from "./backup-commands.ts";
 import { registerDemo } from "./demo-command.ts";
+import { registerDoctor } from "./doctor-command.ts";
 import { registerJobs } from "./jobs-command.ts";
 import { registerLedger } from "./ledger-commands.ts";
 import { registerMeeting } from "./meeting-commands.ts";
@@ -44,6 +45,7 @@ registerSettings(program, withDb);
 registerJobs(program, withDb, now);
 registerBackup(program, now);
 registerMeeting(program, withDb, now);
+registerDoctor(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -202,3 +202,18 @@ export const REQUEST_TEXTS = {
   formExpired: "表单需在输入命令后立即打开，本次已超时。请重新输入命令打开表单。",
   lateAnswer: (command: string) => `您此前提交的“${command}”已处理：`,
 } as const;
+
+/** The bot's name in the workspace (manifest.yml display name), as people type it after @. */
+export const BOT_NAME = "招商调度";
+
+/** How a person lets the bot into a channel. */
+export const inviteBotIn = (channelName: string) => `在 #${channelName} 输入 /invite @${BOT_NAME}`;
+
+/** Why the bot cannot post in a channel, and what to do about it (doctor, start-up log, answers). */
+export const CHANNEL_REACH = {
+  notFound: (id: string) => `频道 ${id} 不存在，或是未邀请机器人的私有频道：请核对频道 ID；如是私有频道，请在该频道输入 /invite @${BOT_NAME}`,
+  notMember: (name: string) => `机器人不在 #${name}：请${inviteBotIn(name)}`,
+  archived: (name: string) => `#${name} 已归档，无法发送：请恢复该频道，或改用其他频道（dispatch jobs configure / 工作组设置）`,
+  joined: (name: string) => `已自动加入公开频道 #${name}`,
+  cannotShare: (name: string) => `机器人不在 #${name}，无法发到频道。请${inviteBotIn(name)}后重试。`,
+} as const;

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { manifestBotScopes } from "../slack/manifest-scopes.ts";
 import { ApiError } from "./method-kit.ts";
 import type { StandinChannel } from "./workspace.ts";
+
+export { manifestBotScopes };
 
 // Token types and OAuth scopes as Slack checks them: an app-level token
 // (xapp-) only opens Socket Mode connections, a bot token (xoxb-) does
@@ -9,14 +10,6 @@ import type { StandinChannel } from "./workspace.ts";
 // By default the token holds exactly the bot scopes the project's
 // manifest.yml asks for, so a method the manifest forgot fails here as it
 // would in the real workspace.
-
-const MANIFEST = new URL("../../manifest.yml", import.meta.url);
-
-/** The bot scopes manifest.yml asks for (oauth_config.scopes.bot). */
-export function manifestBotScopes(path: URL | string = MANIFEST): string[] {
-  const manifest = parse(readFileSync(path, "utf8")) as { oauth_config?: { scopes?: { bot?: string[] } } };
-  return manifest.oauth_config?.scopes?.bot ?? [];
-}
 
 export type TokenType = "bot" | "app" | "user";
 

@@ -88,3 +88,21 @@ export async function migrate(db: Db, target: DatabaseTarget): Promise<string[]>
   );
   return applied;
 }
+
+/**
+ * The migrations this code carries that the store has not had yet, without
+ * changing anything (for `dispatch doctor`). Throws StoreSchemaError for a
+ * store this code cannot use (newer, half-made), as migrate() would.
+ */
+export async function pendingMigrations(db: Db, target: DatabaseTarget): Promise<string[]> {
+  const known = listMigrations(target);
+  const tables = await listTables(db, target);
+  if (!tables.includes(MIGRATIONS_TABLE)) {
+    if (tables.length) throw halfMadeStoreError(tables);
+    return known.map((m) => m.name);
+  }
+  const done = (await db.$queryRawUnsafe<{ name: string }[]>(`SELECT "name" FROM "${MIGRATIONS_TABLE}"`)).map((r) => r.name);
+  const newer = newerSchemaError(done, known);
+  if (newer) throw newer;
+  return known.filter((m) => !done.includes(m.name)).map((m) => m.name);
+}

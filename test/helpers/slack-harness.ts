@@ -21,6 +21,14 @@ export const MEMBER = "U0MEMBER";
 export const OTHER = "U0OTHER";
 export const ADMIN = "U0ADMIN";
 
+export interface Answer {
+  via: "response_url" | "ephemeral" | "dm";
+  /** The channel where the person saw it (the DM's id for a DM). */
+  channel: string;
+  text: string;
+  blocks: unknown;
+}
+
 export interface Harness extends RefusalGuard {
   store: TestStore;
   standin: SlackStandin;
@@ -37,6 +45,11 @@ export interface Harness extends RefusalGuard {
   /** A click on a button (or a pick in a date picker) in a message of `channel`, as Slack delivers it. */
   click(action: Record<string, unknown> & { action_id: string }, opts?: { user?: string; channel?: string; messageTs?: string }): Promise<Response>;
   event(event: Record<string, unknown>, eventId?: string, headers?: Record<string, string>): Promise<Response>;
+  /**
+   * What reached `user` privately since the last clear(), oldest first, however
+   * it went: a response_url answer, an ephemeral, or a DM from the bot.
+   */
+  answers(user?: string, count?: number): Promise<Answer[]>;
   waitForCall(method: string, count?: number): Promise<Array<{ args: Record<string, unknown>; ok: boolean; error?: string }>>;
   /** Resolves once the bot has finished handling every request sent so far, including the work it queued after acknowledging. */
   settled(): Promise<void>;
@@ -147,6 +160,23 @@ export async function startHarness(): Promise<Harness> {
     },
     event: (event, eventId = `Ev${++seq}`, headers = {}) =>
       post(JSON.stringify({ token: "legacy", team_id: TEAM, api_app_id: "A0TEST", type: "event_callback", event_id: eventId, event_time: 1, event }), headers),
+    async answers(user = MEMBER, count = 1) {
+      const dm = `D${user.slice(1)}`;
+      const collect = () =>
+        standin.calls.flatMap((c): Answer[] => {
+          if (!c.ok) return [];
+          const a = c.args as { channel?: string; user?: string; text?: string; blocks?: unknown; id?: string; response_type?: string; replace_original?: unknown; delete_original?: unknown };
+          if (c.method === "chat.postEphemeral" && a.user === user) return [{ via: "ephemeral", channel: a.channel!, text: a.text ?? "", blocks: a.blocks }];
+          if (c.method === "chat.postMessage" && (a.channel === user || a.channel === dm)) return [{ via: "dm", channel: dm, text: a.text ?? "", blocks: a.blocks }];
+          if (c.method !== "response_url" || a.response_type === "in_channel" || a.delete_original || String(a.replace_original) === "true") return [];
+          const r = standin.responseUrlRecord(a.id!);
+          return r?.user === user ? [{ via: "response_url", channel: r.channel ?? "", text: a.text ?? "", blocks: a.blocks }] : [];
+        });
+      return waitUntil(() => {
+        const found = collect();
+        return found.length >= count ? found : undefined;
+      }, `${count} answer(s) to ${user}`);
+    },
     async waitForCall(method, count = 1) {
       return waitUntil(() => {
         const calls = standin.callsTo(method);

@@ -95,8 +95,8 @@ describe("overdue pings", () => {
     const ts = h.standin.messages(CHANNEL).find((m) => m.text.startsWith("逾期提醒"))!.ts;
     h.standin.clear();
     await h.click({ action_id: `${PING_ACTIONS.postpone}_${overdue}`, value: String(overdue) }, { messageTs: ts });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("已延期至 2026-11-30");
+    const [eph] = await h.answers();
+    expect(textOf(eph.blocks)).toContain("已延期至 2026-11-30");
     expect((await getProject(h.store.db, overdue))!.nextStepDue).toBe("2026-11-30");
   });
 
@@ -141,8 +141,8 @@ describe("overdue pings", () => {
     expect(await h.store.db.pingMute.findUnique({ where: { userId: OTHER } })).toBeNull();
     h.standin.clear();
     await h.click({ type: "datepicker", action_id: PING_ACTIONS.mute, selected_date: "2026-11-27" }, { user: OTHER });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("2026-11-27（含）之前");
+    const [eph] = await h.answers(OTHER);
+    expect(textOf(eph.blocks)).toContain("2026-11-27（含）之前");
     h.standin.clear();
     // 11-24: the postponed project is no longer overdue; OTHER's project is still listed, OTHER not named.
     await pingOn("2026-11-24");

@@ -62,23 +62,22 @@ describe("project card buttons", () => {
   it("查看历史 lists the history privately", async () => {
     h.standin.clear();
     await button(CARD_ACTIONS.history, String(projectId));
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(eph.ok).toBe(true);
-    expect(textOf(eph.args.blocks)).toContain(`#${projectId} 历史记录`);
+    const [eph] = await h.answers();
+        expect(textOf(eph.blocks)).toContain(`#${projectId} 历史记录`);
   });
 
   it("a pick-list button shows that project's card", async () => {
     h.standin.clear();
     await button(`pick_project_${projectId}`, String(projectId));
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("电子铜箔项目");
+    const [eph] = await h.answers();
+    expect(textOf(eph.blocks)).toContain("电子铜箔项目");
   });
 
   it("a button naming a deleted project is answered, not ignored", async () => {
     h.standin.clear();
     await button(CARD_ACTIONS.update, "99999");
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("已不存在");
+    const [eph] = await h.answers();
+    expect(textOf(eph.blocks)).toContain("已不存在");
   });
 });
 
@@ -111,8 +110,8 @@ describe("forms", () => {
     const values = { ...field("stage", selectValue("SIGNED")), ...field("progress", textValue("正式签约")), ...field("nextStep", textValue("办理注册")), ...field("due", dateValue("2026-12-20")) };
     const r = await submit(FORMS.update, values, { projectId, version: p.version, stage: p.stage, channelId: CHANNEL });
     expect(r.body).toBe("");
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toMatch(/阶段：洽谈 → \*签约\*/);
+    const [eph] = await h.answers();
+    expect(textOf(eph.blocks)).toMatch(/阶段：洽谈 → \*签约\*/);
     expect((await getProject(h.store.db, projectId))!.stage).toBe("SIGNED");
   });
 
@@ -120,8 +119,8 @@ describe("forms", () => {
     h.standin.clear();
     const values = { ...field("stage", selectValue("SIGNED")), ...field("blockers", textValue("旧版本上的修改")) };
     await submit(FORMS.update, values, { projectId, version: 1, stage: "NEGOTIATING", channelId: CHANNEL });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("刚被他人修改");
+    const [eph] = await h.answers();
+    expect(textOf(eph.blocks)).toContain("刚被他人修改");
     expect((await getProject(h.store.db, projectId))!.blockers).toBe("");
   });
 
@@ -143,9 +142,9 @@ describe("forms", () => {
     };
     const r = await submit(FORMS.newProject, values, { channelId: CHANNEL });
     expect(r.body).toBe("");
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("已新建项目");
-    expect(textOf(eph.args.blocks)).toContain("较大项目");
+    const [eph] = await h.answers();
+    expect(textOf(eph.blocks)).toContain("已新建项目");
+    expect(textOf(eph.blocks)).toContain("较大项目");
   });
 
   it("shows missing supervision fields inline", async () => {
@@ -159,8 +158,8 @@ describe("forms", () => {
     h.standin.clear();
     const values = { ...field("issue", textValue("环评批复滞后")), owner: { owner: { type: "users_select", selected_user: MEMBER } }, ...field("deadline", dateValue("2026-12-31")) };
     await submit(FORMS.supervise, values, { projectId, channelId: CHANNEL });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("已挂牌督办");
+    const [eph] = await h.answers();
+    expect(textOf(eph.blocks)).toContain("已挂牌督办");
   });
 });
 

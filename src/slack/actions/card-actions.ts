@@ -1,5 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import { CHANNEL_REACH } from "../../domain/glossary.ts";
 import { answerPerson } from "../answer-person.ts";
+import { reachChannel } from "../channel-reach.ts";
 import type { Block } from "../blocks/kit.ts";
 import { getProject, projectHistory } from "../../store/projects.ts";
 import { loadProjectCard } from "../../services/project-card.ts";
@@ -12,6 +14,8 @@ import type { SlackDeps } from "../deps.ts";
 
 // Buttons on project cards and pick lists. Opening a form needs the
 // trigger_id within 3 s, so it happens right after the ack.
+
+const NOT_THERE = new Set(["not_in_channel", "channel_not_found"]);
 
 type Answerable = { body: BlockAction; client: App["client"]; respond: RespondFn };
 
@@ -55,7 +59,16 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     if (!card) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
     const channel = body.channel?.id;
     if (!channel) return answer(deps, args, refusal("这里无法发到频道，请在频道中使用 /project 查看。"), "无法发到频道");
-    await client.chat.postMessage({ channel, blocks: [context([`<@${body.user.id}> 分享了项目卡片`]), ...projectCardBlocks(card, { shared: true })] as never, text: `#${card.project.id} ${card.project.name}` });
+    const post = () => client.chat.postMessage({ channel, blocks: [context([`<@${body.user.id}> 分享了项目卡片`]), ...projectCardBlocks(card, { shared: true })] as never, text: `#${card.project.id} ${card.project.name}` });
+    try {
+      await post();
+    } catch (e) {
+      if (!NOT_THERE.has((e as { data?: { error?: string } }).data?.error ?? "")) throw e;
+      // A public channel the bot has not joined yet: join it and post; otherwise say how to invite it.
+      const reach = await reachChannel(client, channel);
+      if (!reach.ok) return answer(deps, args, refusal(CHANNEL_REACH.cannotShare(reach.name ?? channel)), "无法发到频道");
+      await post();
+    }
   });
 
   // Pick-list buttons carry the project id in the action id (one per button) and the value.
