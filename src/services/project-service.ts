@@ -65,6 +65,16 @@ export interface UpdateOutcome {
   changes: FieldChange[];
   progress?: string;
   fundsWan?: number;
+  /** Names of the groups and units the changes refer to by id ("groupId:3" → "数字经济组"), so nobody reads a raw id. */
+  names: Record<string, string>;
+}
+
+async function namesOfIds(db: Db): Promise<Record<string, string>> {
+  const [groups, units] = await Promise.all([listGroups(db), listUnits(db)]);
+  return Object.fromEntries([
+    ...groups.map((g) => [`groupId:${g.id}`, g.name]),
+    ...units.flatMap((u) => ["leadUnitId", "landingUnitId", "coUnitIds"].map((f) => [`${f}:${u.id}`, u.name])),
+  ]);
 }
 
 export type ProjectLookup =
@@ -153,7 +163,10 @@ export async function updateProject(
     // A form filled in on an old version is refused before its values are judged against the new one.
     if (expectedVersion !== undefined && expectedVersion !== current.version) throw new VersionConflictError(current);
 
-    const { patch, errors } = await resolveNames(ctx.db, req);
+    const { patch, group: target, errors } = await resolveNames(ctx.db, req);
+    // Moving a project into a group is creating one there: it needs the same rights.
+    if (target && target.id !== current.groupId && !canCreateInGroup(caller.userId, target, ctx.admins))
+      return refuse("forbidden", `只有“${target.name}”工作组成员、组长或管理员可以把项目移入该组。如需移交，请该组成员或管理员操作。`);
     const day = today(ctx);
     if (req.stage !== undefined) {
       const plan = planStageChange(current, req.stage, req.stageDate ?? day, req.reason);
@@ -175,7 +188,8 @@ export async function updateProject(
         await recordFunds(tx, { projectId, date: req.fundsDate ?? day, amountWan: req.fundsWan }, actor, { at: ctx.now });
       return saved;
     });
-    return done({ ...outcome, progress, fundsWan: req.fundsWan });
+    const names = outcome.changes.some((c) => /^(groupId|leadUnitId|landingUnitId|coUnitIds)$/.test(c.field)) ? await namesOfIds(ctx.db) : {};
+    return done({ ...outcome, progress, fundsWan: req.fundsWan, names });
   });
 }
 

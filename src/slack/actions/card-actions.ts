@@ -1,4 +1,6 @@
+import { refsAsMentions } from "../../domain/person-ref.ts";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { Project } from "../../domain/types.ts";
 import { getProject, projectHistory } from "../../store/projects.ts";
 import { loadProjectCard } from "../../services/project-card.ts";
 import { fundsForm, updateForm } from "../blocks/forms.ts";
@@ -6,7 +8,10 @@ import { context, esc, header, sectionsOf } from "../blocks/kit.ts";
 import { FIELD_LABELS, valueLabel } from "../blocks/labels.ts";
 import { PICK_ACTION, refusal } from "../blocks/messages.ts";
 import { CARD_ACTIONS, projectCardBlocks } from "../blocks/project-card.ts";
-import type { SlackDeps } from "../deps.ts";
+import { serviceContext, type SlackDeps } from "../deps.ts";
+import { toLocalDateTime } from "../../domain/local-day.ts";
+import { editPermission } from "../../services/project-service.ts";
+import { refusalText } from "../blocks/messages.ts";
 
 // Buttons on project cards and pick lists. Opening a form needs the
 // trigger_id within 3 s, so it happens right after the ack.
@@ -16,11 +21,19 @@ async function answer(_deps: SlackDeps, client: App["client"], body: BlockAction
   await client.chat.postEphemeral({ channel, user: body.user.id, blocks: blocks as never, text });
 }
 
+/** Someone who may not change the project is told so before a form opens, not after filling it in. */
+export async function refusedBeforeForm(deps: SlackDeps, userId: string, project: Project): Promise<string | null> {
+  const permission = await editPermission(await serviceContext(deps), userId, project);
+  return permission.allowed ? null : `你没有修改项目 #${project.id}“${project.name}”的权限。可修改的人：${permission.who}。`;
+}
+
 export function registerCardActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.update, async ({ ack, body, action, client }) => {
     await ack();
     const project = await getProject(deps.db, Number(action.value));
     if (!project) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    const refused = await refusedBeforeForm(deps, body.user.id, project);
+    if (refused) return answer(deps, client, body, refusal(refused), refusalText(refused));
     await client.views.open({ trigger_id: body.trigger_id, view: updateForm(project, {}, { channelId: body.channel?.id }) as never });
   });
 
@@ -28,6 +41,8 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     await ack();
     const project = await getProject(deps.db, Number(action.value));
     if (!project) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    const refused = await refusedBeforeForm(deps, body.user.id, project);
+    if (refused) return answer(deps, client, body, refusal(refused), refusalText(refused));
     await client.views.open({ trigger_id: body.trigger_id, view: fundsForm(project, {}, { channelId: body.channel?.id }) as never });
   });
 
@@ -35,10 +50,11 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     await ack();
     const id = Number(action.value);
     const rows = await projectHistory(deps.db, id, 60);
+    const { timeZone } = (await serviceContext(deps)).rules;
     const lines = rows.map(
-      (h) => `${h.at.toISOString().slice(0, 16).replace("T", " ")} ${h.author.startsWith("U") ? `<@${h.author}>` : esc(h.author)} ${FIELD_LABELS[h.field] ?? h.field}：${h.oldValue !== null ? `${esc(valueLabel(h.field, h.oldValue))} → ` : ""}${esc(valueLabel(h.field, h.newValue))}`,
+      (h) => `${toLocalDateTime(h.at, timeZone)} ${h.author.startsWith("U") ? `<@${h.author}>` : esc(h.author)} ${FIELD_LABELS[h.field] ?? h.field}：${h.oldValue !== null ? `${refsAsMentions(esc(valueLabel(h.field, h.oldValue)))} → ` : ""}${refsAsMentions(esc(valueLabel(h.field, h.newValue)))}`,
     );
-    await answer(deps, client, body, [header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context(["时间为 UTC；显示最近 60 条"])], `#${id} 历史记录`);
+    await answer(deps, client, body, [header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context([`时间为本区时间（${timeZone}）；显示最近 60 条`])], `#${id} 历史记录`);
   });
 
   // Cards are private by default; a user may post one to the channel (no noise unless asked).

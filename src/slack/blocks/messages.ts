@@ -11,10 +11,19 @@ import { FIELD_LABELS, LIGHT_EMOJI, stageLabel, valueLabel, wan } from "./labels
 export const PICK_ACTION = "pick_project";
 
 /** The confirmation after a change: every changed field as old → new, so nobody wonders whether it went in. */
-export function changeConfirmation(project: Project, changes: FieldChange[], extra: { progress?: string; fundsWan?: number } = {}): Block[] {
+export function changeConfirmation(project: Project, changes: FieldChange[], extra: { progress?: string; fundsWan?: number; names?: Record<string, string> } = {}): Block[] {
+  const names = extra.names ?? {};
+  // Group and unit ids read as their names; people as mentions.
+  const shown = (field: FieldChange["field"], value: FieldChange["oldValue"]): string => {
+    if (value === null || value === undefined) return esc(valueLabel(field, null));
+    if (Array.isArray(value) && field === "coUnitIds") return value.map((id) => esc(names[`${field}:${id}`] ?? String(id))).join("、") || "（空）";
+    if (typeof value === "number" && names[`${field}:${value}`]) return esc(names[`${field}:${value}`]!);
+    if (field === "responsibleUserIds") return refsAsMentions(esc(valueLabel(field, encodeValue(field, value))));
+    return esc(valueLabel(field, encodeValue(field, value)));
+  };
   const lines = changes
     .filter((c) => !c.field.endsWith("At") || c.field === "droppedAt")
-    .map((c) => `• ${FIELD_LABELS[c.field] ?? c.field}：${esc(valueLabel(c.field, encodeValue(c.field, c.oldValue)))} → *${esc(valueLabel(c.field, encodeValue(c.field, c.newValue)))}*`);
+    .map((c) => `• ${FIELD_LABELS[c.field] ?? c.field}：${shown(c.field, c.oldValue)} → *${shown(c.field, c.newValue)}*`);
   if (extra.progress) lines.push(`• 进展：${esc(extra.progress)}`);
   if (extra.fundsWan) lines.push(`• 到位资金：+${wan(extra.fundsWan)}`);
   if (!lines.length) return [section(`#${project.id} ${esc(project.name)}：内容与原来相同，没有改动。`)];

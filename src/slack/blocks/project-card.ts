@@ -1,3 +1,4 @@
+import { refsAsMentions } from "../../domain/person-ref.ts";
 import { STAGES } from "../../domain/types.ts";
 import type { ProjectCardData } from "../../services/project-card.ts";
 import { actions, button, context, divider, esc, fields, header, section, type Block } from "./kit.ts";
@@ -57,7 +58,7 @@ export function projectCardBlocks(d: ProjectCardData, opts: { shared?: boolean }
       context(
         d.recentUpdates
           .slice(0, 10)
-          .map((u) => `${u.at.toISOString().slice(0, 10)} ${u.author.startsWith("U") ? `<@${u.author}>` : esc(u.author)} ${FIELD_LABELS[u.field] ?? u.field}：${u.oldValue !== null && u.field !== "PROGRESS" ? `${esc(valueLabel(u.field, u.oldValue))} → ` : ""}${esc(valueLabel(u.field, u.newValue))}`),
+          .map((u) => `${u.at.toISOString().slice(0, 10)} ${u.author.startsWith("U") ? `<@${u.author}>` : esc(u.author)} ${FIELD_LABELS[u.field] ?? u.field}：${u.oldValue !== null && u.field !== "PROGRESS" ? `${refsAsMentions(esc(valueLabel(u.field, u.oldValue)))} → ` : ""}${refsAsMentions(esc(valueLabel(u.field, u.newValue)))}`),
       ),
     );
   }
