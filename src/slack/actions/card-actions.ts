@@ -2,6 +2,7 @@ import { refsAsMentions } from "../../domain/person-ref.ts";
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { Project } from "../../domain/types.ts";
 import { getProject, projectHistory } from "../../store/projects.ts";
+import { listGroups, listUnits } from "../../store/directory.ts";
 import { loadProjectCard } from "../../services/project-card.ts";
 import { fundsForm, updateForm } from "../blocks/forms.ts";
 import { context, esc, header, sectionsOf } from "../blocks/kit.ts";
@@ -51,7 +52,15 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     const id = Number(action.value);
     const rows = await projectHistory(deps.db, id, 60);
     const { timeZone } = (await serviceContext(deps)).rules;
-    const lines = rows.map(
+    const [groups, units] = await Promise.all([listGroups(deps.db), listUnits(deps.db)]);
+    // Group and unit ids as names: nobody reads "工作组：3 → 1".
+    const idName = (field: string, v: string | null): string | null => {
+      if (v === null) return v;
+      if (field === "groupId") return groups.find((g) => String(g.id) === v)?.name ?? v;
+      if (field === "leadUnitId" || field === "landingUnitId") return units.find((u) => String(u.id) === v)?.name ?? v;
+      return v;
+    };
+    const lines = rows.map(({ ...h }) => ({ ...h, oldValue: idName(h.field, h.oldValue), newValue: idName(h.field, h.newValue) })).map(
       (h) => `${toLocalDateTime(h.at, timeZone)} ${h.author.startsWith("U") ? `<@${h.author}>` : esc(h.author)} ${FIELD_LABELS[h.field] ?? h.field}：${h.oldValue !== null ? `${refsAsMentions(esc(valueLabel(h.field, h.oldValue)))} → ` : ""}${refsAsMentions(esc(valueLabel(h.field, h.newValue)))}`,
     );
     await answer(deps, client, body, [header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context([`时间为本区时间（${timeZone}）；显示最近 60 条`])], `#${id} 历史记录`);
