@@ -9,7 +9,7 @@ import { listGroups, listUnits } from "../store/directory.ts";
 import { VersionConflictError } from "../store/errors.ts";
 import { recordFunds } from "../store/funds.ts";
 import { STAGE_DATE_COLUMNS, type FieldValue, type HistoryField } from "../store/project-row.ts";
-import { createProject, getProject, isRequestApplied, saveProjectChanges, searchProjectsByName, type FieldChange, type UpdateSource } from "../store/projects.ts";
+import { countProjectsByName, createProject, getProject, isRequestApplied, saveProjectChanges, searchProjectsByName, type FieldChange, type UpdateSource } from "../store/projects.ts";
 import { ALREADY_DONE, done, guard, refuse, type Result } from "./service-result.ts";
 
 // Use cases that change projects, shared by slash commands, forms, buttons
@@ -79,8 +79,11 @@ async function namesOfIds(db: Db): Promise<Record<string, string>> {
 
 export type ProjectLookup =
   | { status: "found"; project: Project }
-  | { status: "ambiguous"; matches: Project[] }
+  | { status: "ambiguous"; matches: Project[]; total: number }
   | { status: "none"; suggestions: Project[] };
+
+/** How many matching projects a pick list offers as buttons. */
+export const PICK_LIST_SIZE = 10;
 
 export type ProjectRef = { kind: "id"; id: number } | { kind: "name"; text: string };
 
@@ -94,10 +97,10 @@ export async function findProject(db: Db, ref: ProjectRef): Promise<ProjectLooku
     const p = await getProject(db, ref.id);
     return p ? { status: "found", project: p } : { status: "none", suggestions: [] };
   }
-  const matches = await searchProjectsByName(db, ref.text, 8);
+  const matches = await searchProjectsByName(db, ref.text, PICK_LIST_SIZE);
   const exact = matches.filter((p) => p.name === ref.text);
   if (exact.length === 1 || matches.length === 1) return { status: "found", project: exact[0] ?? matches[0] };
-  if (matches.length > 1) return { status: "ambiguous", matches };
+  if (matches.length > 1) return { status: "ambiguous", matches, total: await countProjectsByName(db, ref.text) };
   // Nothing contains the text: suggest names sharing the most characters with it.
   const chars = [...new Set(ref.text)];
   const near = (await Promise.all(chars.slice(0, 6).map((c) => searchProjectsByName(db, c, 20)))).flat();

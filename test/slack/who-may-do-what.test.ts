@@ -111,3 +111,17 @@ describe("who may change a project", () => {
     expect(FORMS.update).toBe("form_update");
   });
 });
+
+describe("finding a project by part of its name", () => {
+  it("counts every match, and offers the closest ones all as buttons", async () => {
+    for (let i = 1; i <= 14; i++) await createProject(h.store.db, newProject({ name: `园区配套${i}号厂房项目`, groupId: h.groupId }), { author: "seed", source: "CLI" }, { at: new Date("2026-11-01T02:00:00Z") });
+    const total = await h.store.db.project.count({ where: { name: { contains: "项目" } } });
+    expect(total).toBeGreaterThan(14);
+    const r = await h.slash("查看 项目", MEMBER);
+    const [payload] = await h.responses(r.responseId);
+    expect(textOf(payload.blocks)).toContain(`有 ${total} 个项目的名称包含“项目”，以下是名称最接近的 10 个`);
+    const blocks = payload.blocks as Array<{ type: string; elements?: unknown[] }>;
+    expect(blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements)).toHaveLength(10);
+    expect(blocks.filter((b) => b.type === "context")).toHaveLength(0);
+  });
+});

@@ -30,13 +30,13 @@ export function changeConfirmation(project: Project, changes: FieldChange[], ext
   return [section(`✅ 已保存 *#${project.id} ${esc(project.name)}*（第 ${project.version} 版）`), ...sectionsOf(lines), actions([button("查看项目卡片", PICK_ACTION, String(project.id))])];
 }
 
-/** Several projects match a name: pick one. */
-export function pickList(text: string, matches: Project[], hint: string): Block[] {
-  return [
-    section(`有 ${matches.length} 个项目的名称包含“${esc(text)}”，请选择，或用编号重新输入（${esc(hint)}）：`),
-    actions(matches.slice(0, 5).map((p) => button(`#${p.id} ${p.name}`, `${PICK_ACTION}_${p.id}`, String(p.id)))),
-    ...(matches.length > 5 ? [context([matches.slice(5).map((p) => `#${p.id} ${esc(p.name)}`).join("　")])] : []),
-  ];
+/** Several projects match a name: pick one of the closest (all of them as buttons), told how many match in all. */
+export function pickList(text: string, matches: Project[], hint: string, total = matches.length): Block[] {
+  const shown = matches.slice(0, 10);
+  const head = total > shown.length
+    ? `有 ${total} 个项目的名称包含“${esc(text)}”，以下是名称最接近的 ${shown.length} 个。请选择，或写更完整的名称、用编号重新输入（${esc(hint)}）：`
+    : `有 ${total} 个项目的名称包含“${esc(text)}”，请选择，或用编号重新输入（${esc(hint)}）：`;
+  return [section(head), actions(shown.map((p) => button(`#${p.id} ${p.name}`, `${PICK_ACTION}_${p.id}`, String(p.id))))];
 }
 
 export function notFound(text: string, suggestions: Project[]): Block[] {
