@@ -1,5 +1,6 @@
 import { toLocalDate } from "../domain/local-day.ts";
 import { formatWan } from "../domain/money.ts";
+import { textLimitProblem } from "../domain/text-limits.ts";
 import { canCreateInGroup, canEditProject, type EditDecision } from "../domain/permissions.ts";
 import type { Rules } from "../domain/rules.ts";
 import { planStageChange, STAGE_LABELS } from "../domain/stages.ts";
@@ -115,7 +116,9 @@ export async function findProject(db: Db, ref: ProjectRef): Promise<ProjectLooku
 
 async function resolveNames(db: Db, req: ProjectChangeRequest): Promise<{ patch: Partial<Record<HistoryField, FieldValue>>; group: Group | null | undefined; errors: string[] }> {
   const patch: Partial<Record<HistoryField, FieldValue>> = {};
-  const errors: string[] = [];
+  const errors: string[] = (["name", "investor", "industryChain", "leaderName", "nextStep", "blockers", "progress", "reason"] as const)
+    .map((f) => textLimitProblem(f, req[f]))
+    .filter((e): e is string => e !== null);
   let group: Group | null | undefined;
   if (req.groupName !== undefined) {
     const groups = await listGroups(db);
@@ -210,6 +213,8 @@ export async function recordProjectFunds(
     if (!project) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
     const permission = await editPermission(ctx, caller.userId, project);
     if (!permission.allowed) return refuse("forbidden", `你没有为项目 #${projectId}“${project.name}”登记到位资金的权限。可登记的人：${permission.who}。`);
+    const tooLong = textLimitProblem("note", entry.note);
+    if (tooLong) return refuse("invalid", tooLong);
     if (!(entry.amountWan > 0)) return refuse("invalid", `到位金额须大于 0，例如：/project 到位 #${projectId} +${formatWan(3000)}`);
     const date = entry.date ?? today(ctx);
     if (date > today(ctx)) return refuse("invalid", `到位日期 ${date} 在今天之后：请登记已经到账的资金。`);

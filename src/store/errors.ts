@@ -10,7 +10,7 @@ export class VersionConflictError extends Error {
 /** The request (Slack retry, double click, re-run) was already applied once: nothing was written again. */
 export class AlreadyAppliedError extends Error {
   constructor(public readonly key: string, public readonly result: string) {
-    super(`该操作已处理过（${key}），未重复记录。`);
+    super("该操作已处理过，未重复记录。"); // the key is internal: logged, never shown
   }
 }
 

@@ -125,3 +125,36 @@ describe("finding a project by part of its name", () => {
     expect(blocks.filter((b) => b.type === "context")).toHaveLength(0);
   });
 });
+
+describe("text limits and escaping on every way in", () => {
+  const long = "长".repeat(101);
+
+  it("a slash command, a form and a ledger row refuse the same over-long name", async () => {
+    expect(await run(`新建 ${long} 投资方=某公司 来源=市外 类别=工业 工作组=新材料`, MEMBER)).toContain("项目名称最多 100 个字，现有 101 个字");
+    expect(await run(`更新 #${projectId} 下一步="${"步".repeat(501)}"`, MEMBER)).toMatch(/下一步太长（超过 500 字）/); // the grammar's own check, the same limit
+    const { newProjectForm } = await import("../../src/slack/blocks/forms.ts");
+    const form = JSON.stringify(newProjectForm([], [], {}, {}));
+    expect(form).toMatch(/"block_id":"name"[^}]*"max_length":100|"action_id":"name","max_length":100/);
+    const { limitedText } = await import("../../src/ledger/cells.ts");
+    expect(limitedText("name")(long)).toEqual({ ok: false, reason: "项目名称最多 100 个字，现有 101 个字：请精简后重新填写。" });
+  });
+
+  it("user-written text is escaped wherever it is posted, the card's 发到频道 included; no internal key in a duplicate's answer", async () => {
+    const evil = await run(`新建 <!channel>招商<https://evil.example|官方> 投资方=某公司&子公司 来源=市外 类别=工业 工作组=新材料`, MEMBER);
+    const id = Number(/#(\d+)/.exec(evil)![1]);
+    h.standin.clear();
+    await h.click({ action_id: CARD_ACTIONS.share, value: String(id) }, { user: MEMBER });
+    const [post] = await h.waitForCall("chat.postMessage");
+    // Slack reads mrkdwn texts and the top-level text for mentions and links (plain_text is shown as typed).
+    const mrkdwn = [String(post.args.text), ...JSON.stringify(post.args.blocks).match(/"type":"mrkdwn","text":"(?:[^"\\]|\\.)*"/g)!].join("\n");
+    expect(mrkdwn).not.toContain("<!channel>");
+    expect(mrkdwn).not.toContain("<https://evil.example");
+    expect(mrkdwn).toContain("&lt;!channel&gt;");
+    expect(String(post.args.text)).toContain("&lt;https://evil.example|官方&gt;");
+    const first = await h.slash(`到位 #${id} +100万`, MEMBER);
+    await h.responses(first.responseId);
+    const again = await h.slash(`到位 #${id} +100万`, MEMBER);
+    const [dup] = await h.responses(again.responseId);
+    expect(textOf(dup.blocks)).not.toMatch(/slash:|T0TEST|U0MEMBER/);
+  });
+});

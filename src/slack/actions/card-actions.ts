@@ -73,7 +73,7 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     if (!card) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
     const channel = body.channel?.id;
     if (!channel) return answer(deps, client, body, refusal("这里无法发到频道，请在频道中使用 /project 查看。"), "无法发到频道");
-    await client.chat.postMessage({ channel, blocks: [context([`<@${body.user.id}> 分享了项目卡片`]), ...projectCardBlocks(card, { shared: true })] as never, text: `#${card.project.id} ${card.project.name}` });
+    await client.chat.postMessage({ channel, blocks: [context([`<@${body.user.id}> 分享了项目卡片`]), ...projectCardBlocks(card, { shared: true })] as never, text: `#${card.project.id} ${esc(card.project.name)}` });
   });
 
   // Pick-list buttons carry the project id in the action id (one per button) and the value.
@@ -81,6 +81,6 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     await ack();
     const card = await loadProjectCard(deps.db, Number(action.value), deps.now());
     if (!card) return answer(deps, client, body, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
-    await answer(deps, client, body, projectCardBlocks(card), `#${card.project.id} ${card.project.name}`);
+    await answer(deps, client, body, projectCardBlocks(card), `#${card.project.id} ${esc(card.project.name)}`);
   });
 }

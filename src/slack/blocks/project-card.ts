@@ -48,7 +48,7 @@ export function projectCardBlocks(d: ProjectCardData, opts: { shared?: boolean }
     blocks.push(
       section(
         `*督办事项*\n${d.openSupervision
-          .map((s) => `• 督办${s.id}：${esc(s.issue)}（负责人 ${esc(s.owner)}，期限 ${s.deadline}${s.deadline < d.asOf ? "，*已超期*" : ""}）`)
+          .map((s) => `• 督办${s.id}：${esc(s.issue)}（负责人 ${/^<@[UW][A-Z0-9]+>$/.test(s.owner) ? s.owner : esc(s.owner)}，期限 ${s.deadline}${s.deadline < d.asOf ? "，*已超期*" : ""}）`)
           .join("\n")}`,
       ),
     );

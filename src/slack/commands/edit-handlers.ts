@@ -54,7 +54,7 @@ export async function handleNew(cmd: NewCommand, turn: Turn, deps: SlackDeps): P
   const r = await createNewProject(ctx, caller(turn), toChangeRequest(fields));
   if (!r.ok) return replyRefusal(deps, turn, r);
   const card = await loadProjectCard(deps.db, r.value.id, deps.now());
-  await turn.reply([section(`✅ 已新建项目 *#${r.value.id}*`), ...projectCardBlocks(card!)], `已新建项目 #${r.value.id} ${r.value.name}`);
+  await turn.reply([section(`✅ 已新建项目 *#${r.value.id}*`), ...projectCardBlocks(card!)], `已新建项目 #${r.value.id} ${esc(r.value.name)}`);
 }
 
 export async function handleUpdate(cmd: UpdateCommand, turn: Turn, deps: SlackDeps): Promise<void> {
@@ -100,7 +100,7 @@ export async function handleSupervise(cmd: SuperviseCommand, turn: Turn, deps: S
   }
   const r = await superviseProject(await serviceContext(deps), caller(turn), project.id, { issue: cmd.issue, owner, deadline: cmd.deadline });
   if (!r.ok) return replyRefusal(deps, turn, r);
-  const msg = `✅ 已挂牌督办（督办${r.value.id}）：#${project.id} ${project.name}，负责人 ${cmd.owner?.kind === "user" ? `<@${owner}>` : owner}，期限 ${cmd.deadline}`;
+  const msg = `✅ 已挂牌督办（督办${r.value.id}）：#${project.id} ${esc(project.name)}，负责人 ${cmd.owner?.kind === "user" ? `<@${owner}>` : owner}，期限 ${cmd.deadline}`;
   await turn.reply([section(msg)], msg);
 }
 

@@ -73,7 +73,7 @@ export function registerFormSubmissions(app: App, deps: SlackDeps): void {
     });
     await finish(args, deps, r, "name", meta.channelId, async (p) => {
       const card = await loadProjectCard(deps.db, p.id, deps.now());
-      return [[section(`✅ 已新建项目 *#${p.id}*`), ...projectCardBlocks(card!)], `已新建项目 #${p.id} ${p.name}`];
+      return [[section(`✅ 已新建项目 *#${p.id}*`), ...projectCardBlocks(card!)], `已新建项目 #${p.id} ${esc(p.name)}`];
     });
   });
 
@@ -128,7 +128,7 @@ export function registerFormSubmissions(app: App, deps: SlackDeps): void {
     const meta = readMeta(view.private_metadata);
     const r = await superviseProject(await serviceContext(deps), caller(body), meta.projectId!, { issue: f.text("issue")!, owner: f.user("owner")!, deadline: f.date("deadline")! });
     await finish(args, deps, r, "deadline", meta.channelId, async (v) => {
-      const msg = `✅ 已挂牌督办（督办${v.id}）：${v.projectName}，负责人 <@${f.user("owner")}>，期限 ${f.date("deadline")}`;
+      const msg = `✅ 已挂牌督办（督办${v.id}）：${esc(v.projectName)}，负责人 <@${f.user("owner")}>，期限 ${f.date("deadline")}`;
       return [[section(msg)], msg];
     });
   });
