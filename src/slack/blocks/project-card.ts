@@ -13,7 +13,8 @@ function stagePath(d: ProjectCardData): string {
   const { stage, stageDates } = d.project;
   const steps = STAGES.map((s) => {
     const date = stageDates[s];
-    const label = `${stageLabel(s)}${date ? ` ${date.slice(5)}` : ""}`;
+    // A date of another year keeps its year: "开工 10-27 → 投产 09-02" read as going backwards.
+    const label = `${stageLabel(s)}${date ? ` ${date.slice(0, 4) === d.asOf.slice(0, 4) ? date.slice(5) : date}` : ""}`;
     return s === stage ? `*【${label}】*` : date ? label : `~${stageLabel(s)}~`;
   });
   const path = steps.join(" → ");
