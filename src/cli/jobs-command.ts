@@ -2,7 +2,8 @@ import { hostname } from "node:os";
 import type { Command } from "commander";
 import { toLocalDate } from "../domain/local-day.ts";
 import { JOB_KINDS, duePeriods, type JobKind } from "../domain/schedule.ts";
-import { cronOf, isJobKind, JOB_LABELS, loadJobsConfig, saveJobsConfig } from "../jobs/job-config.ts";
+import { cronOf, JOB_ALIASES, JOB_LABELS, jobNamed, loadJobsConfig, saveJobsConfig } from "../jobs/job-config.ts";
+import { toLocalDateTime } from "../domain/local-day.ts";
 import { defaultPeriod } from "../jobs/default-period.ts";
 import { createLogger } from "../log.ts";
 import type { Db } from "../store/client.ts";
@@ -52,11 +53,12 @@ export function registerJobs(program: Command, withDb: <T>(fn: (db: Db) => Promi
   jobs
     .command("run")
     .description("立即推送某一期（已推送过的不会重复）；--dry-run 只打印 Block Kit")
-    .argument("<job>", JOB_KINDS.join(" | "))
+    .argument("<job>", `${JOB_KINDS.join(" | ")}（也可写 weekly、周调度 等简称）`)
     .option("--period <period>", "期次：2026-W47、2026-Q3 或 2026-11-23（默认：当前应推送的一期）")
     .option("--dry-run", "只打印要发送的内容，不发送")
-    .action(async (job: string, opts: { period?: string; dryRun?: boolean }) => {
-      if (!isJobKind(job)) throw new UsageError(`没有名为“${job}”的定时推送。可选：${JOB_KINDS.join("、")}`);
+    .action(async (typed: string, opts: { period?: string; dryRun?: boolean }) => {
+      const job = jobNamed(typed);
+      if (!job) throw new UsageError(`没有名为“${typed}”的定时推送。可选：${JOB_KINDS.map((j) => `${j}（${JOB_ALIASES[j][0]}、${JOB_LABELS[j]}）`).join("、")}`);
       await withDb(async (db) => {
         const rules = await loadRules(db);
         const today = toLocalDate(now(), rules.timeZone);
@@ -86,10 +88,11 @@ export function registerJobs(program: Command, withDb: <T>(fn: (db: Db) => Promi
     .action((opts: { limit: string }) =>
       withDb(async (db) => {
         const rows = await jobHistory(db, Number(opts.limit) || 30);
+        const { timeZone } = await loadRules(db);
         if (!rows.length) process.stdout.write("还没有推送记录。\n");
         for (const r of rows)
           process.stdout.write(
-            `${r.claimedAt.toISOString()}  ${r.job.padEnd(20)} ${r.period.padEnd(11)} ${{ DONE: "已完成", CLAIMED: "进行中", FAILED: "失败" }[r.status] ?? r.status}${r.late ? " 补发" : ""}  第 ${r.attempts} 次${r.error ? `  错误：${r.error}` : ""}\n`,
+            `${toLocalDateTime(r.claimedAt, timeZone)}  ${r.job.padEnd(20)} ${r.period.padEnd(11)} ${{ DONE: "已完成", CLAIMED: "进行中", FAILED: "失败" }[r.status] ?? r.status}${r.late ? " 补发" : ""}  第 ${r.attempts} 次${r.error ? `  错误：${r.error}` : ""}\n`,
           );
       }),
     );

@@ -77,6 +77,6 @@ export function registerLedger(program: Command, withDb: <T>(fn: (db: Db) => Pro
     .action(async (opts: { out: string }) => {
       const { exportLedger } = await import("../ledger/index.ts");
       const counts = await withDb(async (db) => exportLedger(db, opts.out, await loadRules(db)));
-      process.stderr.write(`已写入 ${opts.out}（${JSON.stringify(counts)}）\n`);
+      process.stderr.write(`已写入 ${opts.out}：项目 ${counts.projects} 个，到位资金 ${counts.funds} 笔，工作组 ${counts.groups} 个，责任单位 ${counts.units} 个，年度目标 ${counts.targets} 条。\n`);
     });
 }

@@ -10,6 +10,20 @@ import { registerReport } from "./report-command.ts";
 import { registerSettings } from "./settings-command.ts";
 import { UsageError } from "./output.ts";
 import { PeriodError } from "../reports/report-period.ts";
+import { usageExitCode, usageMessage } from "./usage-errors.ts";
+
+/** "dispatch jobs run" for `dispatch jobs run --x`: the known command words typed, for "--help" hints. */
+function commandPath(args: string[]): string {
+  const words = ["dispatch"];
+  let cmd: Command | undefined = program;
+  for (const a of args) {
+    const sub: Command | undefined = cmd?.commands.find((c) => c.name() === a);
+    if (!sub) break;
+    words.push(a);
+    cmd = sub;
+  }
+  return words.join(" ");
+}
 
 // `dispatch`: the operator's command line. Each command opens the store named
 // by DATABASE_URL (SQLite under data/ by default), does one thing, and exits.
@@ -35,8 +49,9 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 const program = new Command()
   .name("dispatch")
   .description("招商调度：台账导入导出、周调度报表、演示数据 / investment-promotion dispatch: ledger, reports, demo")
-  .showHelpAfterError("（用 dispatch --help 查看全部命令）")
-  .exitOverride();
+  .exitOverride()
+  // Commander's English errors are replaced by usageMessage below; its help text still prints.
+  .configureOutput({ outputError: () => undefined });
 
 registerDemo(program, withDb, now);
 registerReport(program, withDb, now);
@@ -50,7 +65,11 @@ registerDoctor(program);
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CommanderError) process.exit(e.exitCode);
+  if (e instanceof CommanderError) {
+    const message = usageMessage(e, commandPath(process.argv.slice(2)));
+    if (message) process.stderr.write(`错误：${message}\n`);
+    process.exit(usageExitCode(e));
+  }
   const message = e instanceof Error ? e.message : String(e);
   process.stderr.write(`错误：${message}\n`);
   if (process.env.DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);

@@ -114,7 +114,8 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
       const landing = group.landing[k % group.landing.length];
       const [firstStage, firstAgo] = s.path[0];
       const base: Omit<Project, "id" | "version"> = {
-        name: `${group.products[k]}项目`,
+        // "夜游演艺项目" already says 项目: no "夜游演艺项目项目".
+        name: group.products[k].endsWith("项目") ? group.products[k] : `${group.products[k]}项目`,
         investor: `${group.products[k].slice(0, 2)}${["科技", "实业", "集团", "控股"][k % 4]}有限公司`,
         industryChain: group.focus.split("、")[0],
         groupId,

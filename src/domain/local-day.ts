@@ -20,3 +20,9 @@ export function dayEnd(date: LocalDate, timeZone: string): Date {
   const [y, m, d] = date.split("-").map(Number);
   return new Date(new TZDate(y, m - 1, d + 1, 0, 0, 0, timeZone).getTime() - 1);
 }
+
+/** An instant as the district reads it: "2026-12-04 21:06" in its time zone (no "Z", no UTC). */
+export function toLocalDateTime(instant: Date, timeZone: string): string {
+  const z = new TZDate(instant.getTime(), timeZone);
+  return `${toLocalDate(instant, timeZone)} ${String(z.getHours()).padStart(2, "0")}:${String(z.getMinutes()).padStart(2, "0")}`;
+}

@@ -57,6 +57,23 @@ export function isJobKind(s: string): s is JobKind {
   return (JOB_KINDS as readonly string[]).includes(s);
 }
 
+/** Short and Chinese names an operator may type for a job (`weekly`, `周调度`), besides its own and its label. */
+export const JOB_ALIASES: Record<JobKind, string[]> = {
+  weekly_summary: ["weekly", "summary", "周调度", "周调度汇总", "汇总"],
+  stalled_list: ["stalled", "滞后", "滞后项目", "滞后清单"],
+  group_ranking: ["ranking", "排名", "周排名"],
+  quarterly_bulletin: ["quarterly", "bulletin", "季度", "通报"],
+  overdue_pings: ["pings", "overdue", "逾期", "提醒"],
+  friday_reminder: ["friday", "reminder", "周五", "周五提醒"],
+  meeting_agenda: ["agenda", "议程", "会前议程"],
+};
+
+/** The job a typed name means, or undefined. */
+export function jobNamed(name: string): JobKind | undefined {
+  const n = name.trim().toLowerCase().replace(/-/g, "_");
+  return JOB_KINDS.find((j) => j === n || JOB_LABELS[j] === name.trim() || JOB_ALIASES[j].includes(n));
+}
+
 /** The cron that wakes a job: its own, or daily at its due time. */
 export function cronOf(config: JobsConfig, job: JobKind): string {
   const c = config[job];

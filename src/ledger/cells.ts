@@ -1,5 +1,6 @@
 import { MAX_WAN, parseMoneyWan } from "../domain/money.ts";
 import { isLocalDate } from "../domain/periods.ts";
+import { textLimitProblem, type LimitedField } from "../domain/text-limits.ts";
 import type { LocalDate } from "../domain/types.ts";
 
 // Reading one cell, whatever the operator's spreadsheet made of it: Excel
@@ -45,6 +46,16 @@ export function localDateOfCell(d: Date): LocalDate {
 export function dateCellOf(date: LocalDate): Date {
   const [y, m, d] = date.split("-").map(Number);
   return new Date(Date.UTC(y!, m! - 1, d!));
+}
+
+/** parseText within the length limit every way in shares (domain/text-limits.ts). */
+export function limitedText(field: LimitedField): (cell: LedgerCell) => Parsed<string> {
+  return (cell) => {
+    const text = parseText(cell);
+    if (!text.ok) return text;
+    const problem = textLimitProblem(field, text.value);
+    return problem ? bad(problem) : text;
+  };
 }
 
 export function parseText(cell: LedgerCell): Parsed<string> {

@@ -1,6 +1,6 @@
 import { STAGE_LABELS, parseStage } from "../domain/stages.ts";
 import { STAGES, type LocalDate, type Project, type Stage, type StageDates } from "../domain/types.ts";
-import { parseChoice, parseDate, parseMoney, parseText, parseUserIds, splitNames, type Parsed } from "./cells.ts";
+import { limitedText, parseChoice, parseDate, parseMoney, parseText, parseUserIds, splitNames, type Parsed } from "./cells.ts";
 import { ORIGIN_LABELS, SECTOR_LABELS, STAGE_DATE_ORDER, stageDateKey, type ProjectKey } from "./columns.ts";
 import type { ProblemList } from "./problems.ts";
 import type { RawTable } from "./read-file.ts";
@@ -49,8 +49,8 @@ export function parseProjects(table: RawTable | undefined, known: KnownNames, pr
 
   for (const raw of consume(table.rows)) {
     const r = rowReader<ProjectKey>(table, raw, problems);
-    const name = r.need("name", parseText, "请填写项目全称，例如 年产5万吨锂电材料项目");
-    const investor = r.need("investor", parseText, "请填写投资企业全称；尚不确定时可写“待定”");
+    const name = r.need("name", limitedText("name"), "请填写项目全称，例如 年产5万吨锂电材料项目");
+    const investor = r.need("investor", limitedText("investor"), "请填写投资企业全称；尚不确定时可写“待定”");
     if (name && investor) {
       const key = projectKey(name, investor);
       const first = firstRow.get(key);
@@ -84,7 +84,7 @@ export function parseProjects(table: RawTable | undefined, known: KnownNames, pr
       if (d) stageDates[s] = d;
       else if (d === undefined) unreadable.add(s);
     }
-    const dropReasonText = r.get("dropReason", parseText);
+    const dropReasonText = r.get("dropReason", limitedText("dropReason"));
     // A date already reported as unreadable is not reported again as missing.
     if (stage) checkStage(r, stage, stageDates, dropReasonText, unreadable);
 
@@ -92,7 +92,7 @@ export function parseProjects(table: RawTable | undefined, known: KnownNames, pr
       row: raw.row,
       name: name!,
       investor: investor!,
-      industryChain: r.get("industryChain", parseText) ?? "",
+      industryChain: r.get("industryChain", limitedText("industryChain")) ?? "",
       groupName: groupName || null,
       leadUnitName,
       coUnitNames,
@@ -104,11 +104,11 @@ export function parseProjects(table: RawTable | undefined, known: KnownNames, pr
       stage: stage!,
       stageDates,
       dropReason: dropReasonText || null,
-      ...leaderOf(r.get("leaderName", parseText) ?? ""),
+      ...leaderOf(r.get("leaderName", limitedText("leaderName")) ?? ""),
       responsibleUserIds: (r.get("responsibles", parseUserIds) ?? []).sort(),
-      nextStep: r.get("nextStep", parseText) ?? "",
+      nextStep: r.get("nextStep", limitedText("nextStep")) ?? "",
       nextStepDue: r.get("nextStepDue", parseDate) ?? null,
-      blockers: r.get("blockers", parseText) ?? "",
+      blockers: r.get("blockers", limitedText("blockers")) ?? "",
     };
     if (r.ok) out.records.push(record);
   }

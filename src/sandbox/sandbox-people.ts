@@ -11,10 +11,18 @@ export const SUMMARY_CHANNEL = "C0SUMMARY";
 
 export function seedWorkspace(standin: SlackStandin, groups: Group[]): { defaultUser: string } {
   standin.addUser({ id: SANDBOX_ADMIN, name: "admin", real_name: "系统管理员" });
+  // Seed 003 lists some commissioners in several groups (冯星贵 in four); each
+  // sandbox account is one person, so a name already given is not reused: the
+  // group's next commissioner is taken, else a plain "专员" of that group.
+  const used = new Set<string>();
+  const person = (g: (typeof DEMO_GROUPS)[number], n: number) => {
+    const name = g.commissioners.split("、").find((c) => c && !used.has(c)) ?? `${g.name.replace("产业招商组", "")}专员${n}`;
+    used.add(name);
+    return `${name}（${g.name.replace("招商组", "组")}）`;
+  };
   DEMO_GROUPS.forEach((g, i) => {
-    const names = g.commissioners.split("、");
-    standin.addUser({ id: demoUserId(i * 2 + 1), name: `demo${i * 2 + 1}`, real_name: `${names[0]}（${g.name.replace("招商组", "组")}）` });
-    standin.addUser({ id: demoUserId(i * 2 + 2), name: `demo${i * 2 + 2}`, real_name: `${names[1] ?? names[0]}（${g.name.replace("招商组", "组")}）` });
+    standin.addUser({ id: demoUserId(i * 2 + 1), name: `demo${i * 2 + 1}`, real_name: person(g, 1) });
+    standin.addUser({ id: demoUserId(i * 2 + 2), name: `demo${i * 2 + 2}`, real_name: person(g, 2) });
     standin.addUser({ id: demoLeaderId(i + 1), name: `leader${i + 1}`, real_name: `${g.leaderName}（组长）` });
   });
   const everyone = [...standin.workspace.users.keys()];

@@ -1,6 +1,7 @@
 import { toLocalDate } from "../domain/local-day.ts";
 import { resolveLeader } from "../domain/leaders.ts";
 import { formatWan } from "../domain/money.ts";
+import { textLimitProblem } from "../domain/text-limits.ts";
 import { canCreateInGroup, canEditProject, type EditDecision } from "../domain/permissions.ts";
 import type { Rules } from "../domain/rules.ts";
 import { planStageChange, STAGE_LABELS } from "../domain/stages.ts";
@@ -11,7 +12,7 @@ import { listLeaders } from "../store/leaders.ts";
 import { VersionConflictError } from "../store/errors.ts";
 import { recordFunds } from "../store/funds.ts";
 import { STAGE_DATE_COLUMNS, type FieldValue, type HistoryField } from "../store/project-row.ts";
-import { createProject, getProject, isRequestApplied, saveProjectChanges, searchProjectsByName, type FieldChange, type UpdateSource } from "../store/projects.ts";
+import { countProjectsByName, createProject, getProject, isRequestApplied, saveProjectChanges, searchProjectsByName, type FieldChange, type UpdateSource } from "../store/projects.ts";
 import { ALREADY_DONE, CHECKED, done, guard, refuse, type Result } from "./service-result.ts";
 
 // Use cases that change projects, shared by slash commands, forms, buttons
@@ -71,12 +72,25 @@ export interface UpdateOutcome {
   changes: FieldChange[];
   progress?: string;
   fundsWan?: number;
+  /** Names of the groups and units the changes refer to by id ("groupId:3" → "数字经济组"), so nobody reads a raw id. */
+  names: Record<string, string>;
+}
+
+async function namesOfIds(db: Db): Promise<Record<string, string>> {
+  const [groups, units] = await Promise.all([listGroups(db), listUnits(db)]);
+  return Object.fromEntries([
+    ...groups.map((g) => [`groupId:${g.id}`, g.name]),
+    ...units.flatMap((u) => ["leadUnitId", "landingUnitId", "coUnitIds"].map((f) => [`${f}:${u.id}`, u.name])),
+  ]);
 }
 
 export type ProjectLookup =
   | { status: "found"; project: Project }
-  | { status: "ambiguous"; matches: Project[] }
+  | { status: "ambiguous"; matches: Project[]; total: number }
   | { status: "none"; suggestions: Project[] };
+
+/** How many matching projects a pick list offers as buttons. */
+export const PICK_LIST_SIZE = 10;
 
 export type ProjectRef = { kind: "id"; id: number } | { kind: "name"; text: string };
 
@@ -90,10 +104,10 @@ export async function findProject(db: Db, ref: ProjectRef): Promise<ProjectLooku
     const p = await getProject(db, ref.id);
     return p ? { status: "found", project: p } : { status: "none", suggestions: [] };
   }
-  const matches = await searchProjectsByName(db, ref.text, 8);
+  const matches = await searchProjectsByName(db, ref.text, PICK_LIST_SIZE);
   const exact = matches.filter((p) => p.name === ref.text);
   if (exact.length === 1 || matches.length === 1) return { status: "found", project: exact[0] ?? matches[0] };
-  if (matches.length > 1) return { status: "ambiguous", matches };
+  if (matches.length > 1) return { status: "ambiguous", matches, total: await countProjectsByName(db, ref.text) };
   // Nothing contains the text: suggest names sharing the most characters with it.
   const chars = [...new Set(ref.text)];
   const near = (await Promise.all(chars.slice(0, 6).map((c) => searchProjectsByName(db, c, 20)))).flat();
@@ -108,7 +122,9 @@ export async function findProject(db: Db, ref: ProjectRef): Promise<ProjectLooku
 
 async function resolveNames(db: Db, req: ProjectChangeRequest): Promise<{ patch: Partial<Record<HistoryField, FieldValue>>; group: Group | null | undefined; errors: string[] }> {
   const patch: Partial<Record<HistoryField, FieldValue>> = {};
-  const errors: string[] = [];
+  const errors: string[] = (["name", "investor", "industryChain", "leaderName", "nextStep", "blockers", "progress", "reason"] as const)
+    .map((f) => textLimitProblem(f, req[f]))
+    .filter((e): e is string => e !== null);
   let group: Group | null | undefined;
   if (req.groupName !== undefined) {
     const groups = await listGroups(db);
@@ -164,7 +180,10 @@ export async function updateProject(
     // A form filled in on an old version is refused before its values are judged against the new one.
     if (expectedVersion !== undefined && expectedVersion !== current.version) throw new VersionConflictError(current);
 
-    const { patch, errors } = await resolveNames(ctx.db, req);
+    const { patch, group: target, errors } = await resolveNames(ctx.db, req);
+    // Moving a project into a group is creating one there: it needs the same rights.
+    if (target && target.id !== current.groupId && !canCreateInGroup(caller.userId, target, ctx.admins))
+      return refuse("forbidden", `只有“${target.name}”工作组成员、组长或管理员可以把项目移入该组。如需移交，请该组成员或管理员操作。`);
     const day = today(ctx);
     if (req.stage !== undefined) {
       const plan = planStageChange(current, req.stage, req.stageDate ?? day, req.reason);
@@ -187,7 +206,8 @@ export async function updateProject(
         await recordFunds(tx, { projectId, date: req.fundsDate ?? day, amountWan: req.fundsWan }, actor, { at: ctx.now });
       return saved;
     });
-    return done({ ...outcome, progress, fundsWan: req.fundsWan });
+    const names = outcome.changes.some((c) => /^(groupId|leadUnitId|landingUnitId|coUnitIds)$/.test(c.field)) ? await namesOfIds(ctx.db) : {};
+    return done({ ...outcome, progress, fundsWan: req.fundsWan, names });
   });
 }
 
@@ -205,6 +225,8 @@ export async function recordProjectFunds(
     if (!project) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
     const permission = await editPermission(ctx, caller.userId, project);
     if (!permission.allowed) return refuse("forbidden", `你没有为项目 #${projectId}“${project.name}”登记到位资金的权限。可登记的人：${permission.who}。`);
+    const tooLong = textLimitProblem("note", entry.note);
+    if (tooLong) return refuse("invalid", tooLong);
     if (!(entry.amountWan > 0)) return refuse("invalid", `到位金额须大于 0，例如：/project 到位 #${projectId} +${formatWan(3000)}`);
     const date = entry.date ?? today(ctx);
     if (date > today(ctx)) return refuse("invalid", `到位日期 ${date} 在今天之后：请登记已经到账的资金。`);

@@ -9,7 +9,7 @@ export async function namesOf(client: App["client"], userIds: string[]): Promise
     userIds.map(async (id) => {
       const r = await client.users.info({ user: id }).catch(() => null);
       const u = r?.user as { real_name?: string; name?: string; profile?: { display_name?: string; real_name?: string } } | undefined;
-      const name = u?.profile?.display_name || u?.real_name || u?.profile?.real_name || u?.name;
+      const name = u?.real_name || u?.profile?.real_name || u?.profile?.display_name || u?.name;
       return name ? ([id, name] as const) : null;
     }),
   );

@@ -61,6 +61,11 @@ export async function searchProjectsByName(db: Db | Tx, fragment: string, limit 
     .slice(0, limit);
 }
 
+/** How many projects' names contain the fragment (the pick list shows only the closest few). */
+export async function countProjectsByName(db: Db | Tx, fragment: string): Promise<number> {
+  return db.project.count({ where: { name: { contains: fragment } } });
+}
+
 /**
  * Records that the request was applied, or throws AlreadyAppliedError if it
  * already was. Called inside the change's transaction, so a rolled-back

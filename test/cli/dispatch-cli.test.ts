@@ -109,9 +109,36 @@ describe("dispatch CLI", () => {
     [["report", "ranking", "--by", "person"], "group（工作组）或 unit（责任单位）"],
     [["report", "weekly", "--format", "xlsx"], "--out"],
     [["import", "nope.xlsx"], "找不到文件"],
+    // Commander's own usage errors, in Chinese with the right form (not its English, not exit 1).
+    [["report"], "缺少参数 kind。用 dispatch report --help 查看正确写法"],
+    [["foo"], "没有“foo”这个命令。用 dispatch --help 查看正确写法"],
+    [["export", "ledger"], "必须指定 --out，例如 --out 台账.xlsx"],
+    [["jobs", "run"], "缺少参数 job。用 dispatch jobs run --help"],
+    [["report", "weekly", "--nope"], "没有 --nope 这个选项"],
+    [["jobs", "run", "monthly"], "weekly_summary（weekly、周调度汇总）"],
   ])("refuses %j with exit code 2 and a Chinese hint", async (args, hint) => {
     const r = await dispatch(...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(hint);
+    expect(r.stderr).not.toMatch(/error:|missing required|unknown command/i);
   });
+
+  it("takes short and Chinese job names, prints times in the district's time zone, and counts in words", async () => {
+    const weekly = await dispatch("jobs", "run", "weekly", "--dry-run");
+    expect(weekly.code).toBe(0);
+    expect(JSON.parse(weekly.stdout)).toMatchObject({ job: "weekly_summary", period: "2026-W47" });
+    const chinese = await dispatch("jobs", "run", "周调度", "--dry-run");
+    expect(JSON.parse(chinese.stdout).job).toBe("weekly_summary");
+    const { openStore } = await import("../../src/store/client.ts");
+    const s = await openStore(store.url);
+    await s.db.jobRun.create({ data: { job: "weekly_summary", period: "2026-W40", status: "DONE", claimedBy: "t", claimedAt: new Date("2026-10-05T13:06:00Z"), leaseUntil: new Date("2026-10-05T13:16:00Z") } });
+    await s.close();
+    const history = await dispatch("jobs", "history");
+    expect(history.stdout).toContain("2026-10-05 21:06  weekly_summary");
+    expect(history.stdout).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+    const out = join(dir, "ledger-words.xlsx");
+    const exported = await dispatch("export", "ledger", "--out", out);
+    expect(exported.stderr).toMatch(/已写入 .*：项目 \d+ 个，到位资金 \d+ 笔/);
+    expect(exported.stderr).not.toContain("{");
+  }, 120_000);
 });

@@ -102,6 +102,18 @@ describe("sandbox API", () => {
     expect(state.jobs.map((j: any) => j.job)).toContain("weekly_summary");
   });
 
+  it("has no demo mistakes: one account per person, no 项目项目, stage dates of another year keep the year", async () => {
+    const state = await call("/sandbox/api/state");
+    const people = state.users.map((u: any) => String(u.real_name).replace(/（.*$/, ""));
+    expect(people.filter((n: string) => n === "冯星贵")).toHaveLength(1);
+    expect(new Set(people).size).toBe(people.length);
+    expect(await sandbox.store.db.project.count({ where: { name: { contains: "项目项目" } } })).toBe(0);
+    expect(await call("/sandbox/api/command", { user: USER, channel: CH, text: "/project 查看 #6" })).toEqual({ ok: true });
+    const ms = await messagesUntil((m) => m.some((x) => x.ephemeral && textOf(x.blocks).includes("#6 ")));
+    const card = textOf(ms.filter((x: any) => x.ephemeral).at(-1).blocks);
+    expect(card).toMatch(/开工 2025-\d\d-\d\d/);
+  });
+
   it("sends a slash command as the chosen user and shows the private answer", async () => {
     expect(await call("/sandbox/api/command", { user: USER, channel: CH, text: "/project 查看 #1" })).toEqual({ ok: true });
     const ms = await messagesUntil((m) => m.some((x) => x.ephemeral && textOf(x.blocks).includes("#1 ")));

@@ -3,14 +3,20 @@ import { CHANNEL_REACH } from "../../domain/glossary.ts";
 import { answerPerson } from "../answer-person.ts";
 import { reachChannel } from "../channel-reach.ts";
 import type { Block } from "../blocks/kit.ts";
+import { refsAsMentions } from "../../domain/person-ref.ts";
+import type { Project } from "../../domain/types.ts";
 import { getProject, projectHistory } from "../../store/projects.ts";
+import { listGroups, listUnits } from "../../store/directory.ts";
 import { loadProjectCard } from "../../services/project-card.ts";
 import { fundsForm, updateForm } from "../blocks/forms.ts";
 import { context, esc, header, sectionsOf } from "../blocks/kit.ts";
 import { FIELD_LABELS, valueLabel } from "../blocks/labels.ts";
 import { PICK_ACTION, refusal } from "../blocks/messages.ts";
 import { CARD_ACTIONS, projectCardBlocks } from "../blocks/project-card.ts";
-import type { SlackDeps } from "../deps.ts";
+import { serviceContext, type SlackDeps } from "../deps.ts";
+import { toLocalDateTime } from "../../domain/local-day.ts";
+import { editPermission } from "../../services/project-service.ts";
+import { refusalText } from "../blocks/messages.ts";
 
 // Buttons on project cards and pick lists. Opening a form needs the
 // trigger_id within 3 s, so it happens right after the ack.
@@ -23,12 +29,20 @@ async function answer(deps: SlackDeps, { client, body, respond }: Answerable, bl
   await answerPerson(client, { userId: body.user.id, channelId: body.channel?.id, respond: body.response_url ? respond : undefined }, blocks, text, deps.logger);
 }
 
+/** Someone who may not change the project is told so before a form opens, not after filling it in. */
+export async function refusedBeforeForm(deps: SlackDeps, userId: string, project: Project): Promise<string | null> {
+  const permission = await editPermission(await serviceContext(deps), userId, project);
+  return permission.allowed ? null : `你没有修改项目 #${project.id}“${project.name}”的权限。可修改的人：${permission.who}。`;
+}
+
 export function registerCardActions(app: App, deps: SlackDeps): void {
   app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.update, async (args) => {
     const { ack, body, action, client } = args;
     await ack();
     const project = await getProject(deps.db, Number(action.value));
     if (!project) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    const refused = await refusedBeforeForm(deps, body.user.id, project);
+    if (refused) return answer(deps, args, refusal(refused), refusalText(refused));
     await client.views.open({ trigger_id: body.trigger_id, view: updateForm(project, {}, { channelId: body.channel?.id }) as never });
   });
 
@@ -37,6 +51,8 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     await ack();
     const project = await getProject(deps.db, Number(action.value));
     if (!project) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
+    const refused = await refusedBeforeForm(deps, body.user.id, project);
+    if (refused) return answer(deps, args, refusal(refused), refusalText(refused));
     await client.views.open({ trigger_id: body.trigger_id, view: fundsForm(project, {}, { channelId: body.channel?.id }) as never });
   });
 
@@ -45,10 +61,19 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     await ack();
     const id = Number(action.value);
     const rows = await projectHistory(deps.db, id, 60);
-    const lines = rows.map(
-      (h) => `${h.at.toISOString().slice(0, 16).replace("T", " ")} ${h.author.startsWith("U") ? `<@${h.author}>` : esc(h.author)} ${FIELD_LABELS[h.field] ?? h.field}：${h.oldValue !== null ? `${esc(valueLabel(h.field, h.oldValue))} → ` : ""}${esc(valueLabel(h.field, h.newValue))}`,
+    const { timeZone } = (await serviceContext(deps)).rules;
+    const [groups, units] = await Promise.all([listGroups(deps.db), listUnits(deps.db)]);
+    // Group and unit ids as names: nobody reads "工作组：3 → 1".
+    const idName = (field: string, v: string | null): string | null => {
+      if (v === null) return v;
+      if (field === "groupId") return groups.find((g) => String(g.id) === v)?.name ?? v;
+      if (field === "leadUnitId" || field === "landingUnitId") return units.find((u) => String(u.id) === v)?.name ?? v;
+      return v;
+    };
+    const lines = rows.map(({ ...h }) => ({ ...h, oldValue: idName(h.field, h.oldValue), newValue: idName(h.field, h.newValue) })).map(
+      (h) => `${toLocalDateTime(h.at, timeZone)} ${h.author.startsWith("U") ? `<@${h.author}>` : esc(h.author)} ${FIELD_LABELS[h.field] ?? h.field}：${h.oldValue !== null ? `${refsAsMentions(esc(valueLabel(h.field, h.oldValue)))} → ` : ""}${refsAsMentions(esc(valueLabel(h.field, h.newValue)))}`,
     );
-    await answer(deps, args, [header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context(["时间为 UTC；显示最近 60 条"])], `#${id} 历史记录`);
+    await answer(deps, args, [header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context([`时间为本区时间（${timeZone}）；显示最近 60 条`])], `#${id} 历史记录`);
   });
 
   // Cards are private by default; a user may post one to the channel (no noise unless asked).
@@ -59,7 +84,7 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     if (!card) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
     const channel = body.channel?.id;
     if (!channel) return answer(deps, args, refusal("这里无法发到频道，请在频道中使用 /project 查看。"), "无法发到频道");
-    const post = () => client.chat.postMessage({ channel, blocks: [context([`<@${body.user.id}> 分享了项目卡片`]), ...projectCardBlocks(card, { shared: true })] as never, text: `#${card.project.id} ${card.project.name}` });
+    const post = () => client.chat.postMessage({ channel, blocks: [context([`<@${body.user.id}> 分享了项目卡片`]), ...projectCardBlocks(card, { shared: true })] as never, text: `#${card.project.id} ${esc(card.project.name)}` });
     try {
       await post();
     } catch (e) {
@@ -77,6 +102,6 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     await ack();
     const card = await loadProjectCard(deps.db, Number(action.value), deps.now());
     if (!card) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
-    await answer(deps, args, projectCardBlocks(card), `#${card.project.id} ${card.project.name}`);
+    await answer(deps, args, projectCardBlocks(card), `#${card.project.id} ${esc(card.project.name)}`);
   });
 }

@@ -1,3 +1,4 @@
+import { TEXT_LIMITS, type LimitedField } from "../../domain/text-limits.ts";
 import { formatWan } from "../../domain/money.ts";
 import { STAGE_LABELS } from "../../domain/stages.ts";
 import { STAGES, type Group, type LocalDate, type Project, type Stage, type Unit } from "../../domain/types.ts";
@@ -26,7 +27,8 @@ function input(field: string, label: string, element: Block, opts: { optional?: 
     type: "input",
     block_id: field,
     label: plain(label, 2000),
-    element: { ...element, action_id: field },
+    // The same length limits as a slash command and the ledger (domain/text-limits.ts).
+    element: { ...element, action_id: field, ...(element.type === "plain_text_input" && field in TEXT_LIMITS ? { max_length: TEXT_LIMITS[field as LimitedField] } : {}) },
     optional: opts.optional ?? false,
     ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
   };

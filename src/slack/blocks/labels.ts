@@ -1,3 +1,4 @@
+import { personRef } from "../../domain/person-ref.ts";
 import { formatWan } from "../../domain/money.ts";
 import { CLASS_LABELS } from "../../domain/project-class.ts";
 import { STAGE_LABELS } from "../../domain/stages.ts";
@@ -33,7 +34,7 @@ export function valueLabel(field: string, value: string | null): string {
   if (field === "origin") return originLabel(value);
   if (field === "sector") return sectorLabel(value);
   if (field === "agreedWan" || field === "outputWan") return wan(Number(value));
-  if (field === "responsibleUserIds") return (JSON.parse(value) as string[]).map((u) => `<@${u}>`).join("、") || "（无）";
+  if (field === "responsibleUserIds") return (JSON.parse(value) as string[]).map(personRef).join("、") || "（无）";
   if (field === "FUNDS") {
     const f = JSON.parse(value) as { amountWan: number; date: string };
     return `+${wan(f.amountWan)}（${f.date}）`;

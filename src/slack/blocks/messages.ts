@@ -11,23 +11,32 @@ import { FIELD_LABELS, LIGHT_EMOJI, stageLabel, valueLabel, wan } from "./labels
 export const PICK_ACTION = "pick_project";
 
 /** The confirmation after a change: every changed field as old → new, so nobody wonders whether it went in. */
-export function changeConfirmation(project: Project, changes: FieldChange[], extra: { progress?: string; fundsWan?: number } = {}): Block[] {
+export function changeConfirmation(project: Project, changes: FieldChange[], extra: { progress?: string; fundsWan?: number; names?: Record<string, string> } = {}): Block[] {
+  const names = extra.names ?? {};
+  // Group and unit ids read as their names; people as mentions.
+  const shown = (field: FieldChange["field"], value: FieldChange["oldValue"]): string => {
+    if (value === null || value === undefined) return esc(valueLabel(field, null));
+    if (Array.isArray(value) && field === "coUnitIds") return value.map((id) => esc(names[`${field}:${id}`] ?? String(id))).join("、") || "（空）";
+    if (typeof value === "number" && names[`${field}:${value}`]) return esc(names[`${field}:${value}`]!);
+    if (field === "responsibleUserIds") return refsAsMentions(esc(valueLabel(field, encodeValue(field, value))));
+    return esc(valueLabel(field, encodeValue(field, value)));
+  };
   const lines = changes
     .filter((c) => !c.field.endsWith("At") || c.field === "droppedAt")
-    .map((c) => `• ${FIELD_LABELS[c.field] ?? c.field}：${esc(valueLabel(c.field, encodeValue(c.field, c.oldValue)))} → *${esc(valueLabel(c.field, encodeValue(c.field, c.newValue)))}*`);
+    .map((c) => `• ${FIELD_LABELS[c.field] ?? c.field}：${shown(c.field, c.oldValue)} → *${shown(c.field, c.newValue)}*`);
   if (extra.progress) lines.push(`• 进展：${esc(extra.progress)}`);
   if (extra.fundsWan) lines.push(`• 到位资金：+${wan(extra.fundsWan)}`);
   if (!lines.length) return [section(`#${project.id} ${esc(project.name)}：内容与原来相同，没有改动。`)];
   return [section(`✅ 已保存 *#${project.id} ${esc(project.name)}*（第 ${project.version} 版）`), ...sectionsOf(lines), actions([button("查看项目卡片", PICK_ACTION, String(project.id))])];
 }
 
-/** Several projects match a name: pick one. */
-export function pickList(text: string, matches: Project[], hint: string): Block[] {
-  return [
-    section(`有 ${matches.length} 个项目的名称包含“${esc(text)}”，请选择，或用编号重新输入（${esc(hint)}）：`),
-    actions(matches.slice(0, 5).map((p) => button(`#${p.id} ${p.name}`, `${PICK_ACTION}_${p.id}`, String(p.id)))),
-    ...(matches.length > 5 ? [context([matches.slice(5).map((p) => `#${p.id} ${esc(p.name)}`).join("　")])] : []),
-  ];
+/** Several projects match a name: pick one of the closest (all of them as buttons), told how many match in all. */
+export function pickList(text: string, matches: Project[], hint: string, total = matches.length): Block[] {
+  const shown = matches.slice(0, 10);
+  const head = total > shown.length
+    ? `有 ${total} 个项目的名称包含“${esc(text)}”，以下是名称最接近的 ${shown.length} 个。请选择，或写更完整的名称、用编号重新输入（${esc(hint)}）：`
+    : `有 ${total} 个项目的名称包含“${esc(text)}”，请选择，或用编号重新输入（${esc(hint)}）：`;
+  return [section(head), actions(shown.map((p) => button(`#${p.id} ${p.name}`, `${PICK_ACTION}_${p.id}`, String(p.id))))];
 }
 
 export function notFound(text: string, suggestions: Project[]): Block[] {

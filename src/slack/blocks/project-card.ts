@@ -1,3 +1,4 @@
+import { refsAsMentions } from "../../domain/person-ref.ts";
 import { STAGES } from "../../domain/types.ts";
 import type { ProjectCardData } from "../../services/project-card.ts";
 import { actions, button, context, divider, esc, fields, header, section, type Block } from "./kit.ts";
@@ -12,7 +13,8 @@ function stagePath(d: ProjectCardData): string {
   const { stage, stageDates } = d.project;
   const steps = STAGES.map((s) => {
     const date = stageDates[s];
-    const label = `${stageLabel(s)}${date ? ` ${date.slice(5)}` : ""}`;
+    // A date of another year keeps its year: "开工 10-27 → 投产 09-02" read as going backwards.
+    const label = `${stageLabel(s)}${date ? ` ${date.slice(0, 4) === d.asOf.slice(0, 4) ? date.slice(5) : date}` : ""}`;
     return s === stage ? `*【${label}】*` : date ? label : `~${stageLabel(s)}~`;
   });
   const path = steps.join(" → ");
@@ -47,7 +49,7 @@ export function projectCardBlocks(d: ProjectCardData, opts: { shared?: boolean }
     blocks.push(
       section(
         `*督办事项*\n${d.openSupervision
-          .map((s) => `• 督办${s.id}：${esc(s.issue)}（负责人 ${esc(s.owner)}，期限 ${s.deadline}${s.deadline < d.asOf ? "，*已超期*" : ""}）`)
+          .map((s) => `• 督办${s.id}：${esc(s.issue)}（负责人 ${/^<@[UW][A-Z0-9]+>$/.test(s.owner) ? s.owner : esc(s.owner)}，期限 ${s.deadline}${s.deadline < d.asOf ? "，*已超期*" : ""}）`)
           .join("\n")}`,
       ),
     );
@@ -57,7 +59,7 @@ export function projectCardBlocks(d: ProjectCardData, opts: { shared?: boolean }
       context(
         d.recentUpdates
           .slice(0, 10)
-          .map((u) => `${u.at.toISOString().slice(0, 10)} ${u.author.startsWith("U") ? `<@${u.author}>` : esc(u.author)} ${FIELD_LABELS[u.field] ?? u.field}：${u.oldValue !== null && u.field !== "PROGRESS" ? `${esc(valueLabel(u.field, u.oldValue))} → ` : ""}${esc(valueLabel(u.field, u.newValue))}`),
+          .map((u) => `${u.at.toISOString().slice(0, 10)} ${u.author.startsWith("U") ? `<@${u.author}>` : esc(u.author)} ${FIELD_LABELS[u.field] ?? u.field}：${u.oldValue !== null && u.field !== "PROGRESS" ? `${refsAsMentions(esc(valueLabel(u.field, u.oldValue)))} → ` : ""}${refsAsMentions(esc(valueLabel(u.field, u.newValue)))}`),
       ),
     );
   }

@@ -7,7 +7,8 @@ import { fundsForm, newProjectForm, updateForm } from "../blocks/forms.ts";
 import { changeConfirmation, refusal, refusalText } from "../blocks/messages.ts";
 import { projectCardBlocks } from "../blocks/project-card.ts";
 import { wan } from "../blocks/labels.ts";
-import { section } from "../blocks/kit.ts";
+import { esc, section } from "../blocks/kit.ts";
+import { refusedBeforeForm } from "../actions/card-actions.ts";
 import { serviceContext, type SlackDeps } from "../deps.ts";
 import type { Turn } from "../turn.ts";
 import { toChangeRequest } from "./change-request.ts";
@@ -40,10 +41,18 @@ export async function handleNew(cmd: NewCommand, turn: Turn, deps: SlackDeps): P
     return;
   }
   const ctx = await serviceContext(deps);
-  const r = await createNewProject(ctx, caller(turn), toChangeRequest(cmd.fields));
+  // No 工作组= typed: the group whose channel this is, else the person's only group.
+  let fields = cmd.fields;
+  if (!fields.group) {
+    const groups = await listGroups(deps.db);
+    const mine = groups.filter((g) => g.memberUserIds.includes(turn.userId) || g.leaderSlackId === turn.userId);
+    const here = groups.find((g) => g.channelId === turn.channelId) ?? (mine.length === 1 ? mine[0] : undefined);
+    if (here) fields = { ...fields, group: here.name };
+  }
+  const r = await createNewProject(ctx, caller(turn), toChangeRequest(fields));
   if (!r.ok) return replyRefusal(deps, turn, r);
   const card = await loadProjectCard(deps.db, r.value.id, deps.now());
-  await turn.reply([section(`✅ 已新建项目 *#${r.value.id}*`), ...projectCardBlocks(card!)], `已新建项目 #${r.value.id} ${r.value.name}`);
+  await turn.reply([section(`✅ 已新建项目 *#${r.value.id}*`), ...projectCardBlocks(card!)], `已新建项目 #${r.value.id} ${esc(r.value.name)}`);
 }
 
 export async function handleUpdate(cmd: UpdateCommand, turn: Turn, deps: SlackDeps): Promise<void> {
@@ -51,6 +60,8 @@ export async function handleUpdate(cmd: UpdateCommand, turn: Turn, deps: SlackDe
   const project = await resolveProject(deps, turn, cmd.project, "例如 /project 更新 #12 阶段=开工");
   if (!project) return;
   if (cmd.needsForm) {
+    const refused = await refusedBeforeForm(deps, turn.userId, project);
+    if (refused) return turn.reply(refusal(refused), refusalText(refused));
     const c = cmd.changes;
     await turn.openView(updateForm(project, { stage: c.stage, reason: c.reason, progress: c.progress, nextStep: c.nextStep, due: c.due, blockers: c.blockers, fundsWan: c.fundsWan }, { channelId: turn.channelId }));
     return;
@@ -65,11 +76,13 @@ export async function handleFunds(cmd: FundsCommand, turn: Turn, deps: SlackDeps
   const project = await resolveProject(deps, turn, cmd.project, "例如 /project 到位 #7 +500万");
   if (!project) return;
   if (cmd.needsForm) {
+    const refused = await refusedBeforeForm(deps, turn.userId, project);
+    if (refused) return turn.reply(refusal(refused), refusalText(refused));
     await turn.openView(fundsForm(project, { amountWan: cmd.amountWan, date: cmd.date, note: cmd.note }, { channelId: turn.channelId }));
     return;
   }
   const r = await recordProjectFunds(await serviceContext(deps), caller(turn), project.id, { amountWan: cmd.amountWan, date: cmd.date, note: cmd.note });
   if (!r.ok) return replyRefusal(deps, turn, r);
-  const msg = `✅ 已登记 *#${project.id} ${project.name}* 到位资金 *+${wan(r.value.amountWan)}*（${r.value.date}）`;
+  const msg = `✅ 已登记 *#${project.id} ${esc(project.name)}* 到位资金 *+${wan(r.value.amountWan)}*（${r.value.date}）`;
   await turn.reply([section(msg)], msg);
 }

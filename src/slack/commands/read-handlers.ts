@@ -6,7 +6,7 @@ import { helpFor } from "../../slack-grammar/help.ts";
 import { listProjects } from "../../store/projects.ts";
 import { loadSnapshot } from "../../store/snapshot.ts";
 import { reportContext } from "../../reports/report-context.ts";
-import { sectionsOf } from "../blocks/kit.ts";
+import { esc, sectionsOf } from "../blocks/kit.ts";
 import { projectList, refusal, type ListedProject } from "../blocks/messages.ts";
 import { projectCardBlocks } from "../blocks/project-card.ts";
 import { rankingMessages, stalledMessages, weeklyMessages, type Messages } from "../blocks/report-blocks.ts";
@@ -20,7 +20,7 @@ export async function handleShow(cmd: ShowCommand, turn: Turn, deps: SlackDeps):
   const project = await resolveProject(deps, turn, cmd.project, "例如 /project 查看 #12");
   if (!project) return;
   const card = await loadProjectCard(deps.db, project.id, deps.now());
-  await turn.reply(projectCardBlocks(card!), `#${project.id} ${project.name}`);
+  await turn.reply(projectCardBlocks(card!), `#${project.id} ${esc(project.name)}`);
 }
 
 export async function handleList(cmd: ListCommand, turn: Turn, deps: SlackDeps): Promise<void> {

@@ -9,7 +9,7 @@ export async function resolveProject(deps: SlackDeps, turn: Turn, ref: ProjectRe
   const found = await findProject(deps.db, ref);
   if (found.status === "found") return found.project;
   if (found.status === "ambiguous") {
-    await turn.reply(pickList(ref.kind === "name" ? ref.text : `#${ref.id}`, found.matches, hint), "请选择项目");
+    await turn.reply(pickList(ref.kind === "name" ? ref.text : `#${ref.id}`, found.matches, hint, found.total), "请选择项目");
     return null;
   }
   const text = ref.kind === "name" ? ref.text : `#${ref.id}`;

@@ -64,7 +64,7 @@ async function confirmation(deps: SlackDeps, c: FormChange, value: unknown): Pro
     case "new": {
       const p = value as Project;
       const card = await loadProjectCard(deps.db, p.id, deps.now());
-      return [[section(`✅ 已新建项目 *#${p.id}*`), ...projectCardBlocks(card!)], `已新建项目 #${p.id} ${p.name}`];
+      return [[section(`✅ 已新建项目 *#${p.id}*`), ...projectCardBlocks(card!)], `已新建项目 #${p.id} ${esc(p.name)}`];
     }
     case "update": {
       const v = value as UpdateOutcome;
