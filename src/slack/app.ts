@@ -4,6 +4,7 @@ import { storeReachable } from "../store/client.ts";
 import { boltLogger } from "../log.ts";
 import { registerCardActions } from "./actions/card-actions.ts";
 import { registerPingActions } from "./actions/ping-actions.ts";
+import { registerSupervisionActions } from "./actions/supervision-actions.ts";
 import { registerProjectCommand } from "./commands/project-command.ts";
 import { cachedRules, type SlackDeps } from "./deps.ts";
 import { registerAppHome } from "./events/app-home.ts";
@@ -73,6 +74,7 @@ function register(app: App, deps: SlackDeps): void {
   registerProjectCommand(app, deps);
   registerCardActions(app, deps);
   registerPingActions(app, deps);
+  registerSupervisionActions(app, deps);
   registerFormSubmissions(app, deps);
   registerAppHome(app, deps);
   app.error(async (error) => {

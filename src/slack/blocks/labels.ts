@@ -1,3 +1,5 @@
+import { SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
+import type { SupervisionStepKind } from "../../domain/supervision.ts";
 import { formatWan } from "../../domain/money.ts";
 import { CLASS_LABELS } from "../../domain/project-class.ts";
 import { STAGE_LABELS } from "../../domain/stages.ts";
@@ -39,8 +41,12 @@ export function valueLabel(field: string, value: string | null): string {
     return `+${wan(f.amountWan)}（${f.date}）`;
   }
   if (field === "SUPERVISION") {
-    const s = JSON.parse(value) as { action: string; issue?: string; note?: string; id: number };
-    return s.action === "OPEN" ? `挂牌督办 ${s.id}：${s.issue}` : `销号 ${s.id}${s.note ? `：${s.note}` : ""}`;
+    const s = JSON.parse(value) as { action: string; issue?: string; note?: string; id: number; deadline?: string };
+    if (s.action === "OPEN") return `挂牌督办 ${s.id}：${s.issue}`;
+    if (s.action === "CLOSE") return `销号 ${s.id}${s.note ? `：${s.note}` : ""}`;
+    const label = SUPERVISION_STEP_LABELS[s.action as SupervisionStepKind] ?? s.action;
+    const what = s.issue ?? (s.action === "EXTEND" && s.deadline ? `新期限 ${s.deadline}` : s.note);
+    return `督办${s.id} ${label}${what ? `：${what}` : ""}`;
   }
   return value;
 }
