@@ -5,6 +5,7 @@ import { registerDemo } from "./demo-command.ts";
 import { registerJobs } from "./jobs-command.ts";
 import { registerLedger } from "./ledger-commands.ts";
 import { registerReport } from "./report-command.ts";
+import { registerSupervision } from "./accountability-commands.ts";
 import { registerSettings } from "./settings-command.ts";
 import { UsageError } from "./output.ts";
 import { PeriodError } from "../reports/report-period.ts";
@@ -38,6 +39,7 @@ const program = new Command()
 
 registerDemo(program, withDb, now);
 registerReport(program, withDb, now);
+registerSupervision(program, withDb, now);
 registerLedger(program, withDb, now);
 registerSettings(program, withDb);
 registerJobs(program, withDb, now);

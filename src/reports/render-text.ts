@@ -1,3 +1,4 @@
+import { weeklySupervisionLines, weeklyUnstartedLines } from "./weekly-accountability.ts";
 import Table from "cli-table3";
 import { CLASS_LABELS } from "../domain/project-class.ts";
 import { STAGE_LABELS } from "../domain/stages.ts";
@@ -64,6 +65,8 @@ export function weeklyText(r: WeeklySummary): string {
     out.push("", "【上周进展最快】");
     out.push(table(["编号", "项目", "工作组", "推进阶段", "到位资金"], r.topMovers.map((m) => [`#${m.projectId}`, m.name, m.group, m.stagesAdvanced, wan(m.fundsWan)])));
   }
+  if (r.unstarted) out.push("", "【签约未开工】", ...weeklyUnstartedLines(r.unstarted));
+  if (r.supervision) out.push("", "【督办】", ...weeklySupervisionLines(r.supervision));
   return out.join("\n");
 }
 

@@ -6,6 +6,7 @@ import { paceLabel, percent, score } from "./format.ts";
 import type { RankingReport } from "./ranking-report.ts";
 import type { StalledList } from "./stalled-list.ts";
 import type { WeeklySummary } from "./weekly-summary.ts";
+import { weeklySupervisionLines, weeklyUnstartedLines } from "./weekly-accountability.ts";
 
 // The printable .xlsx a leader takes to the 调度会: one sheet per table, A4
 // landscape fitted to the page width, bold frozen header. Money columns hold
@@ -13,7 +14,7 @@ import type { WeeklySummary } from "./weekly-summary.ts";
 
 type Cell = string | number | null;
 
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, head: string[], rows: Cell[][], widths?: number[]) {
+export function sheet(wb: ExcelJS.Workbook, name: string, title: string, head: string[], rows: Cell[][], widths?: number[]) {
   const ws = wb.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: "frozen", ySplit: 2 }],
@@ -90,6 +91,8 @@ export function weeklyWorkbook(r: WeeklySummary): ExcelJS.Workbook {
     r.fundsArrived.map((f) => [f.projectId, f.name, f.group, f.date, f.amountWan, round(f.weightedWan)]),
     [6, 28, 24, 12, 14, 12],
   );
+  if (r.unstarted) sheet(wb, "签约未开工", `${title} 签约未开工`, ["说明"], weeklyUnstartedLines(r.unstarted).map((l) => [l.trim()]), [100]);
+  if (r.supervision) sheet(wb, "督办", `${title} 督办`, ["说明"], weeklySupervisionLines(r.supervision).map((l) => [l.trim()]), [100]);
   return wb;
 }
 

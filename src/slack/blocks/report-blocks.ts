@@ -1,3 +1,4 @@
+import { weeklySupervisionLines, weeklyUnstartedLines } from "../../reports/weekly-accountability.ts";
 import { CLASS_LABELS } from "../../domain/project-class.ts";
 import { percent, paceLabel, score } from "../../reports/format.ts";
 import type { RankingReport } from "../../reports/ranking-report.ts";
@@ -45,6 +46,8 @@ export function weeklyMessages(r: WeeklySummary): Messages {
   if (r.topMovers.length)
     main.push(section(`*进展最快*\n${r.topMovers.map((m) => `• #${m.projectId} ${esc(m.name)}（${esc(m.group)}）${m.stagesAdvanced ? `推进 ${m.stagesAdvanced} 个阶段` : ""}${m.fundsWan ? ` 到位 ${wan(m.fundsWan)}` : ""}`).join("\n")}`));
 
+  if (r.unstarted) main.push(section(`*签约未开工*\n${esc(weeklyUnstartedLines(r.unstarted).join("\n"))}`));
+  if (r.supervision) main.push(section(`*督办*\n${esc(weeklySupervisionLines(r.supervision).join("\n"))}`));
   const detail: Block[] = [];
   if (r.signings.length) {
     detail.push(divider(), section("*上周签约*"));
