@@ -187,3 +187,33 @@ describe("nobody closes their own item", () => {
     expect((await stateOf(id)).status).toBe("REVIEW");
   });
 });
+
+describe("App Home", () => {
+  const LEADER = "U0LEADER";
+  async function home(user: string): Promise<string> {
+    h.standin.clear();
+    await h.event({ type: "app_home_opened", user, channel: `D${user}`, tab: "home", event_ts: "1" });
+    await h.settled();
+    const [pub] = await h.waitForCall("views.publish");
+    expect(pub!.ok).toBe(true);
+    return JSON.stringify(pub!.args.view);
+  }
+
+  it("a 督办员 sees what waits for 复核, with its buttons; not their own request", async () => {
+    const waiting = (await h.store.db.supervisionItem.findFirstOrThrow({ where: { status: "REVIEW" } })).id;
+    const admin = await home(ADMIN);
+    expect(admin).toContain("待复核的销号申请*（1）");
+    expect(admin).toContain(`sup_approve_${waiting}`);
+    expect(await home(SUP)).toContain("待复核的销号申请*（0）");
+  });
+
+  it("a 包联领导 named by mention sees their projects", async () => {
+    h.standin.addUser({ id: LEADER, name: "leader" });
+    expect(await say(`更新 #${projectId} 包联领导=<@${LEADER}>`, MEMBER)).toContain("包联领导");
+    const project = await h.store.db.project.findUniqueOrThrow({ where: { id: projectId } });
+    expect(project.leaderSlackId).toBe(LEADER);
+    const view = await home(LEADER);
+    expect(view).toContain("我包联的项目");
+    expect(view).toContain("电子铜箔项目");
+  });
+});

@@ -6,7 +6,7 @@ import { newProjectForm } from "../blocks/forms.ts";
 import type { SlackDeps } from "../deps.ts";
 
 async function publishHome(app: App, deps: SlackDeps, userId: string) {
-  const data = await loadHomeData(deps.db, userId, deps.now());
+  const data = await loadHomeData(deps.db, userId, deps.now(), deps.admins);
   await app.client.views.publish({ user_id: userId, view: appHomeView(data) as never });
 }
 
