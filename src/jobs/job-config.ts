@@ -35,6 +35,8 @@ export const jobsConfigSchema = z.object({
   quarterly_bulletin: jobSchema({ time: "09:00" }),
   overdue_pings: jobSchema({ time: "09:00" }),
   friday_reminder: jobSchema({ time: "15:00" }),
+  /** Each 包联领导's weekly direct message (first working day of the week). */
+  leader_digest: jobSchema({ time: "08:45" }),
   /** Working days of silence on a group's pings before its leader is named. */
   escalateAfterWorkdays: z.number().int().positive().default(3),
 });
@@ -48,6 +50,7 @@ export const JOB_LABELS: Record<JobKind, string> = {
   quarterly_bulletin: "季度通报",
   overdue_pings: "逾期提醒",
   friday_reminder: "周五未更新提醒",
+  leader_digest: "领导包联周报",
 };
 
 export function isJobKind(s: string): s is JobKind {
