@@ -21,6 +21,7 @@ function checkPeriod(job: JobKind, period: string): void {
     stalled_list: /^\d{4}-W\d{2}$/,
     group_ranking: /^\d{4}-W\d{2}$/,
     friday_reminder: /^\d{4}-W\d{2}$/,
+    leader_digest: /^\d{4}-W\d{2}$/,
     quarterly_bulletin: /^\d{4}-Q[1-4]$/,
     overdue_pings: /^\d{4}-\d{2}-\d{2}$/,
     meeting_agenda: /^\d{4}-\d{2}-\d{2}$/,

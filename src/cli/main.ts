@@ -7,6 +7,7 @@ import { registerJobs } from "./jobs-command.ts";
 import { registerLedger } from "./ledger-commands.ts";
 import { registerMeeting } from "./meeting-commands.ts";
 import { registerReport } from "./report-command.ts";
+import { registerSupervision } from "./accountability-commands.ts";
 import { registerSettings } from "./settings-command.ts";
 import { UsageError } from "./output.ts";
 import { PeriodError } from "../reports/report-period.ts";
@@ -55,6 +56,7 @@ const program = new Command()
 
 registerDemo(program, withDb, now);
 registerReport(program, withDb, now);
+registerSupervision(program, withDb, now);
 registerLedger(program, withDb, now);
 registerSettings(program, withDb);
 registerJobs(program, withDb, now);

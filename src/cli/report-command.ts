@@ -6,7 +6,7 @@ import { UsageError, writeOutput } from "./output.ts";
 /** Version of the JSON layout documented in the README; bumped on any breaking change. */
 export const REPORT_JSON_SCHEMA = "dispatch.report/v1";
 
-const KINDS = ["weekly", "stalled", "ranking", "blockers"] as const;
+const KINDS = ["weekly", "stalled", "ranking", "unstarted", "leaders", "blockers"] as const;
 const FORMATS = ["text", "json", "xlsx"] as const;
 
 export interface ReportOptions {
@@ -33,8 +33,8 @@ export async function renderReport(report: Report, format: (typeof FORMATS)[numb
 export function registerReport(program: Command, withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>, now: () => Date) {
   program
     .command("report")
-    .description("打印报表 / print a report: weekly（周调度）| stalled（滞后清单）| ranking（排名）| blockers（要素保障问题清单）")
-    .argument("<kind>", "weekly | stalled | ranking | blockers")
+    .description("打印报表 / print a report: weekly（周调度）| stalled（滞后清单）| ranking（排名）| unstarted（签约未开工）| leaders（领导包联）| blockers（要素保障问题清单）")
+    .argument("<kind>", "weekly | stalled | ranking | unstarted | leaders | blockers")
     .option("--by <by>", "排名对象 group（工作组）| unit（责任单位）；blockers 按 kind（类别）| unit（责任单位）")
     .option("--week <week>", "ISO 周，例如 2026-W47（默认：上一个完整周）")
     .option("--quarter <quarter>", "季度，例如 2026-Q3")
@@ -43,7 +43,7 @@ export function registerReport(program: Command, withDb: <T>(fn: (db: Db) => Pro
     .option("--format <format>", "text | json | xlsx", "text")
     .option("--out <file>", "写入文件而不是屏幕")
     .action(async (kind: string, opts: ReportOptions) => {
-      if (!KINDS.includes(kind as never)) throw new UsageError(`报表类型“${kind}”无法识别，请写 weekly、stalled、ranking 或 blockers，例如：dispatch report weekly`);
+      if (!KINDS.includes(kind as never)) throw new UsageError(`报表类型“${kind}”无法识别，请写 weekly、stalled、ranking、unstarted、leaders 或 blockers，例如：dispatch report weekly`);
       if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format “${opts.format}” 无法识别，请写 text、json 或 xlsx`);
       if (kind === "blockers") {
         const { blockersReportOutput } = await import("./meeting-commands.ts");
@@ -51,6 +51,11 @@ export function registerReport(program: Command, withDb: <T>(fn: (db: Db) => Pro
       }
       opts.by ??= "group";
       if (opts.by !== "group" && opts.by !== "unit") throw new UsageError(`--by “${opts.by}” 无法识别，请写 group（工作组）或 unit（责任单位）`);
+      if (kind === "unstarted" || kind === "leaders") {
+        if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new UsageError(`--as-of “${opts.asOf}” 无法识别，请写 YYYY-MM-DD，例如 --as-of 2026-11-30`);
+        const { renderAccountability } = await import("./accountability-commands.ts");
+        return writeOutput(await renderAccountability(kind, withDb, { now: now(), asOf: opts.asOf }, opts.format as (typeof FORMATS)[number]), opts.out);
+      }
       const { buildReport } = await import("../services/report-service.ts");
       const report = await withDb((db) =>
         buildReport(db, { kind: kind as Report["kind"], by: opts.by as "group" | "unit", week: opts.week, quarter: opts.quarter, year: opts.year, asOf: opts.asOf, now: now() }),

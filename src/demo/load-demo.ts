@@ -8,6 +8,7 @@ import { recordFunds } from "../store/funds.ts";
 import { STAGE_DATE_COLUMNS } from "../store/project-row.ts";
 import { createProject, saveProjectChanges, type Actor } from "../store/projects.ts";
 import { createSupervision } from "../store/supervision.ts";
+import { demoLeaderOf, loadDemoDirectory, loadDemoSupervision } from "./demo-accountability.ts";
 import { DEMO_GROUPS, DEMO_UNITS } from "./fuling-directory.ts";
 
 // A demo district that exercises every rule: each group gets eight projects,
@@ -87,6 +88,7 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
   const daysAgo = (n: number): LocalDate => addDays(today, -n);
   const at = (date: LocalDate) => new Date(dayStart(date, TZ).getTime() + 10 * 3_600_000);
 
+  await loadDemoDirectory(db);
   let projects = 0;
   let funds = 0;
   for (const [g, group] of DEMO_GROUPS.entries()) {
@@ -129,8 +131,8 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
         stage: firstStage,
         stageDates: { [firstStage]: daysAgo(firstAgo) },
         dropReason: null,
-        leaderName: group.leaderName,
-        leaderSlackId: null,
+        leaderName: demoLeaderOf(g).name,
+        leaderSlackId: demoLeaderOf(g).slackUserId,
         responsibleUserIds: [members[k % 2]],
         nextStep: "",
         nextStepDue: null,
@@ -156,6 +158,7 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
       if (k === 6 && g % 2 === 0) {
         await createSupervision(db, p.id, { kind: "LIST", by: actor.author, on: daysAgo(30), note: "", issue: s.blockers ?? "项目推进滞后", owner: group.commissioners.split("、")[0], deadline: daysAgo(5) }, actor, { at: at(daysAgo(30)) });
       }
+      if (k === 3) await loadDemoSupervision(db, g, p.id, members[0]!, today);
       // The last recorded update (next step, blockers) is what the "no update for N days" rule sees.
       const lastDay = daysAgo(Math.max(0, s.lastUpdateDaysAgo));
       await saveProjectChanges(

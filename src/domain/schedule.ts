@@ -9,7 +9,7 @@ import type { LocalDate } from "./types.ts";
 // Saturday (调休) is a working day, and nothing is due on a day off. Pure:
 // the runner asks "what is due by now?" and claims each answer once.
 
-export const JOB_KINDS = ["weekly_summary", "stalled_list", "group_ranking", "quarterly_bulletin", "overdue_pings", "friday_reminder", "meeting_agenda"] as const;
+export const JOB_KINDS = ["weekly_summary", "stalled_list", "group_ranking", "quarterly_bulletin", "overdue_pings", "friday_reminder", "meeting_agenda", "leader_digest"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface DuePeriod {
@@ -60,7 +60,7 @@ function nextWeek(w: IsoWeek): IsoWeek {
 /** Candidate periods with their due day, newest first. */
 function candidates(job: JobKind, today: LocalDate, lookback: number, meetingWeekday: number): Array<{ period: string; dueDay: LocalDate }> {
   const out: Array<{ period: string; dueDay: LocalDate }> = [];
-  if (job === "weekly_summary" || job === "stalled_list" || job === "group_ranking") {
+  if (job === "weekly_summary" || job === "stalled_list" || job === "group_ranking" || job === "leader_digest") {
     // The post about week W is due on the first working day of week W+1.
     let posting = weekOf(today);
     for (let i = 0; i <= lookback; i++) {

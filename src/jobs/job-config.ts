@@ -37,6 +37,8 @@ export const jobsConfigSchema = z.object({
   friday_reminder: jobSchema({ time: "15:00" }),
   /** The 调度会 agenda, on the working day before the weekly meeting. */
   meeting_agenda: jobSchema({ time: "16:00" }),
+  /** Each 包联领导's weekly direct message (first working day of the week). */
+  leader_digest: jobSchema({ time: "08:45" }),
   /** Working days of silence on a group's pings before its leader is named. */
   escalateAfterWorkdays: z.number().int().positive().default(3),
 });
@@ -51,6 +53,7 @@ export const JOB_LABELS: Record<JobKind, string> = {
   overdue_pings: "逾期提醒",
   friday_reminder: "周五未更新提醒",
   meeting_agenda: "调度会会前议程",
+  leader_digest: "领导包联周报",
 };
 
 export function isJobKind(s: string): s is JobKind {
@@ -66,6 +69,7 @@ export const JOB_ALIASES: Record<JobKind, string[]> = {
   overdue_pings: ["pings", "overdue", "逾期", "提醒"],
   friday_reminder: ["friday", "reminder", "周五", "周五提醒"],
   meeting_agenda: ["agenda", "议程", "会前议程"],
+  leader_digest: ["leaders", "digest", "领导周报", "包联周报"],
 };
 
 /** The job a typed name means, or undefined. */

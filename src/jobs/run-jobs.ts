@@ -42,6 +42,7 @@ export async function planJob(ctx: JobContext, reportWorker?: ReportWorkerOption
   if (ctx.job === "overdue_pings") return planOverduePings(ctx);
   if (ctx.job === "friday_reminder") return planFridayReminder(ctx);
   if (ctx.job === "meeting_agenda") return (await import("./meeting-jobs.ts")).planMeetingAgenda(ctx);
+  if (ctx.job === "leader_digest") return (await import("./leader-digest.ts")).planLeaderDigest(ctx);
   if (reportWorker && REPORT_JOBS.includes(ctx.job)) return planInWorker(ctx, reportWorker);
   // Loaded on first use: charts and workbooks (echarts, resvg, exceljs) stay out of a process that never plans a report.
   const { planReportJob } = await import("./report-jobs.ts");

@@ -1,3 +1,4 @@
+import { weeklySupervisionLines, weeklyUnstartedLines } from "./weekly-accountability.ts";
 import Table from "cli-table3";
 import { asOfText, CLASS_NAMES, dayInProse, METRIC_NAMES, periodInProse, TERMS } from "../domain/glossary.ts";
 import { METRICS, type Metric } from "../domain/ranking.ts";
@@ -78,6 +79,8 @@ export function weeklyText(r: WeeklySummary): string {
     out.push("", "【上周进展较快的项目】");
     out.push(table(["编号", "项目", "工作组", "推进阶段", TERMS.arrived], r.topMovers.map((m) => [`#${m.projectId}`, m.name, m.group, `${m.stagesAdvanced}个`, money(m.fundsWan)])));
   }
+  if (r.unstarted) out.push("", "【签约未开工】", ...weeklyUnstartedLines(r.unstarted));
+  if (r.supervision) out.push("", "【督办】", ...weeklySupervisionLines(r.supervision));
   return out.join("\n");
 }
 

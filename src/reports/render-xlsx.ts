@@ -8,6 +8,7 @@ import { rankingTitle } from "./render-text.ts";
 import type { StalledList } from "./stalled-list.ts";
 import type { SubjectProgress } from "./target-progress.ts";
 import type { WeeklySummary } from "./weekly-summary.ts";
+import { weeklySupervisionLines, weeklyUnstartedLines } from "./weekly-accountability.ts";
 
 // The printable .xlsx a leader takes to the 调度会: one sheet per table, A4
 // landscape fitted to the page width, title and 数据截至 on every sheet, a
@@ -16,8 +17,8 @@ import type { WeeklySummary } from "./weekly-summary.ts";
 // sorted; the words are the glossary's.
 
 type Value = string | number | Date | null;
-type Format = "wan" | "yi" | "percent" | "date" | "count" | "text";
-interface Column {
+export type Format = "wan" | "yi" | "percent" | "date" | "count" | "text";
+export interface Column {
   head: string;
   width: number;
   format?: Format;
@@ -37,7 +38,7 @@ export const excelDate = (d: LocalDate | null): Date | null => (d ? new Date(`${
 const cents = (n: number) => Math.round(n * 100) / 100;
 const yi = (wan: number) => cents(wan / 10_000);
 
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, asOf: LocalDate, columns: Column[], rows: Value[][]): ExcelJS.Worksheet {
+export function sheet(wb: ExcelJS.Workbook, name: string, title: string, asOf: LocalDate, columns: Column[], rows: Value[][]): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: "frozen", ySplit: 3 }],
@@ -215,6 +216,8 @@ export function weeklyWorkbook(r: WeeklySummary): ExcelJS.Workbook {
     ],
     r.fundsArrived.map((f) => [f.projectId, f.name, f.group, excelDate(f.date), f.amountWan, f.weightedWan]),
   );
+  if (r.unstarted) sheet(wb, TERMS.unstarted, `${title} ${TERMS.unstarted}`, asOf, [{ head: "说明", width: 100 }], weeklyUnstartedLines(r.unstarted).map((l) => [l.trim()]));
+  if (r.supervision) sheet(wb, TERMS.supervision, `${title} ${TERMS.supervision}`, asOf, [{ head: "说明", width: 100 }], weeklySupervisionLines(r.supervision).map((l) => [l.trim()]));
   return wb;
 }
 

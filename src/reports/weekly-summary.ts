@@ -1,3 +1,4 @@
+import type { WeeklySupervision, WeeklyUnstarted } from "./weekly-accountability.ts";
 import { calendarWarning } from "../domain/calendar.ts";
 import { originWeight, signedOn, type Tally } from "../domain/counting.ts";
 import { inRange, yearOf } from "../domain/periods.ts";
@@ -65,6 +66,9 @@ export interface WeeklySummary {
   rates: Rates;
   groupsWithoutUpdate: Array<{ groupId: number; name: string }>;
   topMovers: Array<ProjectLine & { stagesAdvanced: number; fundsWan: number }>;
+  /** 签约未开工 and 督办 sections (weekly-accountability.ts), added by the report service. */
+  unstarted?: WeeklyUnstarted;
+  supervision?: WeeklySupervision;
 }
 
 /** What the weekly summary is built from: the district's figures, and the rows it lists. */

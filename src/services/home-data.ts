@@ -8,6 +8,7 @@ import type { Db } from "../store/client.ts";
 import { loadRules } from "../store/settings.ts";
 import { loadSnapshot } from "../store/snapshot.ts";
 import { buildReport } from "./report-service.ts";
+import { loadHomeAccountability, type HomeAccountability } from "./home-accountability.ts";
 
 /** What a user's App Home shows: their projects by urgency, their overdue items, their group's rank. */
 export interface HomeData {
@@ -17,11 +18,13 @@ export interface HomeData {
   overdue: Array<{ project: Project; text: string }>;
   groups: Array<{ group: Group; rank: RankingEntry | null; total: number }>;
   weekLabel: string;
+  /** 督办 waiting on this user, and their 包联 projects (home-accountability.ts). */
+  accountability?: HomeAccountability;
 }
 
 const URGENCY = { RED: 0, YELLOW: 1, GREEN: 2 } as const;
 
-export async function loadHomeData(db: Db, userId: string, now: Date): Promise<HomeData> {
+export async function loadHomeData(db: Db, userId: string, now: Date, admins: readonly string[] = []): Promise<HomeData> {
   const rules = await loadRules(db);
   const today = toLocalDate(now, rules.timeZone);
   const period = resolvePeriod({}, today);
@@ -45,5 +48,6 @@ export async function loadHomeData(db: Db, userId: string, now: Date): Promise<H
     overdue,
     groups: myGroups.map((group) => ({ group, rank: ranking?.entries.find((e) => e.id === group.id) ?? null, total: ranking?.entries.length ?? 0 })),
     weekLabel: period.label,
+    accountability: await loadHomeAccountability(db, userId, ctx, admins),
   };
 }

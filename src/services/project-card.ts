@@ -8,7 +8,8 @@ import { listGroups, listUnits } from "../store/directory.ts";
 import { listFunds } from "../store/funds.ts";
 import { getProject, projectHistory } from "../store/projects.ts";
 import { loadRules } from "../store/settings.ts";
-import { listSupervision, toSupervisionItem } from "../store/supervision.ts";
+import { listSupervision, loadSupervisionItems, toSupervisionItem } from "../store/supervision.ts";
+import { supervisionStateOn, type SupervisionState } from "../domain/supervision.ts";
 
 /** Everything a project card shows, as plain data (the Block Kit is built from it elsewhere). */
 export interface ProjectCardData {
@@ -24,6 +25,8 @@ export interface ProjectCardData {
   /** 协议/到位 counted toward targets: origin weight, and per unit for joint projects. */
   weighted: { agreedWan: number; arrivedWan: number; perUnit: Array<{ unit: string; share: number; agreedWan: number; arrivedWan: number }> };
   openSupervision: SupervisionItem[];
+  /** Items still in play (proposed, open, awaiting 复核), with their steps, for the card's 督办 buttons. */
+  supervisionItems: Array<{ id: number; projectId: number; projectName: string; state: SupervisionState }>;
   recentUpdates: Array<{ at: Date; author: string; field: string; oldValue: string | null; newValue: string | null }>;
 }
 
@@ -32,12 +35,13 @@ export async function loadProjectCard(db: Db, projectId: number, now: Date): Pro
   if (!project) return null;
   const rules = await loadRules(db);
   const asOf = toLocalDate(now, rules.timeZone);
-  const [groups, units, funds, supervisionRows, history] = await Promise.all([
+  const [groups, units, funds, supervisionRows, history, inPlay] = await Promise.all([
     listGroups(db),
     listUnits(db),
     listFunds(db, { projectId }),
     listSupervision(db, projectId),
     projectHistory(db, projectId, 30),
+    loadSupervisionItems(db, rules.timeZone, { projectIds: [projectId], statuses: ["PROPOSED", "OPEN", "REVIEW"] }),
   ]);
   const unitName = (id: number | null) => units.find((u) => u.id === id)?.name ?? "";
   const supervision = supervisionRows.map((s) => toSupervisionItem(s, (d) => toLocalDate(d, rules.timeZone)));
@@ -67,6 +71,7 @@ export async function loadProjectCard(db: Db, projectId: number, now: Date): Pro
       })),
     },
     openSupervision: supervision.filter((s) => s.closedOn === null),
+    supervisionItems: inPlay.map((i) => ({ id: i.id, projectId, projectName: project.name, state: supervisionStateOn(i.steps)! })),
     recentUpdates: history.filter((h) => batches.includes(h.batch)).map(({ at, author, field, oldValue, newValue }) => ({ at, author, field, oldValue, newValue })),
   };
 }

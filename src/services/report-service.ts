@@ -11,6 +11,7 @@ import { resolvePeriod, type PeriodOptions } from "../reports/report-period.ts";
 import { buildRanking, type RankBy, type RankingReport } from "../reports/ranking-report.ts";
 import { buildStalledList, type StalledList } from "../reports/stalled-list.ts";
 import { buildWeeklySummary, type WeeklySummary } from "../reports/weekly-summary.ts";
+import { weeklyAccountability } from "./weekly-accountability-service.ts";
 
 // Loads what a report needs from the store and hands it to the pure builders.
 // Shared by the CLI, the Slack commands and the scheduled posts. Figures are
@@ -58,5 +59,6 @@ export async function buildReport(db: Db, req: ReportRequest, rules?: Rules): Pr
   const listed = await loadProjectsActiveBetween(db, period.start, period.asOf, rules);
   const funds = await loadFundsBetween(db, period.start, period.asOf);
   const targets = await listTargets(db, yearOf(period.asOf));
-  return buildWeeklySummary({ period, rules, figures, groupTallies, lastYear, projects: listed.map((l) => l.project), funds, groups, units, targets });
+  const summary = buildWeeklySummary({ period, rules, figures, groupTallies, lastYear, projects: listed.map((l) => l.project), funds, groups, units, targets });
+  return { ...summary, ...(await weeklyAccountability(db, { start: period.start, asOf: period.asOf }, rules)) };
 }

@@ -129,3 +129,15 @@ async function raced(ctx: ServiceContext, itemId: number, kind: SupervisionStepK
   const status = now ? SUPERVISION_STATUS_LABELS[now.status] : "已删除";
   return refuse("invalid", `督办${itemId} 刚刚已被他人处理，当前为“${status}”，未能${SUPERVISION_STEP_LABELS[kind]}。请查看最新状态后再操作。`);
 }
+
+/**
+ * Would the caller be allowed to take `kind` on the item now (before a form
+ * asks them for the words)? The refusal, or null.
+ */
+export async function refusalBeforeForm(ctx: ServiceContext, userId: string, itemId: number, kind: SupervisionStepKind): Promise<Refusal | null> {
+  const found = await getSupervisionItem(ctx, itemId);
+  if (!found) return refuse("not_found", `督办${itemId} 不存在。`);
+  const actor = await actorFor(ctx, userId, found.project);
+  const r = checkStep(found.state, { kind, note: "—", deadline: "9999-12-31" }, actor, today(ctx));
+  return r ? asRefusal(r, itemId) : null;
+}

@@ -6,6 +6,7 @@ import { boltLogger } from "../log.ts";
 import { registerAgendaActions } from "./actions/agenda-actions.ts";
 import { registerCardActions } from "./actions/card-actions.ts";
 import { registerPingActions } from "./actions/ping-actions.ts";
+import { registerSupervisionActions } from "./actions/supervision-actions.ts";
 import { registerProjectCommand } from "./commands/project-command.ts";
 import { cachedRules, type SlackDeps } from "./deps.ts";
 import { registerAppHome } from "./events/app-home.ts";
@@ -98,6 +99,7 @@ function register(app: App, deps: SlackDeps): void {
   registerProjectCommand(app, deps);
   registerCardActions(app, deps);
   registerPingActions(app, deps);
+  registerSupervisionActions(app, deps);
   registerFormSubmissions(app, deps);
   registerAppHome(app, deps);
   registerAgendaActions(app, deps);

@@ -157,3 +157,9 @@ function stepColumns(s: SupervisionStep) {
 export async function listSupervision(db: Db, projectId: number) {
   return db.supervisionItem.findMany({ where: { projectId, status: { in: [...LISTED_STATUSES] } }, orderBy: { id: "asc" } });
 }
+
+/** Name and group of the projects some items belong to (lists show them without loading whole projects). */
+export async function projectNamesOf(db: Db | Tx, ids: number[]): Promise<Map<number, { name: string; groupId: number | null }>> {
+  const rows = await db.project.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, groupId: true } });
+  return new Map(rows.map((p) => [p.id, { name: p.name, groupId: p.groupId }]));
+}

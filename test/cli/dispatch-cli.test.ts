@@ -55,7 +55,7 @@ describe("dispatch CLI", () => {
     expect(json.schema).toBe("dispatch.report/v1");
     expect(Object.keys(json)).toEqual([
       "schema", "kind", "period", "year", "yearShareElapsed", "calendarWarning", "signings", "stageMoves", "fundsArrived",
-      "totals", "yearToDate", "funnel", "health", "rates", "groupsWithoutUpdate", "topMovers",
+      "totals", "yearToDate", "funnel", "health", "rates", "groupsWithoutUpdate", "topMovers", "unstarted", "supervision",
     ]);
     expect(json.signings.length).toBeGreaterThan(0);
     expect(Number.isInteger(json.signings[0].agreedWan)).toBe(true);

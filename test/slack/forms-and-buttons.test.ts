@@ -154,12 +154,12 @@ describe("forms", () => {
     expect(errors.owner).toContain("负责人");
   });
 
-  it("lists a blocker for supervision from the form", async () => {
+  it("proposes a blocker for supervision from the form (a group member proposes; a 督办员 confirms)", async () => {
     h.standin.clear();
     const values = { ...field("issue", textValue("环评批复滞后")), owner: { owner: { type: "users_select", selected_user: MEMBER } }, ...field("deadline", dateValue("2026-12-31")) };
     await submit(FORMS.supervise, values, { projectId, channelId: CHANNEL });
     const [eph] = await h.answers();
-    expect(textOf(eph.blocks)).toContain("已挂牌督办");
+    expect(textOf(eph.blocks)).toContain("已提交督办建议");
   });
 });
 

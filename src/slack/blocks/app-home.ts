@@ -2,6 +2,7 @@ import type { HomeData } from "../../services/home-data.ts";
 import { actions, button, context, divider, esc, header, section, sectionsOf, type Block } from "./kit.ts";
 import { LIGHT_EMOJI, stageLabel } from "./labels.ts";
 import { PICK_ACTION } from "./messages.ts";
+import { accountabilityHomeBlocks } from "./app-home-accountability.ts";
 
 // The App Home tab: the user's own projects, most urgent first, their overdue
 // items, their group's rank this week, and quick buttons. At most 100 blocks.
@@ -23,6 +24,7 @@ export function appHomeView(d: HomeData): Block {
       ),
     );
   }
+  if (d.accountability) blocks.push(...accountabilityHomeBlocks(d.accountability, d.asOf));
   blocks.push(divider(), section(`*需要处理的逾期事项*（${d.overdue.length}）`));
   blocks.push(...(d.overdue.length ? sectionsOf(d.overdue.map((o) => `• *#${o.project.id}* ${esc(o.project.name)}：${esc(o.text)}`)).slice(0, 10) : [context(["没有逾期事项 👍"])]));
   blocks.push(divider(), section(`*我的项目*（${d.projects.length}，按紧急程度排列）`));

@@ -1,4 +1,6 @@
 import { personRef } from "../../domain/person-ref.ts";
+import { SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
+import type { SupervisionStepKind } from "../../domain/supervision.ts";
 import { formatWan } from "../../domain/money.ts";
 import { CLASS_LABELS } from "../../domain/project-class.ts";
 import { STAGE_LABELS } from "../../domain/stages.ts";
@@ -14,7 +16,7 @@ export const FIELD_LABELS: Record<string, string> = {
   name: "名称", investor: "投资方", industryChain: "产业链", groupId: "工作组", leadUnitId: "牵头单位", landingUnitId: "落地单位",
   coUnitIds: "配合单位", responsibleUserIds: "责任人", origin: "来源", sector: "类别", agreedWan: "协议资金", outputWan: "年产值",
   stage: "阶段", leadAt: "线索日期", negotiatingAt: "洽谈日期", signedAt: "签约日期", registeredAt: "注册日期", startedAt: "开工日期",
-  producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", dropReason: "终止原因", leaderName: "包联领导",
+  producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", dropReason: "终止原因", leaderName: "包联领导", leaderSlackId: "包联领导（Slack）",
   nextStep: "下一步", nextStepDue: "下一步截止", blockers: "问题堵点", CREATED: "新建", PROGRESS: "进展", FUNDS: "到位资金", SUPERVISION: "督办",
 };
 
@@ -34,14 +36,19 @@ export function valueLabel(field: string, value: string | null): string {
   if (field === "origin") return originLabel(value);
   if (field === "sector") return sectorLabel(value);
   if (field === "agreedWan" || field === "outputWan") return wan(Number(value));
+  if (field === "leaderSlackId") return personRef(value);
   if (field === "responsibleUserIds") return (JSON.parse(value) as string[]).map(personRef).join("、") || "（无）";
   if (field === "FUNDS") {
     const f = JSON.parse(value) as { amountWan: number; date: string };
     return `+${wan(f.amountWan)}（${f.date}）`;
   }
   if (field === "SUPERVISION") {
-    const s = JSON.parse(value) as { action: string; issue?: string; note?: string; id: number };
-    return s.action === "OPEN" ? `挂牌督办 ${s.id}：${s.issue}` : `销号 ${s.id}${s.note ? `：${s.note}` : ""}`;
+    const s = JSON.parse(value) as { action: string; issue?: string; note?: string; id: number; deadline?: string };
+    if (s.action === "OPEN") return `挂牌督办 ${s.id}：${s.issue}`;
+    if (s.action === "CLOSE") return `销号 ${s.id}${s.note ? `：${s.note}` : ""}`;
+    const label = SUPERVISION_STEP_LABELS[s.action as SupervisionStepKind] ?? s.action;
+    const what = s.issue ?? (s.action === "EXTEND" && s.deadline ? `新期限 ${s.deadline}` : s.note);
+    return `督办${s.id} ${label}${what ? `：${what}` : ""}`;
   }
   return value;
 }

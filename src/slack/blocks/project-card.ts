@@ -1,6 +1,7 @@
 import { refsAsMentions } from "../../domain/person-ref.ts";
 import { STAGES } from "../../domain/types.ts";
 import type { ProjectCardData } from "../../services/project-card.ts";
+import { nextStepButtons, supervisionLine } from "./supervision-blocks.ts";
 import { actions, button, context, divider, esc, fields, header, section, type Block } from "./kit.ts";
 import { classLabel, FIELD_LABELS, LIGHT_EMOJI, LIGHT_LABEL, originLabel, sectorLabel, stageLabel, valueLabel, wan } from "./labels.ts";
 
@@ -38,21 +39,21 @@ export function projectCardBlocks(d: ProjectCardData, opts: { shared?: boolean }
       `*工作组*\n${esc(d.groupName)}`,
       `*牵头单位*\n${esc(d.leadUnitName) || "—"}${d.coUnitNames.length ? `\n配合：${esc(d.coUnitNames.join("、"))}` : ""}`,
       `*来源 / 类别*\n${originLabel(p.origin)} / ${sectorLabel(p.sector)}`,
-      `*包联领导 / 责任人*\n${esc(p.leaderName) || "—"} / ${p.responsibleUserIds.map((u) => `<@${u}>`).join(" ") || "—"}`,
+      `*包联领导 / 责任人*\n${p.leaderSlackId ? `<@${p.leaderSlackId}>` : esc(p.leaderName) || "—"} / ${p.responsibleUserIds.map((u) => `<@${u}>`).join(" ") || "—"}`,
       `*下一步*\n${esc(p.nextStep) || "—"}${p.nextStepDue ? `（截止 ${p.nextStepDue}）` : ""}`,
       `*问题堵点*\n${esc(p.blockers) || "无"}`,
     ]),
   );
   if (d.weighted.perUnit.length > 1)
     blocks.push(context([`联合招商计入：${d.weighted.perUnit.map((u) => `${esc(u.unit)} ${Math.round(u.share * 100)}% ${wan(u.agreedWan)}`).join("；")}`]));
-  if (d.openSupervision.length)
-    blocks.push(
-      section(
-        `*督办事项*\n${d.openSupervision
-          .map((s) => `• 督办${s.id}：${esc(s.issue)}（负责人 ${/^<@[UW][A-Z0-9]+>$/.test(s.owner) ? s.owner : esc(s.owner)}，期限 ${s.deadline}${s.deadline < d.asOf ? "，*已超期*" : ""}）`)
-          .join("\n")}`,
-      ),
-    );
+  if (d.supervisionItems.length) {
+    blocks.push(section(`*督办事项*\n${d.supervisionItems.map((v) => `• ${supervisionLine(v, d.asOf)}`).join("\n")}`));
+    // The next step of each item, as buttons (a few items at most; the rest are reached from App Home).
+    if (!opts.shared) for (const v of d.supervisionItems.slice(0, 5)) {
+      const b = nextStepButtons(v);
+      if (b) blocks.push(context([`督办${v.id}`]), b);
+    }
+  }
   if (d.recentUpdates.length) {
     blocks.push(divider());
     blocks.push(

@@ -1,5 +1,6 @@
 import { asOfText, CLASS_NAMES, dayInProse, TERMS } from "../../domain/glossary.ts";
 import { money, paceCell, percent, scoreCell, weeklyHeading, yoyCell } from "../../reports/format.ts";
+import { weeklySupervisionLines, weeklyUnstartedLines } from "../../reports/weekly-accountability.ts";
 import type { RankingReport } from "../../reports/ranking-report.ts";
 import { rankingTitle } from "../../reports/render-text.ts";
 import type { StalledList } from "../../reports/stalled-list.ts";
@@ -52,6 +53,8 @@ export function weeklyMessages(r: WeeklySummary): Messages {
   if (r.topMovers.length)
     main.push(section(`*上周进展较快的项目*\n${r.topMovers.map((m) => `• #${m.projectId} ${esc(m.name)}（${esc(m.group)}）${m.stagesAdvanced ? `推进${m.stagesAdvanced}个阶段` : ""}${m.fundsWan ? ` 到位${money(m.fundsWan)}` : ""}`).join("\n")}`));
 
+  if (r.unstarted) main.push(section(`*签约未开工*\n${esc(weeklyUnstartedLines(r.unstarted).join("\n"))}`));
+  if (r.supervision) main.push(section(`*督办*\n${esc(weeklySupervisionLines(r.supervision).join("\n"))}`));
   const detail: Block[] = [];
   if (r.signings.length) {
     detail.push(divider(), section("*上周签约*"));

@@ -64,7 +64,8 @@ export function nextStepButtons(v: SupervisionView): Block | null {
   const next = NEXT[v.state.status];
   if (!next.length) return null;
   return actions(
-    next.map((a) => button(SUPERVISION_STEP_LABELS[ACTION_STEP[a]], SUPERVISION_ACTIONS[a], String(v.id), a === "approve" || a === "confirm" ? "primary" : undefined)),
+    // Action ids are unique within a message (several items may share one): the item id is appended.
+    next.map((a) => button(SUPERVISION_STEP_LABELS[ACTION_STEP[a]], `${SUPERVISION_ACTIONS[a]}_${v.id}`, String(v.id), a === "approve" || a === "confirm" ? "primary" : undefined)),
     `sup_${v.id}`,
   );
 }

@@ -7,7 +7,7 @@ import type { SlackDeps } from "../deps.ts";
 
 /** Publishes the user's App Home afresh (also after a change that alters it, e.g. 已处理 on a ping). */
 export async function publishHome(app: App, deps: SlackDeps, userId: string) {
-  const data = await loadHomeData(deps.db, userId, deps.now());
+  const data = await loadHomeData(deps.db, userId, deps.now(), deps.admins);
   await app.client.views.publish({ user_id: userId, view: appHomeView(data) as never });
 }
 

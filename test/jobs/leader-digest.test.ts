@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_LEADERS } from "../../src/demo/demo-accountability.ts";
+import { runDueJobs, runJobNow } from "../../src/jobs/run-jobs.ts";
+import { at, startJobsHarness, type JobsHarness } from "./jobs-harness.ts";
+
+// The 包联领导 weekly DM on the demo district: due on the first working day
+// of the week, once per leader per week whatever the number of runs or
+// workers, and not sent to a leader with nothing to report.
+
+const QUIET = "U0QUIET";
+let h: JobsHarness;
+
+beforeAll(async () => {
+  h = await startJobsHarness();
+  // A leader whose only project is at 达产 (not rated) and untouched for weeks: nothing to report.
+  const done = await h.store.db.project.findFirstOrThrow({ where: { stage: "AT_CAPACITY" } });
+  await h.store.db.project.update({ where: { id: done.id }, data: { leaderSlackId: QUIET, leaderName: "孙副区长" } });
+}, 120_000);
+afterAll(async () => {
+  await h.close();
+});
+
+const dmsTo = (user: string) => h.standin.callsTo("chat.postMessage").filter((c) => c.args.channel === user && !c.args.thread_ts);
+
+describe("leader_digest", () => {
+  it("sends each 包联领导 one DM on Monday morning, and none to a leader with nothing to report", async () => {
+    h.clock.now = at("2026-11-23T09:00:00");
+    const outcomes = await runDueJobs(h.deps(), ["leader_digest"]);
+    expect(outcomes).toEqual([expect.objectContaining({ job: "leader_digest", period: "2026-W47", status: "posted" })]);
+    for (const l of DEMO_LEADERS) {
+      const [dm, ...more] = dmsTo(l.slackUserId);
+      expect(more).toEqual([]);
+      expect(dm!.ok).toBe(true);
+      const text = JSON.stringify(dm!.args.blocks);
+      expect(text).toContain("包联领导周报 2026-W47");
+      expect(text).toContain(l.name);
+      expect(text).toContain("签约未开工");
+    }
+    expect(dmsTo(QUIET)).toEqual([]);
+  });
+
+  it("is sent once per week: a second worker and a later run send nothing more", async () => {
+    const before = h.standin.callsTo("chat.postMessage").length;
+    h.clock.now = at("2026-11-23T11:00:00");
+    await runDueJobs(h.deps("other-worker"), ["leader_digest"]);
+    expect(await runJobNow(h.deps(), "leader_digest", "2026-W47")).toMatchObject({ status: "held", detail: "DONE" });
+    expect(h.standin.callsTo("chat.postMessage").length).toBe(before);
+  });
+
+  it("a leader's overdue 督办 are in their DM", async () => {
+    const overdue = await h.store.db.supervisionItem.findMany({ where: { status: { in: ["OPEN", "REVIEW"] }, deadline: { lt: "2026-11-22" } }, include: { project: true } });
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const item of overdue) {
+      const [dm] = dmsTo(item.project.leaderSlackId!);
+      expect(JSON.stringify(dm!.args.blocks)).toContain(`督办${item.id}`);
+    }
+  });
+});
