@@ -1,3 +1,4 @@
+import { dayInProse } from "../../domain/glossary.ts";
 import type { LocalDate, Project } from "../../domain/types.ts";
 import { actions, button, context, esc, header, section, type Block } from "./kit.ts";
 
@@ -15,7 +16,7 @@ export interface PingItem {
 }
 
 export function pingMessages(groupName: string, day: LocalDate, items: PingItem[], escalateTo: string | null, escalateAfter: number): Block[][] {
-  const head: Block[] = [header(`⏰ 逾期提醒 · ${groupName} · ${day}`)];
+  const head: Block[] = [header(`⏰ 逾期提醒 · ${groupName} · ${dayInProse(day)}`)];
   if (escalateTo) head.push(section(`⚠️ 本组逾期提醒已连续 ${escalateAfter} 个工作日无人回应，请 <@${escalateTo}> 关注。`));
   const perProject = items.map((it): Block[] => [
     section(`*#${it.project.id} ${esc(it.project.name)}*　${it.mention.map((u) => `<@${u}>`).join(" ") || "（未指定责任人）"}\n${it.reasons.map((r) => `• ${esc(r)}`).join("\n")}`),
