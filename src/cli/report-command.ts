@@ -4,7 +4,7 @@ import type { Db } from "../store/client.ts";
 import { UsageError, writeOutput } from "./output.ts";
 
 /** Version of the JSON layout documented in the README; bumped on any breaking change. */
-export const REPORT_JSON_SCHEMA = "dispatch.report/v1";
+export const REPORT_JSON_SCHEMA = "dispatch.report/v2";
 
 const KINDS = ["weekly", "stalled", "ranking", "unstarted", "leaders", "blockers"] as const;
 const FORMATS = ["text", "json", "xlsx"] as const;

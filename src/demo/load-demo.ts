@@ -1,70 +1,26 @@
 import { dayStart } from "../domain/local-day.ts";
-import { addDays, daysBetween, previousWeek, weekOf, weekRange, yearOf } from "../domain/periods.ts";
-import type { LocalDate, Origin, Project, Sector, Stage } from "../domain/types.ts";
-import { STAGES } from "../domain/types.ts";
-import type { Db } from "../store/client.ts";
+import { yearOf } from "../domain/periods.ts";
+import type { LocalDate, Project } from "../domain/types.ts";
+import { inTransaction, type Db, type Tx } from "../store/client.ts";
 import { upsertGroup, upsertTarget, upsertUnit } from "../store/directory.ts";
 import { recordFunds } from "../store/funds.ts";
 import { STAGE_DATE_COLUMNS } from "../store/project-row.ts";
 import { createProject, saveProjectChanges, type Actor } from "../store/projects.ts";
 import { createSupervision } from "../store/supervision.ts";
 import { demoLeaderOf, loadDemoDirectory, loadDemoSupervision } from "./demo-accountability.ts";
+import { planDemo, type PlannedProject } from "./demo-plan.ts";
 import { DEMO_GROUPS, DEMO_UNITS } from "./fuling-directory.ts";
 
-// A demo district that exercises every rule: each group gets eight projects,
-// one per scenario below, with amounts cycling through every class, origins
-// through every origin, a quarter of them joint, and a history dated in the
-// past so the weekly summary, the stalled list and the rankings all have
-// something to show. Everything is relative to `today` and deterministic.
+// Writes the demo district (demo-plan.ts) through the store as staff would
+// have over the year: each stage move, fund entry and update on its own day,
+// so the history, the as-of reports and 同期 all have something to show.
 
-const 亿 = 10_000;
 const TZ = "Asia/Shanghai";
 const actor: Actor = { author: "demo", source: "DEMO" };
-/** Investment, output and sector per class, cycling MAJOR → LARGE → KEY → GENERAL → NONE. */
-const AMOUNTS: Array<{ agreedWan: number; outputWan: number }> = [
-  { agreedWan: 25 * 亿, outputWan: 60 * 亿 },
-  { agreedWan: 12 * 亿, outputWan: 20 * 亿 },
-  { agreedWan: 2 * 亿, outputWan: 3 * 亿 },
-  { agreedWan: 3_000, outputWan: 5_000 },
-  { agreedWan: 600, outputWan: 800 },
-];
-const ORIGINS: Origin[] = ["OUTSIDE_CITY", "OUTSIDE_CITY", "IN_CITY_OUTSIDE_DISTRICT", "OUTSIDE_CITY", "IN_DISTRICT"];
-const SERVICE_GROUPS = new Set([1, 5, 10]);
-const DEPARTMENTS = DEMO_UNITS.filter((u) => u.kind === "DEPARTMENT").map((u) => u.name);
 
 /** Slack-shaped ids of the demo's people: member n of the groups, and group leaders. */
 export const demoUserId = (n: number) => `U0DEMO${String(n).padStart(2, "0")}`;
 export const demoLeaderId = (n: number) => `U0LEAD${String(n).padStart(2, "0")}`;
-
-interface Scenario {
-  /** Stage path: each stage with how many days before today it was reached. */
-  path: Array<[Stage, number]>;
-  lastUpdateDaysAgo: number;
-  nextStep: string;
-  nextStepDueIn: number | null;
-  blockers?: string;
-}
-
-function scenarios(g: number, lastWeekDay: (i: number) => number): Scenario[] {
-  return [
-    { path: [["LEAD", 20]], lastUpdateDaysAgo: lastWeekDay(4), nextStep: "赴企业总部拜访对接", nextStepDueIn: 14 },
-    { path: [["LEAD", 80], ["NEGOTIATING", 40]], lastUpdateDaysAgo: 20, nextStep: "提交投资协议草案", nextStepDueIn: 20 },
-    { path: [["LEAD", 120], ["NEGOTIATING", 60], ["SIGNED", lastWeekDay(g % 5)]], lastUpdateDaysAgo: lastWeekDay(g % 5), nextStep: "办理工商注册", nextStepDueIn: 25 },
-    { path: [["NEGOTIATING", 300], ["SIGNED", 200]], lastUpdateDaysAgo: 10, nextStep: "协调土地摘牌", nextStepDueIn: 15, blockers: "用地指标未落实" },
-    {
-      path: [["LEAD", 240], ["SIGNED", 150], ["REGISTERED", 120], ["STARTED", 60]],
-      lastUpdateDaysAgo: lastWeekDay(2),
-      nextStep: "办理施工许可",
-      nextStepDueIn: g % 2 === 0 ? -40 : 30,
-      blockers: g % 2 === 0 ? "施工许可审批滞后" : undefined,
-    },
-    { path: [["SIGNED", 500], ["REGISTERED", 470], ["STARTED", 400], ["PRODUCING", 90]], lastUpdateDaysAgo: lastWeekDay(1), nextStep: "申报达产验收", nextStepDueIn: 3 },
-    { path: [["LEAD", 200], ["NEGOTIATING", 150], ["SIGNED", 100], ["REGISTERED", lastWeekDay((g + 2) % 5)]], lastUpdateDaysAgo: lastWeekDay((g + 2) % 5), nextStep: "完成环评批复", nextStepDueIn: 10, blockers: "环评批复待省厅审批" },
-    g % 2 === 0
-      ? { path: [["SIGNED", 700], ["STARTED", 600], ["PRODUCING", 400], ["AT_CAPACITY", 100]], lastUpdateDaysAgo: 60, nextStep: "", nextStepDueIn: null }
-      : { path: [["LEAD", 300], ["NEGOTIATING", 200], ["DROPPED", 45]], lastUpdateDaysAgo: 45, nextStep: "", nextStepDueIn: null },
-  ];
-}
 
 export interface DemoResult {
   groups: number;
@@ -76,23 +32,20 @@ export interface DemoResult {
 /** Loads the demo district into an empty store. */
 export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
   const year = yearOf(today);
+  const plan = planDemo(today);
+  const at = (date: LocalDate) => new Date(dayStart(date, TZ).getTime() + 10 * 3_600_000);
+
+  await loadDemoDirectory(db);
   const unitIds = new Map<string, number>();
   for (const u of DEMO_UNITS) {
     const id = await upsertUnit(db, { name: u.name, kind: u.kind });
     unitIds.set(u.name, id);
-    await upsertTarget(db, { year, unitId: id, groupId: null, majorCount: u.major, largeCount: u.large, keyCount: u.key, agreedWan: u.agreedWan, arrivedWan: u.arrivedWan });
+    await upsertTarget(db, { year, unitId: id, groupId: null, majorCount: u.major, largeCount: u.large, keyCount: u.key, agreedWan: u.agreedWan, arrivedWan: u.arrivedWan, nonIndustryAgreedWan: u.nonIndustryAgreedWan ?? null });
   }
-  const lastWeek = weekRange(previousWeek(weekOf(today)));
-  // Days before today of the i-th day of last week.
-  const lastWeekDay = (i: number) => daysBetween(addDays(lastWeek.start, i), today);
-  const daysAgo = (n: number): LocalDate => addDays(today, -n);
-  const at = (date: LocalDate) => new Date(dayStart(date, TZ).getTime() + 10 * 3_600_000);
+  await upsertTarget(db, { year, unitId: null, groupId: null, ...plan.district, nonIndustryAgreedWan: null });
 
-  await loadDemoDirectory(db);
-  let projects = 0;
-  let funds = 0;
+  const groupIds: number[] = [];
   for (const [g, group] of DEMO_GROUPS.entries()) {
-    const members = [demoUserId(g * 2 + 1), demoUserId(g * 2 + 2)];
     const groupId = await upsertGroup(db, {
       name: group.name,
       leaderName: group.leaderName,
@@ -100,77 +53,75 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
       commissioners: group.commissioners,
       focus: group.focus,
       channelId: `C0DEMO${String(g + 1).padStart(2, "0")}`,
-      memberUserIds: members,
+      memberUserIds: [demoUserId(g * 2 + 1), demoUserId(g * 2 + 2)],
     });
-    // Groups have no targets in the seed; the demo gives each one so group rankings have something to rank.
-    await upsertTarget(db, { year, unitId: null, groupId, majorCount: 1, largeCount: 1, keyCount: 2, agreedWan: 40 * 亿, arrivedWan: 12 * 亿 });
-
-    // The last two groups were quiet last week (their news is a week older), so
-    // the summary's "groups with no update last week" has something to show.
-    const quiet = g >= DEMO_GROUPS.length - 2;
-    const recentDay = (i: number) => lastWeekDay(i) + (quiet ? 7 : 0);
-    for (const [k, s] of scenarios(g, recentDay).entries()) {
-      const amounts = AMOUNTS[(g + k) % AMOUNTS.length];
-      const sector: Sector = SERVICE_GROUPS.has(g) ? "SERVICE" : "INDUSTRY";
-      const joint = (g + k) % 4 === 0;
-      const landing = group.landing[k % group.landing.length];
-      const [firstStage, firstAgo] = s.path[0];
-      const base: Omit<Project, "id" | "version"> = {
-        // "夜游演艺项目" already says 项目: no "夜游演艺项目项目".
-        name: group.products[k].endsWith("项目") ? group.products[k] : `${group.products[k]}项目`,
-        investor: `${group.products[k].slice(0, 2)}${["科技", "实业", "集团", "控股"][k % 4]}有限公司`,
-        industryChain: group.focus.split("、")[0],
-        groupId,
-        leadUnitId: unitIds.get(k === 1 ? "区招商投资局" : landing)!,
-        coUnitIds: joint ? [unitIds.get(DEPARTMENTS[(g + k) % DEPARTMENTS.length])!, ...(k % 2 ? [unitIds.get(DEPARTMENTS[(g + k + 5) % DEPARTMENTS.length])!] : [])] : [],
-        landingUnitId: unitIds.get(landing)!,
-        origin: ORIGINS[(g * 8 + k) % ORIGINS.length],
-        sector,
-        agreedWan: amounts.agreedWan,
-        outputWan: amounts.outputWan,
-        stage: firstStage,
-        stageDates: { [firstStage]: daysAgo(firstAgo) },
-        dropReason: null,
-        leaderName: demoLeaderOf(g).name,
-        leaderSlackId: demoLeaderOf(g).slackUserId,
-        responsibleUserIds: [members[k % 2]],
-        nextStep: "",
-        nextStepDue: null,
-        blockers: "",
-      };
-      let p = await createProject(db, base, actor, { at: at(daysAgo(firstAgo)) });
-      for (const [stage, ago] of s.path.slice(1)) {
-        const patch: Record<string, string | null> = { stage, [STAGE_DATE_COLUMNS[stage]]: daysAgo(ago) };
-        if (stage === "DROPPED") patch.dropReason = "企业战略调整，投资计划取消";
-        p = (await saveProjectChanges(db, p.id, p.version, patch, actor, { at: at(daysAgo(ago)) })).project;
-      }
-      const started = s.path.find(([st]) => STAGES.indexOf(st as (typeof STAGES)[number]) >= STAGES.indexOf("STARTED"));
-      if (started) {
-        const first = daysAgo(started[1] - 10);
-        await recordFunds(db, { projectId: p.id, date: first, amountWan: Math.round(p.agreedWan * 0.3), note: "首期到位" }, actor, { at: at(first) });
-        funds++;
-        if (k === 4) {
-          const recent = addDays(today, -recentDay((g + 1) % 5));
-          await recordFunds(db, { projectId: p.id, date: recent, amountWan: Math.round(p.agreedWan * 0.1), note: "二期到位" }, actor, { at: at(recent) });
-          funds++;
-        }
-      }
-      if (k === 6 && g % 2 === 0) {
-        await createSupervision(db, p.id, { kind: "LIST", by: actor.author, on: daysAgo(30), note: "", issue: s.blockers ?? "项目推进滞后", owner: group.commissioners.split("、")[0], deadline: daysAgo(5) }, actor, { at: at(daysAgo(30)) });
-      }
-      if (k === 3) await loadDemoSupervision(db, g, p.id, members[0]!, today);
-      // The last recorded update (next step, blockers) is what the "no update for N days" rule sees.
-      const lastDay = daysAgo(Math.max(0, s.lastUpdateDaysAgo));
-      await saveProjectChanges(
-        db,
-        p.id,
-        p.version,
-        { nextStep: s.nextStep, nextStepDue: s.nextStepDueIn === null ? null : addDays(today, s.nextStepDueIn), blockers: s.blockers ?? "" },
-        actor,
-        { at: at(lastDay) },
-      );
-      projects++;
-    }
+    groupIds.push(groupId);
+    await upsertTarget(db, { year, unitId: null, groupId, ...plan.groupTargets[g]!, nonIndustryAgreedWan: null });
   }
-  return { groups: DEMO_GROUPS.length, units: DEMO_UNITS.length, projects, funds };
+
+  let funds = 0;
+  // One transaction per project: its history is written as one piece, and the load takes seconds, not minutes.
+  const write = (tx: Tx, p: (typeof plan.projects)[number]) => writeProject(tx, p, groupIds[p.group]!, unitIds, () => funds++);
+  // Each group's first live project also carries 督办 items in every state of the loop (demo-accountability.ts).
+  const walkedThrough = new Set<number>();
+  for (const p of plan.projects) {
+    const id = await inTransaction(db, (tx) => write(tx, p));
+    if (walkedThrough.has(p.group) || p.path.at(-1)![0] === "DROPPED") continue;
+    walkedThrough.add(p.group);
+    await loadDemoSupervision(db, p.group, id, demoUserId(p.group * 2 + 1), today);
+  }
+  return { groups: DEMO_GROUPS.length, units: DEMO_UNITS.length, projects: plan.projects.length, funds };
+}
+
+async function writeProject(db: Tx, p: PlannedProject, groupId: number, unitIds: Map<string, number>, countFund: () => void): Promise<number> {
+  const at = (date: LocalDate) => new Date(dayStart(date, TZ).getTime() + 10 * 3_600_000);
+  {
+    const [first, ...later] = p.path;
+    const base: Omit<Project, "id" | "version"> = {
+      name: p.name,
+      investor: p.investor,
+      industryChain: p.industryChain,
+      groupId,
+      leadUnitId: unitIds.get(p.leadUnit)!,
+      coUnitIds: p.coUnits.map((u) => unitIds.get(u)!),
+      landingUnitId: unitIds.get(p.landingUnit)!,
+      origin: p.origin,
+      sector: p.sector,
+      agreedWan: p.agreedWan,
+      outputWan: p.outputWan,
+      stage: first![0],
+      stageDates: { [first![0]]: first![1] },
+      dropReason: null,
+      leaderName: demoLeaderOf(p.group).name,
+      leaderSlackId: demoLeaderOf(p.group).slackUserId,
+      responsibleUserIds: [demoUserId(p.group * 2 + 1 + p.responsible)],
+      nextStep: "",
+      nextStepDue: null,
+      blockers: "",
+    };
+    let project = await createProject(db, base, actor, { at: at(first![1]) });
+    // Stage moves and fund entries in date order, as they happened.
+    const events = [
+      ...later.map(([stage, day]) => ({ day, stage, fund: null })),
+      ...p.funds.map((f) => ({ day: f.date, stage: null, fund: f })),
+    ].sort((a, b) => a.day.localeCompare(b.day) || Number(a.fund !== null) - Number(b.fund !== null));
+    for (const e of events) {
+      if (e.stage) {
+        const patch: Record<string, string | null> = { stage: e.stage, [STAGE_DATE_COLUMNS[e.stage]]: e.day };
+        if (e.stage === "DROPPED") patch.dropReason = "企业调整投资布局，项目终止";
+        project = (await saveProjectChanges(db, project.id, project.version, patch, actor, { at: at(e.day) })).project;
+      } else if (e.fund) {
+        await recordFunds(db, { projectId: project.id, ...e.fund }, actor, { at: at(e.day) });
+        countFund();
+      }
+    }
+    if (p.supervision) {
+      const owner = DEMO_GROUPS[p.group]!.commissioners.split("、")[0]!;
+      const step = { kind: "LIST" as const, by: actor.author, on: p.supervision.openedOn, note: "", issue: p.supervision.issue, owner, deadline: p.supervision.deadline };
+      await createSupervision(db, project.id, step, actor, { at: at(p.supervision.openedOn) });
+    }
+    // The last recorded update (next step, blockers) is what the "no update for N days" rule sees.
+    await saveProjectChanges(db, project.id, project.version, { nextStep: p.nextStep, nextStepDue: p.nextStepDue, blockers: p.blockers }, actor, { at: at(p.lastUpdate) });
+    return project.id;
+  }
 }

@@ -40,7 +40,7 @@ export const PROJECT_COLUMNS = [
   { key: "sector", header: "产业类别", required: true, width: 9 },
   { key: "agreedWan", header: "协议资金(万元)", kind: "money", width: 14 },
   { key: "outputWan", header: "年产值(万元)", kind: "money", width: 13 },
-  { key: "class", header: "项目类别", exportOnly: true, width: 10 },
+  { key: "class", header: "项目等级", exportOnly: true, width: 10 },
   { key: "stage", header: "当前阶段", required: true, width: 9 },
   ...STAGE_DATE_ORDER.map((s) => ({ key: stageDateKey(s), header: stageDateHeader(s), kind: "date" as const, width: 12 })),
   { key: "dropReason", header: "终止原因", width: 20 },

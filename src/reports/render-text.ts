@@ -77,7 +77,7 @@ export function weeklyText(r: WeeklySummary): string {
   out.push("", `【上周未报送进展的工作组】${r.groupsWithoutUpdate.length ? r.groupsWithoutUpdate.map((g) => g.name).join("、") : "无"}`);
   if (r.topMovers.length) {
     out.push("", "【上周进展较快的项目】");
-    out.push(table(["编号", "项目", "工作组", "推进阶段", TERMS.arrived], r.topMovers.map((m) => [`#${m.projectId}`, m.name, m.group, `${m.stagesAdvanced}个`, money(m.fundsWan)])));
+    out.push(table(["编号", "项目", "工作组", "推进阶段", TERMS.arrived], r.topMovers.map((m) => [`#${m.projectId}`, m.name, m.group, m.stagesAdvanced ? `${m.stagesAdvanced}个` : "—", m.fundsWan ? money(m.fundsWan) : "—"])));
   }
   if (r.unstarted) out.push("", "【签约未开工】", ...weeklyUnstartedLines(r.unstarted));
   if (r.supervision) out.push("", "【督办】", ...weeklySupervisionLines(r.supervision));

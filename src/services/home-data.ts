@@ -1,6 +1,6 @@
 import { toLocalDate } from "../domain/local-day.ts";
 import type { Group, Project } from "../domain/types.ts";
-import type { Health } from "../domain/health.ts";
+import { dueSoonReminder, type Health } from "../domain/health.ts";
 import { reportContext } from "../reports/report-context.ts";
 import { resolvePeriod } from "../reports/report-period.ts";
 import type { RankingEntry } from "../reports/ranking-report.ts";
@@ -16,6 +16,8 @@ export interface HomeData {
   asOf: string;
   projects: Array<{ project: Project; health: Health; groupName: string }>;
   overdue: Array<{ project: Project; text: string }>;
+  /** Next steps due soon: reminders, not lights ("下一步“…”将于12月4日到期"). */
+  reminders: Array<{ project: Project; text: string }>;
   groups: Array<{ group: Group; rank: RankingEntry | null; total: number }>;
   weekLabel: string;
   /** 督办 waiting on this user, and their 包联 projects (home-accountability.ts). */
@@ -39,6 +41,10 @@ export async function loadHomeData(db: Db, userId: string, now: Date, admins: re
   const overdue = projects.flatMap(({ project, health }) =>
     health.reasons.filter((r) => r.code === "NEXT_STEP_OVERDUE" || r.code === "SUPERVISION_OVERDUE").map((r) => ({ project, text: r.text })),
   );
+  const reminders = projects.flatMap(({ project }) => {
+    const text = dueSoonReminder(project, today, rules);
+    return text ? [{ project, text }] : [];
+  });
   const report = myGroups.length ? await buildReport(db, { kind: "ranking", by: "group", now }, rules) : null;
   const ranking = report?.kind === "ranking" ? report : null;
   return {
@@ -46,6 +52,7 @@ export async function loadHomeData(db: Db, userId: string, now: Date, admins: re
     asOf: today,
     projects,
     overdue,
+    reminders,
     groups: myGroups.map((group) => ({ group, rank: ranking?.entries.find((e) => e.id === group.id) ?? null, total: ranking?.entries.length ?? 0 })),
     weekLabel: period.label,
     accountability: await loadHomeAccountability(db, userId, ctx, admins),

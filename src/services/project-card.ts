@@ -1,5 +1,5 @@
-import { countedWan, originWeight, unitShares } from "../domain/counting.ts";
-import { assessHealth, type Health } from "../domain/health.ts";
+import { countedWan, countsMoney, originWeight, unitShares } from "../domain/counting.ts";
+import { assessHealth, dueSoonReminder, type Health } from "../domain/health.ts";
 import { toLocalDate } from "../domain/local-day.ts";
 import { classifyProject } from "../domain/project-class.ts";
 import type { LocalDate, Project, ProjectClass, SupervisionItem } from "../domain/types.ts";
@@ -15,6 +15,10 @@ import { supervisionStateOn, type SupervisionState } from "../domain/supervision
 export interface ProjectCardData {
   project: Project;
   asOf: LocalDate;
+  /** The district's time zone, to show history instants as its days. */
+  timeZone: string;
+  /** "下一步“…”将于12月4日到期" when the next step is due soon (a reminder, not a light). */
+  reminder: string | null;
   groupName: string;
   leadUnitName: string;
   coUnitNames: string[];
@@ -47,17 +51,22 @@ export async function loadProjectCard(db: Db, projectId: number, now: Date): Pro
   const supervision = supervisionRows.map((s) => toSupervisionItem(s, (d) => toLocalDate(d, rules.timeZone)));
   const lastUpdateOn = history.length ? toLocalDate(history[0].at, rules.timeZone) : null;
   const arrivedWan = funds.reduce((sum, f) => sum + f.amountWan, 0);
-  const weight = originWeight(project.origin, rules);
+  // 未达统计标准 money counts only when the rules say so: its 折算额 is then 0.
+  const projectClass = classifyProject(project, rules);
+  const counted = countsMoney(projectClass, rules);
+  const weight = counted ? originWeight(project.origin, rules) : 0;
   // Five user actions, not five field rows: rows of one batch belong together.
   const batches = [...new Set(history.map((h) => h.batch))].slice(0, 5);
   return {
     project,
     asOf,
+    timeZone: rules.timeZone,
+    reminder: dueSoonReminder(project, asOf, rules),
     groupName: groups.find((g) => g.id === project.groupId)?.name ?? "未分组",
     leadUnitName: unitName(project.leadUnitId),
     coUnitNames: project.coUnitIds.map(unitName),
     landingUnitName: unitName(project.landingUnitId),
-    projectClass: classifyProject(project, rules),
+    projectClass,
     health: assessHealth(project, { asOf, lastUpdateOn, supervision }, rules),
     arrivedWan,
     weighted: {
@@ -66,8 +75,8 @@ export async function loadProjectCard(db: Db, projectId: number, now: Date): Pro
       perUnit: unitShares(project, rules).map((s) => ({
         unit: unitName(s.unitId),
         share: s.share,
-        agreedWan: countedWan(project.agreedWan, project, rules, s.unitId),
-        arrivedWan: countedWan(arrivedWan, project, rules, s.unitId),
+        agreedWan: counted ? countedWan(project.agreedWan, project, rules, s.unitId) : 0,
+        arrivedWan: counted ? countedWan(arrivedWan, project, rules, s.unitId) : 0,
       })),
     },
     openSupervision: supervision.filter((s) => s.closedOn === null),

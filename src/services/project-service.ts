@@ -245,7 +245,7 @@ export async function createNewProject(ctx: ServiceContext, caller: Caller, req:
     if (!req.name?.trim()) errors.push(`缺少项目名称，例如：/project 新建 锂电池正极材料项目 投资方=某某新能源 协议资金=25亿 工作组=新材料`);
     if (!req.investor?.trim()) errors.push(`缺少投资方，例如：投资方="某某新能源科技有限公司"`);
     if (!req.origin) errors.push(`缺少项目来源，例如：来源=市外（可选：市外、区外市内、区内）`);
-    if (!req.sector) errors.push(`缺少产业类别，例如：类别=工业（可选：工业、服务业）`);
+    if (!req.sector) errors.push(`缺少产业类别，例如：产业类别=工业（可选：工业、服务业）`);
     if (errors.length) return refuse("invalid", errors.join("\n"));
     if (!canCreateInGroup(caller.userId, group ?? null, ctx.admins))
       return refuse("forbidden", group ? `只有“${group.name}”工作组成员或管理员可以在该组新建项目。` : `请用 工作组=... 指明项目所属工作组（须是你所在的工作组）。`);

@@ -70,7 +70,8 @@ const PROJECT_FIELDS: FieldDef[] = [
   f("协议资金", ["agreed", "investment"], "money", "agreedWan", "协议资金=25亿"),
   f("产值", ["output"], "money", "outputWan", "产值=50亿"),
   f("来源", ["origin"], "origin", "origin", "来源=市外"),
-  f("类别", ["行业", "sector"], "sector", "sector", "类别=工业"),
+  // 产业类别 (工业/服务业), never 项目等级 (重大/较大…, derived): "类别" stays as an alias.
+  f("产业类别", ["类别", "行业", "sector"], "sector", "sector", "产业类别=工业"),
   f("工作组", ["group"], "text", "group", "工作组=新能源组"),
   f("牵头单位", ["lead"], "text", "leadUnit", "牵头单位=高新区"),
   f("配合单位", ["co", "cooperating"], "names", "coUnits", "配合单位=区发改委、区商务委"),

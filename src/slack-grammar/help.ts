@@ -36,7 +36,7 @@ const TOPICS: Record<SubcommandName, Topic> = {
   new: {
     usage: "/project 新建 项目名称 字段=值 …",
     examples: [
-      "/project 新建 锂电池项目 投资方=宁德时代 协议资金=25亿 来源=市外 类别=工业",
+      "/project 新建 锂电池项目 投资方=宁德时代 协议资金=25亿 来源=市外 产业类别=工业",
       '/project 新建 名称="智能网联 汽车零部件" 投资方=某某科技 工作组=新能源组 阶段=洽谈',
       "/project 新建（打开表单）",
     ],

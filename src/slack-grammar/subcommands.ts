@@ -14,7 +14,7 @@ export interface SubcommandInfo {
 }
 
 export const SUBCOMMAND_INFO: Record<SubcommandName, SubcommandInfo> = {
-  new: { zh: "新建", en: "new", summary: "登记新项目", example: "/project 新建 锂电池项目 投资方=宁德时代 协议资金=25亿 来源=市外 类别=工业" },
+  new: { zh: "新建", en: "new", summary: "登记新项目", example: "/project 新建 锂电池项目 投资方=宁德时代 协议资金=25亿 来源=市外 产业类别=工业" },
   update: { zh: "更新", en: "update", summary: "更新项目进展、阶段、下一步等", example: '/project 更新 #12 阶段=签约 进展="已完成土地摘牌" 截止=12-15' },
   show: { zh: "查看", en: "show", summary: "查看一个项目的详情", example: "/project 查看 #12" },
   list: { zh: "列表", en: "list", summary: "列出项目，可按工作组、阶段、红黄绿灯筛选", example: "/project 列表 工作组=新能源组 灯=红" },

@@ -43,7 +43,7 @@ describe("dispatch CLI", () => {
     const r = await dispatch("demo");
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("已载入：12 个工作组，22 个责任单位");
-    expect(r.stdout).toContain("招商引资周调度 2026-W47（2026-11-16 至 2026-11-22）");
+    expect(r.stdout).toContain("招商引资工作周调度（2026年第47周，11月16日—22日）");
     expect(r.stdout).toMatch(/上周签约 \d+ 个/);
     const again = await dispatch("demo");
     expect(again.stderr).toContain("演示数据已在数据库中");
@@ -52,10 +52,10 @@ describe("dispatch CLI", () => {
   it("prints stable JSON with the documented fields", async () => {
     const r = await dispatch("report", "weekly", "--format", "json");
     const json = JSON.parse(r.stdout);
-    expect(json.schema).toBe("dispatch.report/v1");
+    expect(json.schema).toBe("dispatch.report/v2");
     expect(Object.keys(json)).toEqual([
-      "schema", "kind", "period", "year", "yearShareElapsed", "calendarWarning", "signings", "stageMoves", "fundsArrived",
-      "totals", "yearToDate", "funnel", "health", "rates", "groupsWithoutUpdate", "topMovers", "unstarted", "supervision",
+      "schema", "kind", "period", "year", "paceShare", "sameDayLastYear", "calendarWarning", "signings", "stageMoves", "fundsArrived",
+      "totals", "yearToDate", "byGroup", "byUnit", "funnel", "health", "rates", "groupsWithoutUpdate", "topMovers", "unstarted", "supervision",
     ]);
     expect(json.signings.length).toBeGreaterThan(0);
     expect(Number.isInteger(json.signings[0].agreedWan)).toBe(true);
@@ -72,7 +72,7 @@ describe("dispatch CLI", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const ws = wb.getWorksheet("滞后项目")!;
-    expect(ws.rowCount - 2).toBe(json.counts.red + json.counts.yellow);
+    expect(ws.rowCount - 3).toBe(json.counts.red + json.counts.yellow);
     expect(ws.pageSetup.orientation).toBe("landscape");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { againstPace, compositeScoreText, dayInProse, dayRangeInProse, dueOn, formatMoney, formatPercent, noProgressFor } from "../../src/domain/glossary.ts";
+import { againstPace, compositeScoreText, dayInProse, dayRangeInProse, dueOn, formatMoney, formatPercent, moneyInput, noProgressFor, paceText, periodInProse, weeklyTitle, yearOnYearText } from "../../src/domain/glossary.ts";
 
 describe("glossary formats", () => {
   it.each([
@@ -37,5 +37,23 @@ describe("glossary formats", () => {
     expect(againstPace(-5.04)).toBe("低于序时进度 5 个百分点");
     expect(againstPace(3.26)).toBe("高于序时进度 3.3 个百分点");
     expect(againstPace(0.01)).toBe("与序时进度持平");
+  });
+
+  it("headers, pace and 同期", () => {
+    expect(weeklyTitle(2026, 48, "2026-11-23", "2026-11-29")).toBe("招商引资工作周调度（2026年第48周，11月23日—29日）");
+    expect(periodInProse("2026-Q4")).toBe("2026年第4季度");
+    expect(periodInProse("2026-W05")).toBe("2026年第5周");
+    expect(periodInProse("2026")).toBe("2026年");
+    expect(paceText(-6.2, true)).toBe("低于序时进度 6.2 个百分点");
+    expect(paceText(-4, false)).toBe("基本符合序时进度");
+    expect(yearOnYearText(32_000, 21_000, true)).toBe("同期 2.1亿元，同比增加 1.1亿元");
+    expect(yearOnYearText(3, 5, false)).toBe("同期 5个，同比减少 2个");
+    expect(yearOnYearText(3, 3, false)).toBe("同期 3个，与同期持平");
+  });
+
+  it("money as typed back: exact, at most two decimals", () => {
+    expect(moneyInput(78_720)).toBe("78,720万元");
+    expect(moneyInput(25_000)).toBe("2.5亿元");
+    expect(moneyInput(3_000)).toBe("3,000万元");
   });
 });

@@ -46,7 +46,7 @@ describe("dispatch jobs", () => {
     const r = await dispatch("jobs", "run", "weekly_summary", "--dry-run");
     const plan = JSON.parse(r.stdout);
     expect(plan).toMatchObject({ job: "weekly_summary", period: "2026-W47" });
-    expect(plan.posts[0].messages[0][0].text.text).toContain("招商引资周调度 2026-W47");
+    expect(plan.posts[0].messages[0][0].text.text).toContain("招商引资工作周调度（2026年第47周，11月16日—22日）");
     expect(plan.posts[0].files.map((f: { filename: string }) => f.filename)).toEqual(["周调度-2026-W47.xlsx", "阶段分布-2026-W47.png", "工作组排名-2026-W47.png"]);
     expect(h.standin.callsTo("chat.postMessage")).toHaveLength(0);
   });

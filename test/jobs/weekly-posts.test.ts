@@ -28,7 +28,7 @@ describe("a normal Monday", () => {
     const outcomes = await runDueJobs(h.deps(), ["weekly_summary"]);
     expect(outcomes).toEqual([{ job: "weekly_summary", period: "2026-W47", status: "posted", late: false }]);
     const [main] = summaryPosts();
-    expect(textOf(main.args.blocks)).toContain("招商引资周调度 2026-W47");
+    expect(textOf(main.args.blocks)).toContain("招商引资工作周调度（2026年第47周，11月16日—22日）");
     expect(textOf(main.args.blocks)).not.toContain("补发");
     const uploads = h.standin.callsTo("files.completeUploadExternal");
     expect(uploads).toHaveLength(3);
@@ -49,7 +49,7 @@ describe("a normal Monday", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.bytes as never);
     const signings = wb.getWorksheet("上周签约")!;
-    expect(signings.rowCount - 2).toBe(10); // the demo signs 10 projects in the reported week
+    expect(signings.rowCount - 3).toBe(10); // the demo signs 10 projects in the reported week
   });
 
   it("posts the stalled list and the group ranking, each once", async () => {

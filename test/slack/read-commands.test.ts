@@ -58,13 +58,13 @@ describe("reading", () => {
 
   it("排名 ranks groups", async () => {
     const text = await run("排名");
-    expect(text).toContain("专项招商工作组排名 2026-W47");
+    expect(text).toContain("专项招商工作组目标任务完成情况排名（2026年第47周）");
     expect(text).toMatch(/1\. .*新材料产业招商组/);
   });
 
   it("调度 previews this week's summary privately", async () => {
     const text = await run("调度", MEMBER, 2);
-    expect(text).toContain("招商引资周调度 2026-W47");
+    expect(text).toContain("招商引资工作周调度（2026年第47周，11月16日—22日）");
     expect(text).toContain("冷链物流园项目");
   });
 });

@@ -1,5 +1,5 @@
 import { TEXT_LIMITS, type LimitedField } from "../../domain/text-limits.ts";
-import { formatWan } from "../../domain/money.ts";
+import { formatMoney, moneyInput } from "../../domain/glossary.ts";
 import { STAGE_LABELS } from "../../domain/stages.ts";
 import { STAGES, type Group, type LocalDate, type Project, type Stage, type Unit } from "../../domain/types.ts";
 import { clip, plain, type Block } from "./kit.ts";
@@ -92,8 +92,8 @@ export function newProjectForm(groups: Group[], units: Unit[], prefill: NewProje
     input("group", "专项工作组", select(groups.map((g) => ({ text: g.name, value: String(g.id) })), prefill.groupId?.toString())),
     input("origin", "项目来源", select(ORIGIN_OPTIONS, prefill.origin)),
     input("sector", "产业类别", select(SECTOR_OPTIONS, prefill.sector)),
-    input("agreed", "协议资金", text(prefill.agreedWan ? formatWan(prefill.agreedWan) : undefined, false, "例如 2.5亿"), { optional: true, hint: MONEY_HINT }),
-    input("output", "预计年产值", text(prefill.outputWan ? formatWan(prefill.outputWan) : undefined, false, "例如 5亿"), { optional: true, hint: MONEY_HINT }),
+    input("agreed", "协议资金", text(prefill.agreedWan ? moneyInput(prefill.agreedWan) : undefined, false, "例如 2.5亿"), { optional: true, hint: MONEY_HINT }),
+    input("output", "预计年产值", text(prefill.outputWan ? moneyInput(prefill.outputWan) : undefined, false, "例如 5亿"), { optional: true, hint: MONEY_HINT }),
     input("leadUnit", "牵头单位", select(units.map((u) => ({ text: u.name, value: String(u.id) })), prefill.leadUnitId?.toString()), { optional: true }),
     input("stage", "当前阶段", select(STAGE_OPTIONS.filter((o) => o.value !== "DROPPED"), prefill.stage ?? "LEAD")),
     input("nextStep", "下一步", text(prefill.nextStep), { optional: true }),
@@ -121,14 +121,14 @@ export function updateForm(project: Project, prefill: UpdatePrefill, meta: FormM
     input("nextStep", "下一步", text(prefill.nextStep ?? project.nextStep), { optional: true }),
     input("due", "下一步截止", date(prefill.due === undefined ? project.nextStepDue : prefill.due), { optional: true }),
     input("blockers", "问题堵点", text(prefill.blockers ?? project.blockers, true), { optional: true }),
-    input("funds", "新到位资金（可不填）", text(prefill.fundsWan ? formatWan(prefill.fundsWan) : undefined, false, "例如 3000万"), { optional: true, hint: MONEY_HINT }),
+    input("funds", "新到位资金（可不填）", text(prefill.fundsWan ? moneyInput(prefill.fundsWan) : undefined, false, "例如 3000万"), { optional: true, hint: MONEY_HINT }),
   ], { ...meta, projectId: project.id, version: project.version, stage: project.stage });
 }
 
 export function fundsForm(project: Project, prefill: { amountWan?: number; date?: LocalDate; note?: string }, meta: FormMeta): Block {
   return modal(FORMS.funds, "登记到位资金", "登记", [
-    { type: "section", text: { type: "mrkdwn", text: clip(`*#${project.id} ${project.name}*　协议资金 ${formatWan(project.agreedWan)}`, 3000) } },
-    input("amount", "到位金额", text(prefill.amountWan ? formatWan(prefill.amountWan) : undefined, false, "例如 3000万"), { hint: MONEY_HINT }),
+    { type: "section", text: { type: "mrkdwn", text: clip(`*#${project.id} ${project.name}*　协议资金 ${formatMoney(project.agreedWan)}`, 3000) } },
+    input("amount", "到位金额", text(prefill.amountWan ? moneyInput(prefill.amountWan) : undefined, false, "例如 3000万"), { hint: MONEY_HINT }),
     input("date", "到位日期", date(prefill.date)),
     input("note", "备注", text(prefill.note), { optional: true }),
   ], { ...meta, projectId: project.id });

@@ -1,8 +1,6 @@
 import { personRef } from "../../domain/person-ref.ts";
-import { SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
 import type { SupervisionStepKind } from "../../domain/supervision.ts";
-import { formatWan } from "../../domain/money.ts";
-import { CLASS_LABELS } from "../../domain/project-class.ts";
+import { CLASS_NAMES, dayInProse, formatMoney, LIGHT_NAMES, ORIGIN_NAMES, SECTOR_NAMES, SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
 import { STAGE_LABELS } from "../../domain/stages.ts";
 import type { HealthLight, ProjectClass, Stage } from "../../domain/types.ts";
 
@@ -10,24 +8,27 @@ import type { HealthLight, ProjectClass, Stage } from "../../domain/types.ts";
 // confirmation and the history say the same thing.
 
 export const LIGHT_EMOJI: Record<HealthLight, string> = { RED: "🔴", YELLOW: "🟡", GREEN: "🟢" };
-export const LIGHT_LABEL: Record<HealthLight, string> = { RED: "红灯", YELLOW: "黄灯", GREEN: "绿灯" };
+export const LIGHT_LABEL: Record<HealthLight, string> = LIGHT_NAMES;
 
 export const FIELD_LABELS: Record<string, string> = {
   name: "名称", investor: "投资方", industryChain: "产业链", groupId: "工作组", leadUnitId: "牵头单位", landingUnitId: "落地单位",
-  coUnitIds: "配合单位", responsibleUserIds: "责任人", origin: "来源", sector: "类别", agreedWan: "协议资金", outputWan: "年产值",
+  coUnitIds: "配合单位", responsibleUserIds: "责任人", origin: "来源", sector: "产业类别", agreedWan: "协议资金", outputWan: "年产值",
   stage: "阶段", leadAt: "线索日期", negotiatingAt: "洽谈日期", signedAt: "签约日期", registeredAt: "注册日期", startedAt: "开工日期",
   producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", dropReason: "终止原因", leaderName: "包联领导", leaderSlackId: "包联领导（Slack）",
   nextStep: "下一步", nextStepDue: "下一步截止", blockers: "问题堵点", CREATED: "新建", PROGRESS: "进展", FUNDS: "到位资金", SUPERVISION: "督办",
 };
 
-const ORIGIN_LABELS: Record<string, string> = { OUTSIDE_CITY: "市外", IN_CITY_OUTSIDE_DISTRICT: "区外市内", IN_DISTRICT: "区内" };
-const SECTOR_LABELS: Record<string, string> = { INDUSTRY: "工业", SERVICE: "服务业" };
+const ORIGIN_LABELS: Record<string, string> = ORIGIN_NAMES;
+const SECTOR_LABELS: Record<string, string> = SECTOR_NAMES;
 
 export const stageLabel = (s: Stage) => STAGE_LABELS[s];
-export const classLabel = (c: ProjectClass) => CLASS_LABELS[c];
+export const classLabel = (c: ProjectClass) => CLASS_NAMES[c];
 export const originLabel = (o: string) => ORIGIN_LABELS[o] ?? o;
 export const sectorLabel = (s: string) => SECTOR_LABELS[s] ?? s;
-export const wan = (n: number) => formatWan(Math.round(n));
+/** Money in 亿元/万元 with at most two decimals (the glossary's format). */
+export const wan = (n: number) => formatMoney(n);
+/** A day in prose ("12月4日"); "—" when there is none. */
+export const day = (d: string | null | undefined) => (d ? dayInProse(d) : "—");
 
 /** A history value as people read it (stages and origins in Chinese, money with units). */
 export function valueLabel(field: string, value: string | null): string {
@@ -40,7 +41,7 @@ export function valueLabel(field: string, value: string | null): string {
   if (field === "responsibleUserIds") return (JSON.parse(value) as string[]).map(personRef).join("、") || "（无）";
   if (field === "FUNDS") {
     const f = JSON.parse(value) as { amountWan: number; date: string };
-    return `+${wan(f.amountWan)}（${f.date}）`;
+    return `+${wan(f.amountWan)}（${dayInProse(f.date)}）`;
   }
   if (field === "SUPERVISION") {
     const s = JSON.parse(value) as { action: string; issue?: string; note?: string; id: number; deadline?: string };

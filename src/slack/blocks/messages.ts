@@ -1,3 +1,4 @@
+import { dueOn } from "../../domain/glossary.ts";
 import type { Health } from "../../domain/health.ts";
 import { refsAsMentions } from "../../domain/person-ref.ts";
 import type { Project } from "../../domain/types.ts";
@@ -27,7 +28,7 @@ export function changeConfirmation(project: Project, changes: FieldChange[], ext
   if (extra.progress) lines.push(`• 进展：${esc(extra.progress)}`);
   if (extra.fundsWan) lines.push(`• 到位资金：+${wan(extra.fundsWan)}`);
   if (!lines.length) return [section(`#${project.id} ${esc(project.name)}：内容与原来相同，没有改动。`)];
-  return [section(`✅ 已保存 *#${project.id} ${esc(project.name)}*（第 ${project.version} 版）`), ...sectionsOf(lines), actions([button("查看项目卡片", PICK_ACTION, String(project.id))])];
+  return [section(`✅ 已保存 *#${project.id} ${esc(project.name)}* 的以下变更：`), ...sectionsOf(lines), actions([button("查看项目卡片", PICK_ACTION, String(project.id))])];
 }
 
 /** Several projects match a name: pick one of the closest (all of them as buttons), told how many match in all. */
@@ -64,7 +65,7 @@ export function projectList(title: string, items: ListedProject[], limit = 200):
   if (!items.length) return [section(`${title}：没有符合条件的项目。`)];
   const lines = items.slice(0, limit).map(({ project: p, health, groupName }) => {
     const light = health.light ? LIGHT_EMOJI[health.light] : "⚪";
-    return `${light} *#${p.id}* ${esc(p.name)}　${stageLabel(p.stage)}　${wan(p.agreedWan)}　${esc(groupName)}${p.nextStepDue ? `　下一步截止 ${p.nextStepDue}` : ""}`;
+    return `${light} *#${p.id}* ${esc(p.name)}　${stageLabel(p.stage)}　${wan(p.agreedWan)}　${esc(groupName)}${p.nextStepDue ? `　下一步${dueOn(p.nextStepDue)}` : ""}`;
   });
   return [
     section(`*${esc(title)}*（${items.length} 个${items.length > limit ? `，显示前 ${limit} 个，请加条件缩小范围` : ""}）`),

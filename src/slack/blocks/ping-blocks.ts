@@ -1,3 +1,4 @@
+import { dayInProse } from "../../domain/glossary.ts";
 import type { LocalDate, Project } from "../../domain/types.ts";
 import { actions, button, context, esc, header, section, type Block } from "./kit.ts";
 
@@ -26,7 +27,7 @@ export const PING_ACK_BLOCK = "ping_ack";
 const ACK_HINT = "点 ✅ 表示已知悉；处理完成后点“已处理”，或点“更新进展”填写新的下一步。";
 
 export function pingMessages(groupName: string, day: LocalDate, items: PingItem[], escalateTo: string | null, escalateAfter: number): Block[][] {
-  const head: Block[] = [header(`⏰ 逾期提醒 · ${groupName} · ${day}`)];
+  const head: Block[] = [header(`⏰ 逾期提醒 · ${groupName} · ${dayInProse(day)}`)];
   if (escalateTo) head.push(section(`⚠️ 本组逾期提醒已连续 ${escalateAfter} 个工作日无人回应，请 <@${escalateTo}> 关注。`));
   const perProject = items.map((it): Block[] => [
     { ...section(`*#${it.project.id} ${esc(it.project.name)}*　${named(it)}\n${it.reasons.map((r) => `• ${esc(r)}`).join("\n")}`), block_id: `ping_item_${it.project.id}` },

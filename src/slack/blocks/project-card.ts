@@ -1,9 +1,11 @@
 import { refsAsMentions } from "../../domain/person-ref.ts";
+import { toLocalDate } from "../../domain/local-day.ts";
 import { STAGES } from "../../domain/types.ts";
 import type { ProjectCardData } from "../../services/project-card.ts";
 import { nextStepButtons, supervisionLine } from "./supervision-blocks.ts";
 import { actions, button, context, divider, esc, fields, header, section, type Block } from "./kit.ts";
-import { classLabel, FIELD_LABELS, LIGHT_EMOJI, LIGHT_LABEL, originLabel, sectorLabel, stageLabel, valueLabel, wan } from "./labels.ts";
+import { TERMS, dueOn } from "../../domain/glossary.ts";
+import { classLabel, day, FIELD_LABELS, LIGHT_EMOJI, LIGHT_LABEL, originLabel, sectorLabel, stageLabel, valueLabel, wan } from "./labels.ts";
 
 // The project card: everything a staff member or leader needs on one screen,
 // with the buttons to act on it. Pure: built from loadProjectCard's data.
@@ -14,12 +16,11 @@ function stagePath(d: ProjectCardData): string {
   const { stage, stageDates } = d.project;
   const steps = STAGES.map((s) => {
     const date = stageDates[s];
-    // A date of another year keeps its year: "开工 10-27 → 投产 09-02" read as going backwards.
-    const label = `${stageLabel(s)}${date ? ` ${date.slice(0, 4) === d.asOf.slice(0, 4) ? date.slice(5) : date}` : ""}`;
+    const label = `${stageLabel(s)}${date ? ` ${day(date)}` : ""}`;
     return s === stage ? `*【${label}】*` : date ? label : `~${stageLabel(s)}~`;
   });
   const path = steps.join(" → ");
-  return stage === "DROPPED" ? `${path}\n*已终止* ${stageDates.DROPPED ?? ""}：${esc(d.project.dropReason ?? "")}` : path;
+  return stage === "DROPPED" ? `${path}\n*已终止* ${stageDates.DROPPED ? day(stageDates.DROPPED) : ""}：${esc(d.project.dropReason ?? "")}` : path;
 }
 
 /** `shared`: the copy posted to a channel on request has no share button. */
@@ -28,24 +29,25 @@ export function projectCardBlocks(d: ProjectCardData, opts: { shared?: boolean }
   const light = d.health.light;
   const blocks: Block[] = [
     header(`#${p.id} ${p.name}`),
-    section(`${light ? `${LIGHT_EMOJI[light]} *${LIGHT_LABEL[light]}*` : "⚪ *不评价*（已达产或已终止）"}　${classLabel(d.projectClass)}　${esc(p.investor)}`),
+    section(`${light ? `${LIGHT_EMOJI[light]} *${LIGHT_LABEL[light]}*` : "⚪ *不亮灯*（已达产或已终止）"}　${TERMS.projectClass}：${classLabel(d.projectClass)}　${esc(p.investor)}`),
   ];
   if (d.health.reasons.length) blocks.push(context(d.health.reasons.map((r) => `${r.level === "RED" ? "🔴" : "🟡"} ${esc(r.text)}`)));
+  if (d.reminder) blocks.push(context([`⏰ ${esc(d.reminder)}`]));
   blocks.push(section(stagePath(d)));
   blocks.push(
     fields([
-      `*协议资金*\n${wan(p.agreedWan)}（计入 ${wan(d.weighted.agreedWan)}）`,
-      `*到位资金*\n${wan(d.arrivedWan)}（计入 ${wan(d.weighted.arrivedWan)}）`,
+      `*${TERMS.agreed}*\n${wan(p.agreedWan)}（${TERMS.weighted} ${wan(d.weighted.agreedWan)}）`,
+      `*${TERMS.arrived}*\n${wan(d.arrivedWan)}（${TERMS.weighted} ${wan(d.weighted.arrivedWan)}）`,
       `*工作组*\n${esc(d.groupName)}`,
       `*牵头单位*\n${esc(d.leadUnitName) || "—"}${d.coUnitNames.length ? `\n配合：${esc(d.coUnitNames.join("、"))}` : ""}`,
-      `*来源 / 类别*\n${originLabel(p.origin)} / ${sectorLabel(p.sector)}`,
+      `*来源 / ${TERMS.sector}*\n${originLabel(p.origin)} / ${sectorLabel(p.sector)}`,
       `*包联领导 / 责任人*\n${p.leaderSlackId ? `<@${p.leaderSlackId}>` : esc(p.leaderName) || "—"} / ${p.responsibleUserIds.map((u) => `<@${u}>`).join(" ") || "—"}`,
-      `*下一步*\n${esc(p.nextStep) || "—"}${p.nextStepDue ? `（截止 ${p.nextStepDue}）` : ""}`,
+      `*下一步*\n${esc(p.nextStep) || "—"}${p.nextStepDue ? `（${dueOn(p.nextStepDue)}）` : ""}`,
       `*问题堵点*\n${esc(p.blockers) || "无"}`,
     ]),
   );
   if (d.weighted.perUnit.length > 1)
-    blocks.push(context([`联合招商计入：${d.weighted.perUnit.map((u) => `${esc(u.unit)} ${Math.round(u.share * 100)}% ${wan(u.agreedWan)}`).join("；")}`]));
+    blocks.push(context([`联合招商${TERMS.weighted}：${d.weighted.perUnit.map((u) => `${esc(u.unit)} ${Math.round(u.share * 100)}% ${wan(u.agreedWan)}`).join("；")}`]));
   if (d.supervisionItems.length) {
     blocks.push(section(`*督办事项*\n${d.supervisionItems.map((v) => `• ${supervisionLine(v, d.asOf)}`).join("\n")}`));
     // The next step of each item, as buttons (a few items at most; the rest are reached from App Home).
@@ -60,7 +62,7 @@ export function projectCardBlocks(d: ProjectCardData, opts: { shared?: boolean }
       context(
         d.recentUpdates
           .slice(0, 10)
-          .map((u) => `${u.at.toISOString().slice(0, 10)} ${u.author.startsWith("U") ? `<@${u.author}>` : esc(u.author)} ${FIELD_LABELS[u.field] ?? u.field}：${u.oldValue !== null && u.field !== "PROGRESS" ? `${refsAsMentions(esc(valueLabel(u.field, u.oldValue)))} → ` : ""}${refsAsMentions(esc(valueLabel(u.field, u.newValue)))}`),
+          .map((u) => `${day(toLocalDate(u.at, d.timeZone))} ${u.author.startsWith("U") ? `<@${u.author}>` : esc(u.author)} ${FIELD_LABELS[u.field] ?? u.field}：${u.oldValue !== null && u.field !== "PROGRESS" ? `${refsAsMentions(esc(valueLabel(u.field, u.oldValue)))} → ` : ""}${refsAsMentions(esc(valueLabel(u.field, u.newValue)))}`),
       ),
     );
   }
