@@ -49,16 +49,16 @@ function scenarios(g: number, lastWeekDay: (i: number) => number): Scenario[] {
     { path: [["LEAD", 20]], lastUpdateDaysAgo: lastWeekDay(4), nextStep: "赴企业总部拜访对接", nextStepDueIn: 14 },
     { path: [["LEAD", 80], ["NEGOTIATING", 40]], lastUpdateDaysAgo: 20, nextStep: "提交投资协议草案", nextStepDueIn: 20 },
     { path: [["LEAD", 120], ["NEGOTIATING", 60], ["SIGNED", lastWeekDay(g % 5)]], lastUpdateDaysAgo: lastWeekDay(g % 5), nextStep: "办理工商注册", nextStepDueIn: 25 },
-    { path: [["NEGOTIATING", 300], ["SIGNED", 200]], lastUpdateDaysAgo: 10, nextStep: "协调土地摘牌", nextStepDueIn: 15, blockers: "用地指标未落实" },
+    { path: [["NEGOTIATING", 300], ["SIGNED", 200]], lastUpdateDaysAgo: 10, nextStep: "协调土地摘牌", nextStepDueIn: 15, blockers: "用地：用地指标未落实" },
     {
       path: [["LEAD", 240], ["SIGNED", 150], ["REGISTERED", 120], ["STARTED", 60]],
       lastUpdateDaysAgo: lastWeekDay(2),
       nextStep: "办理施工许可",
       nextStepDueIn: g % 2 === 0 ? -40 : 30,
-      blockers: g % 2 === 0 ? "施工许可审批滞后" : undefined,
+      blockers: g % 2 === 0 ? "审批：施工许可审批滞后" : undefined,
     },
     { path: [["SIGNED", 500], ["REGISTERED", 470], ["STARTED", 400], ["PRODUCING", 90]], lastUpdateDaysAgo: lastWeekDay(1), nextStep: "申报达产验收", nextStepDueIn: 3 },
-    { path: [["LEAD", 200], ["NEGOTIATING", 150], ["SIGNED", 100], ["REGISTERED", lastWeekDay((g + 2) % 5)]], lastUpdateDaysAgo: lastWeekDay((g + 2) % 5), nextStep: "完成环评批复", nextStepDueIn: 10, blockers: "环评批复待省厅审批" },
+    { path: [["LEAD", 200], ["NEGOTIATING", 150], ["SIGNED", 100], ["REGISTERED", lastWeekDay((g + 2) % 5)]], lastUpdateDaysAgo: lastWeekDay((g + 2) % 5), nextStep: "完成环评批复", nextStepDueIn: 10, blockers: "环评：环评批复待省厅审批" },
     g % 2 === 0
       ? { path: [["SIGNED", 700], ["STARTED", 600], ["PRODUCING", 400], ["AT_CAPACITY", 100]], lastUpdateDaysAgo: 60, nextStep: "", nextStepDueIn: null }
       : { path: [["LEAD", 300], ["NEGOTIATING", 200], ["DROPPED", 45]], lastUpdateDaysAgo: 45, nextStep: "", nextStepDueIn: null },
