@@ -61,7 +61,7 @@ describe("dispatch meeting", () => {
     expect(red.map((i: { no: number }) => i.no)).toEqual(red.map((_: unknown, k: number) => k + 1));
     expect(red.every((i: { projectId: number | null }) => typeof i.projectId === "number")).toBe(true);
     expect(json.sections[3].items.length).toBeGreaterThan(0);
-  });
+  }, 180_000);
 
   it("agenda as text and as .docx", async () => {
     const text = await dispatch("meeting", "agenda", "--date", "2026-11-24");
@@ -74,7 +74,7 @@ describe("dispatch meeting", () => {
     const bad = await dispatch("meeting", "agenda", "--format", "pdf");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("请写 text、json 或 docx");
-  });
+  }, 180_000);
 
   it("new, close and minutes for a 专题协调会", async () => {
     const made = await dispatch("meeting", "new", "--date", "2026-11-25", "--title", "专题协调会", "--place", "区招商局会议室", "--attendees", "区规划自然资源局、区生态环境局");
@@ -92,7 +92,7 @@ describe("dispatch meeting", () => {
     expect(closed.stdout).toContain("已散会：专题协调会（2026-11-25）");
     expect(closed.stdout).toContain("未设置 SLACK_BOT_TOKEN");
     expect((await dispatch("meeting", "close", "--date", "2026-11-25")).stdout).toContain("此前已散会");
-  });
+  }, 180_000);
 });
 
 describe("dispatch report blockers", () => {
@@ -111,5 +111,5 @@ describe("dispatch report blockers", () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["用地", "环评"]));
     expect((await dispatch("report", "blockers", "--by", "group")).stderr).toContain("kind（类别）或 unit（责任单位）");
-  });
+  }, 180_000);
 });
