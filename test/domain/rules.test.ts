@@ -13,6 +13,17 @@ describe("rules", () => {
       jointLeadShare: 0.8,
       health: { redSignedNotStartedDays: 180, yellowSignedNotStartedDays: 90, redNextStepOverdueDays: 30, yellowDueWithinDays: 7, redNoUpdateDays: 30, yellowNoUpdateDays: 14 },
       rankingWeights: { agreed: 0.4, arrived: 0.3, major: 0.1, large: 0.1, key: 0.1 },
+      meeting: {
+        weekday: 2,
+        time: "09:00",
+        title: "全区招商引资工作调度会",
+        place: "区政府常务会议室",
+        host: "分管副区长",
+        attendees: ["区招商投资促进局", "区发展改革委", "区规划自然资源局", "区生态环境局", "区财政局", "各专项招商工作组"],
+        unstartedDays: 90,
+        behindPaceTolerance: 0.05,
+      },
+      blockerUnits: { PLANNING: "区规划自然资源局", LAND: "区规划自然资源局", ENVIRONMENT: "区生态环境局", ENERGY: "区发展改革委", FUNDING: "区财政局", APPROVAL: "区政务服务管理办公室", UTILITIES: "区住房城乡建委", OTHER: "区招商投资促进局" },
     });
   });
 
@@ -32,6 +43,9 @@ describe("rules", () => {
     ["a negative 'due within'", { health: { yellowDueWithinDays: -1 } }],
     ["a zero class threshold", { classes: { keyInvestWan: 0 } }],
     ["a negative ranking weight", { rankingWeights: { key: -1 } }],
+    ["a meeting on day 8 of the week", { meeting: { weekday: 8 } }],
+    ["a meeting at 25:00", { meeting: { time: "25:00" } }],
+    ["a blocker kind without a department", { blockerUnits: { LAND: "" } }],
   ])("refuses %s", (_name, override) => {
     expect(rulesSchema.safeParse(override).success).toBe(false);
   });
