@@ -41,8 +41,8 @@ export interface RunOutcome {
 export async function planJob(ctx: JobContext, reportWorker?: ReportWorkerOptions): Promise<JobPlan> {
   if (ctx.job === "overdue_pings") return planOverduePings(ctx);
   if (ctx.job === "friday_reminder") return planFridayReminder(ctx);
-  if (ctx.job === "meeting_agenda") return (await import("./meeting-jobs.ts")).planMeetingAgenda(ctx);
   if (reportWorker && REPORT_JOBS.includes(ctx.job)) return planInWorker(ctx, reportWorker);
+  if (ctx.job === "meeting_agenda") return (await import("./meeting-jobs.ts")).planMeetingAgenda(ctx);
   // Loaded on first use: charts and workbooks (echarts, resvg, exceljs) stay out of a process that never plans a report.
   const { planReportJob } = await import("./report-jobs.ts");
   return planReportJob(ctx);
