@@ -32,6 +32,7 @@ const SCOPE_OF: Record<string, string | null> = {
   "reactions.add": "reactions:write",
   "filesUploadV2": "files:write",
   "conversations.history": "channels:history",
+  "users.info": "users:read",
 };
 
 /** Scopes the events the bot listens to need; reading history in private group channels needs groups:history too. */
