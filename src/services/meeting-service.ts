@@ -1,7 +1,7 @@
 import type { LocalDate } from "../domain/types.ts";
 import { nextWeeklyMeeting } from "../domain/meeting-schedule.ts";
 import type { Tx } from "../store/client.ts";
-import { closeMeeting, ensureMeeting, getMeeting, meetingsOn, openMeetingsUpTo, recordDecision, type Decision, type Meeting } from "../store/meetings.ts";
+import { closeMeeting, ensureMeeting, getMeeting, meetingsOn, nextOpenMeetingFrom, openMeetingsUpTo, recordDecision, type Decision, type Meeting } from "../store/meetings.ts";
 import { getProject, type Actor } from "../store/projects.ts";
 import { openSupervision } from "../store/supervision.ts";
 import { editPermission, today, type Caller, type ServiceContext } from "./project-service.ts";
@@ -39,8 +39,8 @@ export async function meetingFor(ctx: ServiceContext, date?: LocalDate): Promise
   const caller = { userId: "system", source: "CLI" as const };
   if (date) return (await meetingsOn(ctx.db, date))[0] ?? (await createMeeting(ctx, caller, { date })).meeting;
   const day = today(ctx);
-  const upcoming = (await ctx.db.meeting.findFirst({ where: { status: "OPEN", date: { gte: day } }, orderBy: [{ date: "asc" }, { id: "asc" }] })) as { id: number } | null;
-  if (upcoming) return (await getMeeting(ctx.db, upcoming.id))!;
+  const upcoming = await nextOpenMeetingFrom(ctx.db, day);
+  if (upcoming) return upcoming;
   const weekly = nextWeeklyMeeting(day, ctx.rules.meeting.weekday) ?? day;
   return (await meetingsOn(ctx.db, weekly))[0] ?? (await createMeeting(ctx, caller, { date: weekly })).meeting;
 }

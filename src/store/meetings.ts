@@ -79,6 +79,12 @@ export async function openMeetingsUpTo(db: Db, date: LocalDate): Promise<Meeting
   return (await db.meeting.findMany({ where: { status: "OPEN", date: { lte: date } }, orderBy: [{ date: "desc" }, { id: "desc" }] })).map(toMeeting);
 }
 
+/** The first open meeting on or after a day: the one an agenda is made for. */
+export async function nextOpenMeetingFrom(db: Db, date: LocalDate): Promise<Meeting | null> {
+  const row = await db.meeting.findFirst({ where: { status: "OPEN", date: { gte: date } }, orderBy: [{ date: "asc" }, { id: "asc" }] });
+  return row ? toMeeting(row) : null;
+}
+
 /** The latest meeting before a day (any status): the "previous meeting" of an agenda. */
 export async function meetingBefore(db: Db, date: LocalDate): Promise<Meeting | null> {
   const row = await db.meeting.findFirst({ where: { date: { lt: date } }, orderBy: [{ date: "desc" }, { id: "desc" }] });
