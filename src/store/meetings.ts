@@ -154,7 +154,12 @@ export async function releaseMinutesPost(db: Db, id: number): Promise<void> {
   await db.meeting.update({ where: { id }, data: { minutesPostedAt: null } });
 }
 
-/** 销号 of a general task (a decision without a project). */
-export async function closeDecision(db: Db, id: number, actor: Actor, at: Date): Promise<void> {
-  await db.meetingDecision.updateMany({ where: { id, closedAt: null, supervisionId: null }, data: { closedAt: at, closedBy: actor.author } });
+/** 销号 of a general task (a decision without a 督办 item); false when there is none open with that id. */
+export async function closeDecision(db: Db, id: number, actor: Actor, at: Date): Promise<boolean> {
+  const { count } = await db.meetingDecision.updateMany({ where: { id, closedAt: null, supervisionId: null }, data: { closedAt: at, closedBy: actor.author } });
+  return count === 1;
+}
+
+export async function getDecision(db: Db, id: number) {
+  return db.meetingDecision.findUnique({ where: { id } });
 }

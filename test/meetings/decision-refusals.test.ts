@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_RULES } from "../../src/domain/rules.ts";
+import { closeGeneralTask } from "../../src/services/meeting-service.ts";
 import { decisionsUpTo } from "../../src/store/meetings.ts";
 import { createProject, getProject } from "../../src/store/projects.ts";
 import { listSupervision } from "../../src/store/supervision.ts";
@@ -38,7 +40,13 @@ describe("/project 决定 and 散会", () => {
     expect(await say(`决定 事项=梳理闲置厂房 责任单位=区经济信息委 责任人=李科长 期限=12-31`, MEMBER)).toContain("综合事项只能由管理员");
     expect(await say(`决定 事项=梳理闲置厂房 责任单位=区经济信息委 责任人=李科长 期限=12-31`, ADMIN)).toContain("综合事项");
     const [d] = await decisionsUpTo(h.store.db, "2026-12-31");
-    expect(d).toMatchObject({ projectId: null, supervisionId: null, owner: "李科长" });
+    expect(d).toMatchObject({ projectId: null, supervisionId: null, owner: "李科长", closedAt: null });
+    // Its 销号 is its own (no 督办 item): by an admin, once.
+    const ctx = { db: h.store.db, rules: DEFAULT_RULES, admins: [ADMIN], now: h.clock.now };
+    expect(await closeGeneralTask(ctx, { userId: MEMBER, source: "SLASH" }, d.id)).toMatchObject({ ok: false, kind: "forbidden" });
+    expect(await closeGeneralTask(ctx, { userId: ADMIN, source: "SLASH" }, d.id)).toEqual({ ok: true, value: { id: d.id } });
+    expect(await closeGeneralTask(ctx, { userId: ADMIN, source: "SLASH" }, d.id)).toMatchObject({ ok: false, error: `决定事项 ${d.id} 已于此前销号。` });
+    expect((await decisionsUpTo(h.store.db, "2026-12-31"))[0].closedAt).toEqual(h.clock.now);
   });
 
   it("a decision on a project opens its 督办 item; a retried command is recorded once", async () => {
@@ -48,6 +56,9 @@ describe("/project 决定 and 散会", () => {
     await h.settled();
     const items = await listSupervision(h.store.db, projectId);
     expect(items.map((i) => [i.issue, i.owner, i.deadline])).toEqual([["调度会决定：协调用地", `<@${MEMBER}>`, "2026-12-31"]]);
+    const onProject = (await decisionsUpTo(h.store.db, "2026-12-31")).find((d) => d.projectId === projectId)!;
+    const ctx = { db: h.store.db, rules: DEFAULT_RULES, admins: [ADMIN], now: h.clock.now };
+    expect(await closeGeneralTask(ctx, { userId: ADMIN, source: "SLASH" }, onProject.id)).toMatchObject({ ok: false, error: expect.stringContaining(`/project 销号 督办${items[0].id}`) });
     expect((await decisionsUpTo(h.store.db, "2026-12-31")).filter((d) => d.projectId === projectId)).toHaveLength(1);
   });
 
