@@ -96,6 +96,20 @@ export function registerMeeting(program: Command, withDb: WithDb, now: () => Dat
     );
 
   meeting
+    .command("done")
+    .description("综合事项（不针对项目的决定）办结销号；针对项目的决定通过督办销号")
+    .argument("<decision>", "决定事项编号")
+    .action((id: string) =>
+      withDb(async (db) => {
+        if (!/^\d+$/.test(id)) throw new UsageError(`决定事项编号“${id}”应是数字，例如 dispatch meeting done 12`);
+        const { closeGeneralTask } = await import("../services/meeting-service.ts");
+        const r = await closeGeneralTask(await context(db, now), CLI_CALLER, Number(id));
+        if (!r.ok) throw new UsageError(r.error);
+        process.stdout.write(`决定事项 ${id} 已销号。\n`);
+      }),
+    );
+
+  meeting
     .command("minutes")
     .description("会议纪要（Word）")
     .option("--date <date>", "会议日期（默认：今天或之前最近一次会议）")

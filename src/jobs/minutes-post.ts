@@ -3,7 +3,7 @@ import { dayInProse, TERMS } from "../domain/glossary.ts";
 import { minutesDocx } from "../reports/minutes-docx.ts";
 import { loadMinutes } from "../services/minutes-service.ts";
 import type { Db } from "../store/client.ts";
-import { claimMinutesPost, getMeeting, releaseMinutesPost } from "../store/meetings.ts";
+import { claimMinutesPost, decisionsOf, getMeeting, releaseMinutesPost } from "../store/meetings.ts";
 import { context, section } from "../slack/blocks/kit.ts";
 import { loadJobsConfig } from "./job-config.ts";
 import { postPlan } from "./slack-poster.ts";
@@ -36,7 +36,7 @@ export async function postMeetingMinutes(client: WebClient, db: Db, meetingId: n
   if (!channel) return "no_channel";
   if (!(await claimMinutesPost(db, meetingId, now))) return "already";
   try {
-    const owners = (await db.meetingDecision.findMany({ where: { meetingId }, select: { owner: true } })).map((d) => d.owner);
+    const owners = (await decisionsOf(db, meetingId)).map((d) => d.owner);
     const minutes = await loadMinutes(db, meeting, await slackNames(client, owners));
     const bytes = await minutesDocx(minutes);
     const count = minutes.topics.reduce((n, t) => n + t.decisions.length, 0);

@@ -15,7 +15,8 @@ let reply: WorkerReply;
 const transfer: ArrayBuffer[] = [];
 try {
   const ctx: JobContext = { db: store.db, rules: job.rules, config: job.config, job: job.job, due: job.due, now: job.now };
-  const plan = await planReportJob(ctx);
+  // The agenda reads the whole store as of today (snapshot, ranking): off the bot's event loop too.
+  const plan = job.job === "meeting_agenda" ? await (await import("./meeting-jobs.ts")).planMeetingAgenda(ctx) : await planReportJob(ctx);
   reply = {
     ok: true,
     plan: {

@@ -87,7 +87,10 @@ export async function startSandbox(opts: { port: number; host?: string; database
     async runJobs(job, at) {
       if (at) offset = at.getTime() - Date.now();
       const outcomes = job
-        ? [await runJobNow(runner, job, defaultPeriod(job, toLocalDate(clock.now, (await loadRules(store.db)).timeZone)))]
+        ? await (async () => {
+            const rules = await loadRules(store.db);
+            return [await runJobNow(runner, job, defaultPeriod(job, toLocalDate(clock.now, rules.timeZone), rules.meeting.weekday))];
+          })()
         : await runDueJobs(runner);
       return { now: clock.now.toISOString(), outcomes };
     },

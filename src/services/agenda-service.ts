@@ -13,7 +13,7 @@ import { buildReport } from "./report-service.ts";
 
 export async function loadAgenda(db: Db, rules: Rules, now: Date, meeting: Meeting): Promise<Agenda> {
   const today = toLocalDate(now, rules.timeZone);
-  // Built before the meeting (usually the day before) from what is known today; never from the future.
+  // Built from what is on record today (usually the working day before the meeting).
   const asOf = today;
   const snapshot = await loadSnapshot(db, asOf, rules);
   const previous = await meetingBefore(db, meeting.date);

@@ -1,7 +1,7 @@
 import type { LocalDate } from "../domain/types.ts";
 import { nextWeeklyMeeting } from "../domain/meeting-schedule.ts";
 import type { Tx } from "../store/client.ts";
-import { closeMeeting, ensureMeeting, getMeeting, meetingsOn, openMeetingsUpTo, recordDecision, type Decision, type Meeting } from "../store/meetings.ts";
+import { closeDecision, closeMeeting, ensureMeeting, getDecision, getMeeting, meetingsOn, nextOpenMeetingFrom, openMeetingsUpTo, recordDecision, type Decision, type Meeting } from "../store/meetings.ts";
 import { getProject, type Actor } from "../store/projects.ts";
 import { createSupervision } from "../store/supervision.ts";
 import { toLocalDate } from "../domain/local-day.ts";
@@ -40,8 +40,8 @@ export async function meetingFor(ctx: ServiceContext, date?: LocalDate): Promise
   const caller = { userId: "system", source: "CLI" as const };
   if (date) return (await meetingsOn(ctx.db, date))[0] ?? (await createMeeting(ctx, caller, { date })).meeting;
   const day = today(ctx);
-  const upcoming = (await ctx.db.meeting.findFirst({ where: { status: "OPEN", date: { gte: day } }, orderBy: [{ date: "asc" }, { id: "asc" }] })) as { id: number } | null;
-  if (upcoming) return (await getMeeting(ctx.db, upcoming.id))!;
+  const upcoming = await nextOpenMeetingFrom(ctx.db, day);
+  if (upcoming) return upcoming;
   const weekly = nextWeeklyMeeting(day, ctx.rules.meeting.weekday) ?? day;
   return (await meetingsOn(ctx.db, weekly))[0] ?? (await createMeeting(ctx, caller, { date: weekly })).meeting;
 }
@@ -104,6 +104,22 @@ export async function recordMeetingDecision(ctx: ServiceContext, caller: Caller,
       { at: ctx.now, requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs },
     );
     return done({ decision, meeting, projectName });
+  });
+}
+
+/**
+ * 销号 of a general task (a decision without a project, so without a 督办
+ * item): by an admin or from the CLI. A decision on a project is closed
+ * through its 督办 item (/project 销号 督办N).
+ */
+export async function closeGeneralTask(ctx: ServiceContext, caller: Caller, decisionId: number): Promise<Result<{ id: number }>> {
+  return guard(async () => {
+    if (!ctx.admins.includes(caller.userId) && caller.source !== "CLI") return refuse("forbidden", "综合事项只能由管理员（会议记录人）销号。");
+    const d = await getDecision(ctx.db, decisionId);
+    if (!d) return refuse("not_found", `决定事项 ${decisionId} 不存在。`);
+    if (d.supervisionId !== null) return refuse("invalid", `决定事项 ${decisionId} 已挂牌督办，请通过督办销号：/project 销号 督办${d.supervisionId}`);
+    if (!(await closeDecision(ctx.db, decisionId, { author: caller.userId, source: caller.source }, ctx.now))) return refuse("invalid", `决定事项 ${decisionId} 已于此前销号。`);
+    return done({ id: decisionId });
   });
 }
 

@@ -79,6 +79,12 @@ export async function openMeetingsUpTo(db: Db, date: LocalDate): Promise<Meeting
   return (await db.meeting.findMany({ where: { status: "OPEN", date: { lte: date } }, orderBy: [{ date: "desc" }, { id: "desc" }] })).map(toMeeting);
 }
 
+/** The first open meeting on or after a day: the one an agenda is made for. */
+export async function nextOpenMeetingFrom(db: Db, date: LocalDate): Promise<Meeting | null> {
+  const row = await db.meeting.findFirst({ where: { status: "OPEN", date: { gte: date } }, orderBy: [{ date: "asc" }, { id: "asc" }] });
+  return row ? toMeeting(row) : null;
+}
+
 /** The latest meeting before a day (any status): the "previous meeting" of an agenda. */
 export async function meetingBefore(db: Db, date: LocalDate): Promise<Meeting | null> {
   const row = await db.meeting.findFirst({ where: { date: { lt: date } }, orderBy: [{ date: "desc" }, { id: "desc" }] });
@@ -148,7 +154,12 @@ export async function releaseMinutesPost(db: Db, id: number): Promise<void> {
   await db.meeting.update({ where: { id }, data: { minutesPostedAt: null } });
 }
 
-/** 销号 of a general task (a decision without a project). */
-export async function closeDecision(db: Db, id: number, actor: Actor, at: Date): Promise<void> {
-  await db.meetingDecision.updateMany({ where: { id, closedAt: null, supervisionId: null }, data: { closedAt: at, closedBy: actor.author } });
+/** 销号 of a general task (a decision without a 督办 item); false when there is none open with that id. */
+export async function closeDecision(db: Db, id: number, actor: Actor, at: Date): Promise<boolean> {
+  const { count } = await db.meetingDecision.updateMany({ where: { id, closedAt: null, supervisionId: null }, data: { closedAt: at, closedBy: actor.author } });
+  return count === 1;
+}
+
+export async function getDecision(db: Db, id: number) {
+  return db.meetingDecision.findUnique({ where: { id } });
 }

@@ -59,6 +59,9 @@ describe("rules", () => {
     ["a checkpoint share that falls", { pace: { checkpoints: [{ day: "05-31", share: 0.5 }, { day: "09-30", share: 0.4 }] } }],
     ["a share over 100%", { pace: { checkpoints: [{ day: "05-31", share: 1.3 }] } }],
     ["a negative tolerance", { pace: { tolerancePoints: -1 } }],
+    ["a meeting on day 8 of the week", { meeting: { weekday: 8 } }],
+    ["a meeting at 25:00", { meeting: { time: "25:00" } }],
+    ["a blocker kind without a department", { blockerUnits: { LAND: "" } }],
   ])("refuses %s", (_name, override) => {
     expect(rulesSchema.safeParse(override).success).toBe(false);
   });

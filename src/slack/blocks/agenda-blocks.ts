@@ -17,6 +17,9 @@ export interface DecideButtonValue {
   unit?: string;
 }
 
+/** A meeting studies a few dozen items at most; the rest of a long section is named, and printed in full by the CLI. */
+export const MAX_ITEMS_PER_SECTION = 30;
+
 const DECIDABLE = new Set<AgendaSection["key"]>(["red", "unstarted", "supervision"]);
 
 function itemBlocks(agenda: Agenda, s: AgendaSection, item: AgendaItem): Block[] {
@@ -37,7 +40,8 @@ export function agendaMessages(agenda: Agenda): Messages {
     if (s.key === "followUp" && s.items.length) blocks.push(context([`已落实 ${agenda.counts.done} 项　推进中 ${agenda.counts.inProgress} 项　逾期 ${agenda.counts.overdue} 项`]));
     if (s.byKind?.length) blocks.push(context([`按要素类别：${s.byKind.map((g) => `${g.label}（${esc(g.unit)}）${g.projectIds.map((id) => `#${id}`).join("、")}`).join("；")}`]));
     if (!s.items.length) blocks.push(context(["无"]));
-    for (const item of s.items) blocks.push(...itemBlocks(agenda, s, item));
+    for (const item of s.items.slice(0, MAX_ITEMS_PER_SECTION)) blocks.push(...itemBlocks(agenda, s, item));
+    if (s.items.length > MAX_ITEMS_PER_SECTION) blocks.push(context([`另有 ${s.items.length - MAX_ITEMS_PER_SECTION} 项未列出；完整议程：dispatch meeting agenda --format docx`]));
   }
   blocks.push(context(["会上可点“记录决定”，或发送 /project 决定 #编号 事项=… 责任单位=… 责任人=@… 期限=…；会后发送 /project 散会 生成会议纪要。"]));
   return paginate(blocks);

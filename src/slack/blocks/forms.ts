@@ -1,5 +1,6 @@
 import { TEXT_LIMITS, type LimitedField } from "../../domain/text-limits.ts";
 import { formatMoney, moneyInput } from "../../domain/glossary.ts";
+import { blockerKindList } from "../../domain/blockers.ts";
 import { STAGE_LABELS } from "../../domain/stages.ts";
 import { STAGES, type Group, type LocalDate, type Project, type Stage, type Unit } from "../../domain/types.ts";
 import { clip, plain, type Block } from "./kit.ts";
@@ -57,6 +58,8 @@ const SECTOR_OPTIONS: Option[] = [
   { text: "工业", value: "INDUSTRY" },
   { text: "服务业", value: "SERVICE" },
 ];
+/** Blockers carry their kind in front (src/domain/blockers.ts), so the agenda and 问题清单 can sort them. */
+const BLOCKER_HINT = `在问题前写类别和冒号：${blockerKindList()}；多个问题用；分隔`;
 const MONEY_HINT = "以万元计，可写 3000万、2.5亿、1,200万元";
 
 function modal(callbackId: string, title: string, submit: string, blocks: Block[], meta: FormMeta): Block {
@@ -120,7 +123,7 @@ export function updateForm(project: Project, prefill: UpdatePrefill, meta: FormM
     input("progress", "本周进展", text(prefill.progress, true, "例如：完成土地摘牌"), { optional: true }),
     input("nextStep", "下一步", text(prefill.nextStep ?? project.nextStep), { optional: true }),
     input("due", "下一步截止", date(prefill.due === undefined ? project.nextStepDue : prefill.due), { optional: true }),
-    input("blockers", "问题堵点", text(prefill.blockers ?? project.blockers, true), { optional: true }),
+    input("blockers", "问题堵点", text(prefill.blockers ?? project.blockers, true, "例如：用地：土地指标未落实；环评：批复待省厅"), { optional: true, hint: BLOCKER_HINT }),
     input("funds", "新到位资金（可不填）", text(prefill.fundsWan ? moneyInput(prefill.fundsWan) : undefined, false, "例如 3000万"), { optional: true, hint: MONEY_HINT }),
   ], { ...meta, projectId: project.id, version: project.version, stage: project.stage });
 }
