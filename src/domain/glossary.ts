@@ -76,3 +76,10 @@ export const REQUEST_TEXTS = {
   formExpired: "表单需在输入命令后立即打开，本次已超时。请重新输入命令打开表单。",
   lateAnswer: (command: string) => `您此前提交的“${command}”已处理：`,
 } as const;
+
+/** The bot cannot open its store at start: one line, the store named without its password. */
+export function storeUnreachableAtStart(redactedUrl: string, e: unknown): string {
+  const message = String((e as Error)?.message ?? e);
+  if (/DATABASE_URL/.test(message)) return message.split("\n")[0]!;
+  return `无法连接数据库 ${redactedUrl}：请确认数据库已启动、地址和账号正确、网络可达（DATABASE_URL），然后重新启动。`;
+}
