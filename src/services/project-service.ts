@@ -154,7 +154,9 @@ export async function updateProject(
       try {
         return await updateOnce(ctx, caller, projectId, req, expectedVersion);
       } catch (e) {
-        if (!(e instanceof VersionConflictError) || expectedVersion !== undefined || attempt >= 5) throw e;
+        // Each lost race means another change went in: a few dozen tries outlast any burst of them.
+        if (!(e instanceof VersionConflictError) || expectedVersion !== undefined || attempt >= 30) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * Math.min(attempt, 5)));
       }
     }
   });
