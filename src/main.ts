@@ -4,6 +4,9 @@ import { createLogger } from "./log.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { openStore } from "./store/client.ts";
 import { StoreSchemaError } from "./store/schema-version.ts";
+import { DEFAULT_DATABASE_URL, redactUrl } from "./store/database-target.ts";
+import { isStoreUnavailable } from "./store/errors.ts";
+import { storeUnreachableAtStart } from "./domain/glossary.ts";
 import { hostname } from "node:os";
 import { loadJobsConfig } from "./jobs/job-config.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
@@ -51,9 +54,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openStore(config.databaseUrl).catch((e: unknown) => {
     // A store from a newer version, or half-made: the message says what to do; a stack trace would not.
-    if (!(e instanceof StoreSchemaError)) throw e;
-    process.stderr.write(`${e.message}\n`);
-    process.exit(1);
+    if (e instanceof StoreSchemaError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    // Unreachable or unusable: one line saying which store and what to check, never the password.
+    if (isStoreUnavailable(e) || /DATABASE_URL/.test(String((e as Error)?.message))) {
+      process.stderr.write(`${storeUnreachableAtStart(redactUrl(config.databaseUrl ?? DEFAULT_DATABASE_URL), e)}\n`);
+      process.exit(1);
+    }
+    throw e;
   });
   logger.info({ store: store.target.provider }, "store ready");
   const slack = createSlackApp(config, { db: store.db, admins: config.admins, now: () => new Date(), logger });

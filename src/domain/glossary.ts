@@ -217,3 +217,10 @@ export const CHANNEL_REACH = {
   joined: (name: string) => `已自动加入公开频道 #${name}`,
   cannotShare: (name: string) => `机器人不在 #${name}，无法发到频道。请${inviteBotIn(name)}后重试。`,
 } as const;
+
+/** The bot cannot open its store at start: one line, the store named without its password. */
+export function storeUnreachableAtStart(redactedUrl: string, e: unknown): string {
+  const message = String((e as Error)?.message ?? e);
+  if (/DATABASE_URL/.test(message)) return message.split("\n")[0]!;
+  return `无法连接数据库 ${redactedUrl}：请确认数据库已启动、地址和账号正确、网络可达（DATABASE_URL），然后重新启动。`;
+}

@@ -170,45 +170,61 @@ export async function updateProject(
   req: ProjectChangeRequest,
   expectedVersion?: number,
 ): Promise<Result<UpdateOutcome>> {
+  // A command or button names no version: another writer saving the project
+  // between our read and our write is no conflict for it, so the change is
+  // worked out again on the new version (merged) rather than refused. A form
+  // names the version it was filled in on, and is refused if that moved.
   return guard(async () => {
-    // A retry is answered before validation: the first attempt already moved the state on.
-    if (await isRequestApplied(ctx.db, caller.requestKey, ctx.now)) return ALREADY_DONE;
-    const current = await getProject(ctx.db, projectId);
-    if (!current) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
-    const permission = await editPermission(ctx, caller.userId, current);
-    if (!permission.allowed) return refuse("forbidden", `你没有修改项目 #${projectId}“${current.name}”的权限。可修改的人：${permission.who}。`);
-    // A form filled in on an old version is refused before its values are judged against the new one.
-    if (expectedVersion !== undefined && expectedVersion !== current.version) throw new VersionConflictError(current);
-
-    const { patch, group: target, errors } = await resolveNames(ctx.db, req);
-    // Moving a project into a group is creating one there: it needs the same rights.
-    if (target && target.id !== current.groupId && !canCreateInGroup(caller.userId, target, ctx.admins))
-      return refuse("forbidden", `只有“${target.name}”工作组成员、组长或管理员可以把项目移入该组。如需移交，请该组成员或管理员操作。`);
-    const day = today(ctx);
-    if (req.stage !== undefined) {
-      const plan = planStageChange(current, req.stage, req.stageDate ?? day, req.reason);
-      if (!plan.ok) errors.push(plan.error);
-      else {
-        patch.stage = plan.stage;
-        for (const [stage, column] of Object.entries(STAGE_DATE_COLUMNS)) patch[column as HistoryField] = plan.stageDates[stage as Stage] ?? null;
-        if (plan.stage === "DROPPED") patch.dropReason = req.reason!.trim();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await updateOnce(ctx, caller, projectId, req, expectedVersion);
+      } catch (e) {
+        // Each lost race means another change went in: a few dozen tries outlast any burst of them.
+        if (!(e instanceof VersionConflictError) || expectedVersion !== undefined || attempt >= 30) throw e;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * Math.min(attempt, 5)));
       }
     }
-    if (req.fundsWan !== undefined && req.fundsWan <= 0) errors.push(`到位金额须大于 0，例如：到位=+3000万`);
-    if (errors.length) return refuse("invalid", errors.join("\n"));
-
-    const progress = [req.progress, req.stage && req.reason ? `阶段调整为${STAGE_LABELS[req.stage]}，原因：${req.reason}` : undefined].filter(Boolean).join("；") || undefined;
-    if (ctx.checkOnly) return CHECKED;
-    const actor = { author: caller.userId, source: caller.source };
-    const outcome = await inTransaction(ctx.db, async (tx) => {
-      const saved = await saveProjectChanges(tx, projectId, expectedVersion ?? current.version, patch, actor, { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, progress, at: ctx.now });
-      if (req.fundsWan !== undefined)
-        await recordFunds(tx, { projectId, date: req.fundsDate ?? day, amountWan: req.fundsWan }, actor, { at: ctx.now });
-      return saved;
-    });
-    const names = outcome.changes.some((c) => /^(groupId|leadUnitId|landingUnitId|coUnitIds)$/.test(c.field)) ? await namesOfIds(ctx.db) : {};
-    return done({ ...outcome, progress, fundsWan: req.fundsWan, names });
   });
+}
+
+async function updateOnce(ctx: ServiceContext, caller: Caller, projectId: number, req: ProjectChangeRequest, expectedVersion?: number): Promise<Result<UpdateOutcome>> {
+  // A retry is answered before validation: the first attempt already moved the state on.
+  if (await isRequestApplied(ctx.db, caller.requestKey, ctx.now)) return ALREADY_DONE;
+  const current = await getProject(ctx.db, projectId);
+  if (!current) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
+  const permission = await editPermission(ctx, caller.userId, current);
+  if (!permission.allowed) return refuse("forbidden", `你没有修改项目 #${projectId}“${current.name}”的权限。可修改的人：${permission.who}。`);
+  // A form filled in on an old version is refused before its values are judged against the new one.
+  if (expectedVersion !== undefined && expectedVersion !== current.version) throw new VersionConflictError(current);
+
+  const { patch, group: target, errors } = await resolveNames(ctx.db, req);
+  // Moving a project into a group is creating one there: it needs the same rights.
+  if (target && target.id !== current.groupId && !canCreateInGroup(caller.userId, target, ctx.admins))
+    return refuse("forbidden", `只有“${target.name}”工作组成员、组长或管理员可以把项目移入该组。如需移交，请该组成员或管理员操作。`);
+  const day = today(ctx);
+  if (req.stage !== undefined) {
+    const plan = planStageChange(current, req.stage, req.stageDate ?? day, req.reason);
+    if (!plan.ok) errors.push(plan.error);
+    else {
+      patch.stage = plan.stage;
+      for (const [stage, column] of Object.entries(STAGE_DATE_COLUMNS)) patch[column as HistoryField] = plan.stageDates[stage as Stage] ?? null;
+      if (plan.stage === "DROPPED") patch.dropReason = req.reason!.trim();
+    }
+  }
+  if (req.fundsWan !== undefined && req.fundsWan <= 0) errors.push(`到位金额须大于 0，例如：到位=+3000万`);
+  if (errors.length) return refuse("invalid", errors.join("\n"));
+
+  const progress = [req.progress, req.stage && req.reason ? `阶段调整为${STAGE_LABELS[req.stage]}，原因：${req.reason}` : undefined].filter(Boolean).join("；") || undefined;
+  if (ctx.checkOnly) return CHECKED;
+  const actor = { author: caller.userId, source: caller.source };
+  const outcome = await inTransaction(ctx.db, async (tx) => {
+    const saved = await saveProjectChanges(tx, projectId, expectedVersion ?? current.version, patch, actor, { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, progress, at: ctx.now });
+    if (req.fundsWan !== undefined)
+      await recordFunds(tx, { projectId, date: req.fundsDate ?? day, amountWan: req.fundsWan }, actor, { at: ctx.now });
+    return saved;
+  });
+  const names = outcome.changes.some((c) => /^(groupId|leadUnitId|landingUnitId|coUnitIds)$/.test(c.field)) ? await namesOfIds(ctx.db) : {};
+  return done({ ...outcome, progress, fundsWan: req.fundsWan, names });
 }
 
 /** `/project 到位 #7 +500万` and the funds form. Recorded at most once per request key. */

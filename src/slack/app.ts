@@ -74,6 +74,7 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
   const app = new App({ token: config.botToken, receiver, logger, clientOptions });
   register(app, withDeps(app));
   const http = createHttpFront(receiver, {
+    signingSecret: config.signingSecret!,
     logger: deps.logger,
     // Bounded: a black-holed database makes /health answer 503, not hang.
     health: () => withinMs(storeReachable(deps.db), HEALTH_WITHIN_MS, "the health check"),

@@ -17,9 +17,21 @@ export function databaseTarget(url: string = process.env.DATABASE_URL || DEFAULT
   }
   if (url.startsWith("file:")) return { provider: "sqlite", url, schemaDir: "prisma/sqlite" };
   throw new Error(
-    `DATABASE_URL 无法识别：${url}。请写成 file:./data/dispatch.db（SQLite）或 postgresql://user@host:5432/db（PostgreSQL）。` +
+    `DATABASE_URL 无法识别：${redactUrl(url)}。请写成 file:./data/dispatch.db（SQLite）或 postgresql://user@host:5432/db（PostgreSQL）。` +
       ` / DATABASE_URL not recognised: use file:... (SQLite) or postgresql://... (PostgreSQL).`,
   );
+}
+
+/** A connection URL fit to print: the password (and anything after the scheme that cannot be parsed) hidden. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0];
+    return scheme ? `${scheme}…` : "（无法识别的写法）";
+  }
 }
 
 /** The path of the SQLite file, relative paths taken from the working directory. */

@@ -128,6 +128,9 @@ describe("request signing", () => {
     expect((await send({ "x-slack-request-timestamp": String(ts), "x-slack-signature": "v0=" + "0".repeat(64) })).status).toBe(401);
     const stale = ts - 6 * 60;
     expect((await send({ "x-slack-request-timestamp": String(stale), "x-slack-signature": signSlackRequest(SECRET, stale, body) })).status).toBe(401);
+    // Ten minutes in the future is outside Slack's tolerance too (issue #14, item 9).
+    const future = ts + 10 * 60;
+    expect((await send({ "x-slack-request-timestamp": String(future), "x-slack-signature": signSlackRequest(SECRET, future, body) })).status).toBe(401);
     const headers = { "x-slack-request-timestamp": String(ts), "x-slack-signature": signSlackRequest(SECRET, ts, body) };
     expect(h.standin.calls.slice(before).filter((c) => c.method !== "auth.test")).toEqual([]);
     const firstStatus = (await send(headers)).status;
