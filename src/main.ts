@@ -5,6 +5,8 @@ import { createSlackApp } from "./slack/app.ts";
 import { openStore } from "./store/client.ts";
 import { StoreSchemaError } from "./store/schema-version.ts";
 import { hostname } from "node:os";
+import { LogLevel, WebClient } from "@slack/web-api";
+import { channelPacer } from "./jobs/channel-pacer.ts";
 import { loadJobsConfig } from "./jobs/job-config.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { loadRules } from "./store/settings.ts";
@@ -66,7 +68,9 @@ async function main(): Promise<void> {
   const scheduler = startScheduler(
     {
       db: store.db,
-      client: slack.app.client,
+      // A client of their own: a 429 pause in a long scheduled post never holds up App Home or commands.
+      client: new WebClient(config.botToken, { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN }),
+      pacer: channelPacer(),
       worker: `${hostname()}:${process.pid}`,
       logger: logger.child({ component: "jobs" }),
       now: () => new Date(),

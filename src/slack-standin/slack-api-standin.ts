@@ -6,6 +6,7 @@ import { Faults, type FaultSpec } from "./faults.ts";
 import { FileStore, fileMethods, type StoredFile } from "./file-methods.ts";
 import { BadRequest, parseArgs, readBody, uploadedBytes } from "./http-body.ts";
 import { ApiError, type ApiPayload, type Args, type MethodContext, type MethodHandler } from "./method-kit.ts";
+import { RateLimits } from "./rate-limits.ts";
 import { APP_TOKEN_METHODS, manifestBotScopes, MissingScope, Scopes, tokenType } from "./scopes.ts";
 import { ResponseUrls, type ResponseUrlOptions, type ResponseUrlRecord } from "./response-urls.ts";
 import { TriggerIds } from "./triggers.ts";
@@ -35,6 +36,8 @@ export interface StandinOptions {
   scopes?: string[];
   /** How long after files.completeUploadExternal the files show in the channel (default 100 ms). */
   shareDelayMs?: number;
+  /** Wall clock of the rate limits (tiers, ~1 post a second per channel); default Date.now. */
+  rateClock?: () => number;
   /** Clock in ms, for ts values, trigger_id and response_url expiry. */
   now?: () => number;
   bot?: Partial<BotIdentity>;
@@ -101,6 +104,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
   const bot: BotIdentity = { ...DEFAULT_BOT, ...opts.bot };
   const ws = new Workspace(bot, now);
   const scopes = new Scopes(opts.scopes ?? manifestBotScopes());
+  const rates = new RateLimits(opts.rateClock);
   const pending = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   const later = (fn: () => void) => {
     let entry!: { timer: NodeJS.Timeout; done: () => void };
@@ -189,6 +193,12 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
       record(method, args, fault.status, { ok: false, error: fault.error });
       return send(res, fault.status, { ok: false, error: fault.error }, fault.headers);
     }
+    const channelRef = typeof args.channel === "string" ? args.channel : undefined;
+    const retryAfter = rates.take(method, channelRef === undefined ? undefined : (ws.existingChannel(channelRef)?.id ?? channelRef));
+    if (retryAfter !== undefined) {
+      record(method, args, 429, { ok: false, error: "ratelimited" });
+      return send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
+    }
     const body = runMethod(method, args);
     record(method, args, 200, body);
     send(res, 200, body);
@@ -275,6 +285,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     clear,
     reset() {
       clear();
+      rates.clear();
       for (const p of pending) clearTimeout(p.timer);
       pending.clear();
       ws.clearMessages();
