@@ -63,6 +63,8 @@ export class UnreachableChannels extends Error {
 export interface PostOptions {
   retrying: boolean;
   pacer?: ChannelPacer;
+  /** How many channels are posted to at the same time (default 4). */
+  channelsAtOnce?: number;
 }
 
 /**
@@ -83,23 +85,36 @@ export async function postPlan(
   };
   const failures: UnreachableChannels["failures"] = [];
   const joined = new Set<string>();
-  for (const post of plan.posts) {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await postOne(client, post, target, progress, saved, pacer, opts.retrying || attempt > 0);
-        break;
-      } catch (e) {
-        const error = slackError(e);
-        if (!error || !UNREACHABLE.has(error)) throw e;
-        // A public channel the bot has not joined: join once and try again.
-        const reach = error === "not_in_channel" && !joined.has(post.channel) ? await reachChannel(client, post.channel) : undefined;
-        joined.add(post.channel);
-        if (reach?.ok && attempt === 0) continue;
-        failures.push({ channel: post.channel, name: reach?.name, error });
-        break;
+  const postInOrder = async (posts: Post[]) => {
+    for (const post of posts) {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await postOne(client, post, target, progress, saved, pacer, opts.retrying || attempt > 0);
+          break;
+        } catch (e) {
+          const error = slackError(e);
+          if (!error || !UNREACHABLE.has(error)) throw e;
+          // A public channel the bot has not joined: join once and try again.
+          const reach = error === "not_in_channel" && !joined.has(post.channel) ? await reachChannel(client, post.channel) : undefined;
+          joined.add(post.channel);
+          if (reach?.ok && attempt === 0) continue;
+          failures.push({ channel: post.channel, name: reach?.name, error });
+          break;
+        }
       }
     }
-  }
+  };
+  // Each channel's posts in order; a few channels at a time, since the pace is per channel
+  // (and the workspace allows a few hundred messages a minute in all).
+  const byChannel = new Map<string, Post[]>();
+  for (const post of plan.posts) byChannel.set(post.channel, [...(byChannel.get(post.channel) ?? []), post]);
+  const queues = [...byChannel.values()];
+  const lanes = Array.from({ length: Math.min(opts.channelsAtOnce ?? 4, queues.length) }, async () => {
+    for (let q = queues.shift(); q; q = queues.shift()) await postInOrder(q);
+  });
+  const settled = await Promise.allSettled(lanes);
+  const crashed = settled.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (crashed) throw crashed.reason;
   if (failures.length) throw new UnreachableChannels(failures);
   return progress;
 }
