@@ -7,6 +7,7 @@ import { StoreSchemaError } from "./store/schema-version.ts";
 import { hostname } from "node:os";
 import { LogLevel, WebClient } from "@slack/web-api";
 import { channelPacer } from "./jobs/channel-pacer.ts";
+import { egressDispatcher, egressFetch } from "./slack/egress.ts";
 import { loadJobsConfig } from "./jobs/job-config.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { loadRules } from "./store/settings.ts";
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     {
       db: store.db,
       // A client of their own: a 429 pause in a long scheduled post never holds up App Home or commands.
-      client: new WebClient(config.botToken, { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN }),
+      client: new WebClient(config.botToken, { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN, fetch: egressFetch(egressDispatcher()) }),
       pacer: channelPacer(),
       worker: `${hostname()}:${process.pid}`,
       logger: logger.child({ component: "jobs" }),

@@ -7,6 +7,7 @@ import { registerPingActions } from "./actions/ping-actions.ts";
 import { registerProjectCommand } from "./commands/project-command.ts";
 import { cachedRules, type SlackDeps } from "./deps.ts";
 import { registerAppHome } from "./events/app-home.ts";
+import { egressDispatcher, egressFetch } from "./egress.ts";
 import { createHttpFront, type HttpFront } from "./http-server.ts";
 import { registerFormSubmissions } from "./views/form-submissions.ts";
 import { createWorkQueue } from "./work-queue.ts";
@@ -34,9 +35,28 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
     rules: cachedRules(base.db, config.timeZone),
   };
   const logger = boltLogger(deps.logger);
-  const clientOptions = { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN };
+  const dispatcher = egressDispatcher();
+  const clientOptions = { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN, fetch: egressFetch(dispatcher) };
   if (config.socketMode) {
-    const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger });
+    // apps.connections.open goes to SLACK_API_URL (not always slack.com), through the proxy if any;
+    // /health is served on PORT as in HTTP mode.
+    const receiver = new SocketModeReceiver({
+      appToken: config.appToken!,
+      logger,
+      dispatcher,
+      installerOptions: { clientOptions, port: config.port },
+      customRoutes: [
+        {
+          path: "/health",
+          method: ["GET"],
+          handler: (_req, res) => {
+            storeReachable(deps.db)
+              .then((ok) => res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok })))
+              .catch(() => res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ ok: false })));
+          },
+        },
+      ],
+    });
     const app = new App({ token: config.botToken, receiver, logger, clientOptions });
     register(app, deps);
     return {
