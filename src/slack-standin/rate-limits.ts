@@ -33,6 +33,9 @@ export const METHOD_TIERS: Record<string, keyof typeof TIERS> = {
   "apps.connections.open": 1,
 };
 
+/** Tier 1 (1 a minute) still lets a few calls through at once. */
+export const TIER1_BURST = 3;
+
 /** chat.postMessage per channel: one a second, a burst of this many above it. */
 export const POST_BURST = 10;
 /** chat.postMessage across the workspace: "several hundred a minute". */
@@ -85,7 +88,8 @@ export class RateLimits {
     const tier = METHOD_TIERS[method];
     if (tier === undefined) return undefined;
     const perMinute = TIERS[tier];
-    return this.bucket(method, perMinute, perMinute / 60).take(now);
+    // "A small amount of burst behavior is tolerated" even in Tier 1 (a reconnect right after connecting).
+    return this.bucket(method, Math.max(perMinute, TIER1_BURST), perMinute / 60).take(now);
   }
 
   clear(): void {

@@ -7,6 +7,7 @@ import { FileStore, fileMethods, type StoredFile } from "./file-methods.ts";
 import { BadRequest, parseArgs, readBody, uploadedBytes } from "./http-body.ts";
 import { ApiError, type ApiPayload, type Args, type MethodContext, type MethodHandler } from "./method-kit.ts";
 import { RateLimits } from "./rate-limits.ts";
+import { SocketModeServer } from "./socket-mode.ts";
 import { APP_TOKEN_METHODS, manifestBotScopes, MissingScope, Scopes, tokenType } from "./scopes.ts";
 import { ResponseUrls, type ResponseUrlOptions, type ResponseUrlRecord } from "./response-urls.ts";
 import { TriggerIds } from "./triggers.ts";
@@ -89,6 +90,8 @@ export interface SlackStandin {
   archive(channel: string): void;
   /** Resolves when work Slack finishes after answering (file shares) is done. */
   settled(): Promise<void>;
+  /** Socket Mode: connections opened through apps.connections.open (app token). */
+  readonly socketMode: SocketModeServer;
   /** A channel's messages oldest first, thread replies included (copies). */
   messages(channel: string): StoredMessage[];
   ephemerals(): EphemeralMessage[];
@@ -147,6 +150,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
   }
 
   function runMethod(method: string, args: Args): ApiPayload & { ok: boolean; error?: string } {
+    if (method === "apps.connections.open") return { ok: true, url: socketMode.open() };
     const handler = METHODS[method];
     if (!handler) return { ok: false, error: "unknown_method" };
     try {
@@ -268,6 +272,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const socketMode = new SocketModeServer(server, () => origin);
   ctx.origin = origin;
 
   const clear = () => {
@@ -298,6 +303,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
       new Promise<void>((resolve, reject) => {
         for (const p of pending) clearTimeout(p.timer);
         pending.clear();
+        socketMode.closeAll();
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
       }),
@@ -318,6 +324,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
       if (!c) throw new Error(`no channel ${channel} in the stand-in`);
       c.is_archived = true;
     },
+    socketMode,
     async settled() {
       while (pending.size > 0) await new Promise((r) => setTimeout(r, 10));
     },
