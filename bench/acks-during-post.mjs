@@ -22,6 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), "bench-acks-"));
 copyFileSync(source.slice(5), join(dir, "db.db"));
 const url = `file:${join(dir, "db.db")}`;
 const standin = await startSlackStandin({ botToken: TOKEN });
+standin.addChannel({ id: "C0BENCH", name: "bench", members: [standin.bot.userId] }); // the summary channel, the bot invited
 const store = await openStore(url, { migrate: false });
 await saveJobsConfig(store.db, { summaryChannel: "C0BENCH" });
 await store.db.jobRun.deleteMany({});

@@ -20,6 +20,8 @@ interface Figures {
   cliColdStartSeconds: { help: number; reportWeeklyDemo: number; bareNode: number };
   idleRssMb: number;
   slashAcks: string[][];
+  /** Absent in results written before the pings bench existed. */
+  pingsPost?: { projects: number; seconds: number; messages: number; channels: number; rateLimited: number; duplicates: number };
 }
 
 const row = (cells: Array<string | number>) => `| ${cells.join(" | ")} |`;
@@ -36,6 +38,11 @@ export function benchTable(f: Figures): string {
     ...f.weeklyPost.map((p) => row([p.store, p.projects, "weekly post (report, 2 charts, xlsx, in the worker)", p.seconds, p.cpuSeconds, p.peakRssMb, "", "", "", "", ""])),
     "",
     `Slash-command acknowledgement while the same bot builds the ${f.ackPostProjects.toLocaleString("en")}-project weekly post: p50 ${f.ackP50DuringPostMs} ms, p99 ${f.ackP99DuringPostMs} ms (${f.acksDuringPost} requests; p99 ${f.ackP99IdleMs} ms with nothing running).`,
+    ...(f.pingsPost
+      ? [
+          `Overdue pings at ${f.pingsPost.projects.toLocaleString("en")} projects against the strict stand-in (about one message a second per channel, bursts, 429 beyond): ${f.pingsPost.messages} messages in ${f.pingsPost.channels} group channels in ${f.pingsPost.seconds} s, ${f.pingsPost.rateLimited} 429s met, ${f.pingsPost.duplicates} duplicates.`,
+        ]
+      : []),
     `Cold start: \`dispatch --help\` ${f.cliColdStartSeconds.help} s, \`dispatch report weekly\` on the demo ${f.cliColdStartSeconds.reportWeeklyDemo} s (\`node -e 0\`: ${f.cliColdStartSeconds.bareNode} s). Bot idle RSS (sandbox): ${f.idleRssMb} MB.`,
     "",
     "500 signed `/project 更新` at concurrency 20, the bot on SQLite against a bare Bolt app that only acknowledges:",

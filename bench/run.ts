@@ -114,6 +114,9 @@ for (const t of targets) {
 
 say("周调度推送期间的斜杠命令应答……");
 const acks = node([join(ROOT, "bench", "acks-during-post.mjs"), largest]) as unknown as { during: { p50: number; p99: number; n: number }; idle: { p50: number; p99: number; n: number }; postMs: number };
+say("10,000 个项目的逾期提醒，按 Slack 的频率推送到各工作组频道……");
+const pings = node([join(ROOT, "bench", "pings-post-worker.mjs"), `file:${join(DIR, "bench-10000.db")}`]) as unknown as { ms: number; messages: number; rateLimited: number; duplicates: number; channels: number };
+if (pings.duplicates !== 0) say(`  ！逾期提醒出现 ${pings.duplicates} 条重复消息`);
 say("命令行冷启动与空闲内存……");
 const cli = cliColdStarts(RUNS);
 const idle = await idleRssMb();
@@ -135,6 +138,7 @@ const figures = {
   cliColdStartSeconds: { help: round(median(cli.help)), reportWeeklyDemo: round(median(cli.weekly)), bareNode: round(median(cli.node)) },
   idleRssMb: Math.round(idle),
   slashAcks: slash,
+  pingsPost: { projects: 10_000, seconds: round(pings.ms / 1000, 1), messages: pings.messages, channels: pings.channels, rateLimited: pings.rateLimited, duplicates: pings.duplicates },
 };
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(figures, null, 2)}\n`);
 const { benchTable } = await import("./readme-table.ts");

@@ -20,6 +20,7 @@ if (source.startsWith("file:")) {
   url = `file:${join(dir, "db.db")}`;
 }
 const standin = await startSlackStandin({ botToken: "xoxb-bench" });
+standin.addChannel({ id: "C0BENCH", name: "bench", members: [standin.bot.userId] }); // the summary channel, the bot invited
 const store = await openStore(url, { migrate: false });
 await saveJobsConfig(store.db, { summaryChannel: "C0BENCH" });
 await store.db.jobRun.deleteMany({ where: { job: "weekly_summary" } });

@@ -8,6 +8,9 @@ import { DEFAULT_DATABASE_URL, redactUrl } from "./store/database-target.ts";
 import { isStoreUnavailable } from "./store/errors.ts";
 import { storeUnreachableAtStart } from "./domain/glossary.ts";
 import { hostname } from "node:os";
+import { LogLevel, WebClient } from "@slack/web-api";
+import { channelPacer } from "./jobs/channel-pacer.ts";
+import { egressDispatcher, egressFetch } from "./slack/egress.ts";
 import { loadJobsConfig } from "./jobs/job-config.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { loadRules } from "./store/settings.ts";
@@ -80,7 +83,9 @@ async function main(): Promise<void> {
   const scheduler = startScheduler(
     {
       db: store.db,
-      client: slack.app.client,
+      // A client of their own: a 429 pause in a long scheduled post never holds up App Home or commands.
+      client: new WebClient(config.botToken, { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN, fetch: egressFetch(egressDispatcher()) }),
+      pacer: channelPacer(),
       worker: `${hostname()}:${process.pid}`,
       logger: logger.child({ component: "jobs" }),
       now: () => new Date(),

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig, type Config } from "../config.ts";
 import { CHANNEL_REACH } from "../domain/glossary.ts";
 import { loadJobsConfig } from "../jobs/job-config.ts";
 import { reachChannel, type ChannelReach } from "../slack/channel-reach.ts";
+import { egressDispatcher, egressFetch } from "../slack/egress.ts";
 import { manifestBotScopes } from "../slack/manifest-scopes.ts";
 import { openStore, storeReachable, type Db } from "../store/client.ts";
 import { listGroups } from "../store/directory.ts";
@@ -137,7 +138,7 @@ export async function runDoctor(env: Record<string, string | undefined> = proces
   }
 
   try {
-    const client = new WebClient(config.botToken, { slackApiUrl: config.slackApiUrl, retryConfig: { retries: 1 }, logLevel: LogLevel.ERROR });
+    const client = new WebClient(config.botToken, { slackApiUrl: config.slackApiUrl, retryConfig: { retries: 1 }, logLevel: LogLevel.ERROR, fetch: egressFetch(egressDispatcher(env)) });
     checks.push(...(await slackChecks(client, store.db, config)));
   } finally {
     await store.close();

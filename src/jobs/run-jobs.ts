@@ -10,7 +10,8 @@ import { loadJobsConfig } from "./job-config.ts";
 import type { JobContext } from "./job-context.ts";
 import { planInWorker, REPORT_JOBS, type ReportWorkerOptions } from "./plan-in-worker.ts";
 import type { JobPlan } from "./post-plan.ts";
-import { postPlan, type PostProgress } from "./slack-poster.ts";
+import type { ChannelPacer } from "./channel-pacer.ts";
+import { LeaseLost, postPlan, type PostProgress } from "./slack-poster.ts";
 
 // Runs every post that is due and not yet done: claim (job, period) in the
 // database, plan, post, mark done. Several bot processes may call this at
@@ -19,7 +20,10 @@ import { postPlan, type PostProgress } from "./slack-poster.ts";
 
 export interface RunnerDeps {
   db: Db;
+  /** The jobs' own Web API client: a 429 pause here never holds up App Home or commands. */
   client: WebClient;
+  /** Paces chat.postMessage per channel across runs (default: one per run). */
+  pacer?: ChannelPacer;
   /** Identifies this process in the claims (host:pid). */
   worker: string;
   logger: Logger;
@@ -53,18 +57,25 @@ export async function planJob(ctx: JobContext, reportWorker?: ReportWorkerOption
 async function runOne(deps: RunnerDeps, settings: Pick<JobContext, "rules" | "config">, job: JobKind, due: DuePeriod): Promise<RunOutcome> {
   const { db } = deps;
   const now = deps.now();
-  const claim = await claimJobRun(db, job, due.period, deps.worker, now, deps.leaseMs ?? 10 * 60_000, due.late);
+  const leaseMs = deps.leaseMs ?? 10 * 60_000;
+  const claim = await claimJobRun(db, job, due.period, deps.worker, now, leaseMs, due.late);
   if (!claim.claimed) return { job, period: due.period, status: "held", late: due.late, detail: claim.run?.status };
   const run = claim.run;
   try {
     const ctx: JobContext = { db, ...settings, job, due: { ...due, late: due.late || run.late }, now };
     const plan = await planJob(ctx, deps.reportWorker);
     const progress = JSON.parse(run.progress) as PostProgress;
-    await postPlan(deps.client, plan, { job, period: due.period }, progress, (p) => saveJobProgress(db, run.id, deps.worker, p), { retrying: run.attempts > 1 });
+    // Each step saved renews the lease: a run that keeps making progress is never taken over.
+    const save = (p: PostProgress) => saveJobProgress(db, run.id, deps.worker, p, new Date(deps.now().getTime() + leaseMs));
+    await postPlan(deps.client, plan, { job, period: due.period }, progress, save, { retrying: run.attempts > 1, pacer: deps.pacer });
     await finishJobRun(db, run.id, deps.worker, deps.now());
     deps.logger.info({ job, period: due.period, posts: plan.posts.length, late: ctx.due.late }, plan.posts.length ? "scheduled post sent" : "scheduled post skipped");
     return { job, period: due.period, status: plan.posts.length ? "posted" : "skipped", late: ctx.due.late, detail: plan.skipped };
   } catch (e) {
+    if (e instanceof LeaseLost) {
+      deps.logger.warn({ job, period: due.period }, "another process took this scheduled post over; it finishes it");
+      return { job, period: due.period, status: "held", late: due.late, detail: "CLAIMED" };
+    }
     const message = e instanceof Error ? e.message : String(e);
     await failJobRun(db, run.id, deps.worker, message);
     deps.logger.error({ job, period: due.period, err: e }, "scheduled post failed; will retry");

@@ -6,6 +6,8 @@ import { Faults, type FaultSpec } from "./faults.ts";
 import { FileStore, fileMethods, type StoredFile } from "./file-methods.ts";
 import { BadRequest, parseArgs, readBody, uploadedBytes } from "./http-body.ts";
 import { ApiError, type ApiPayload, type Args, type MethodContext, type MethodHandler } from "./method-kit.ts";
+import { RateLimits } from "./rate-limits.ts";
+import { SocketModeServer } from "./socket-mode.ts";
 import { APP_TOKEN_METHODS, manifestBotScopes, MissingScope, Scopes, tokenType } from "./scopes.ts";
 import { ResponseUrls, type ResponseUrlOptions, type ResponseUrlRecord } from "./response-urls.ts";
 import { TriggerIds } from "./triggers.ts";
@@ -35,6 +37,8 @@ export interface StandinOptions {
   scopes?: string[];
   /** How long after files.completeUploadExternal the files show in the channel (default 100 ms). */
   shareDelayMs?: number;
+  /** Wall clock of the rate limits (tiers, ~1 post a second per channel); default Date.now. */
+  rateClock?: () => number;
   /** Clock in ms, for ts values, trigger_id and response_url expiry. */
   now?: () => number;
   bot?: Partial<BotIdentity>;
@@ -86,6 +90,8 @@ export interface SlackStandin {
   archive(channel: string): void;
   /** Resolves when work Slack finishes after answering (file shares) is done. */
   settled(): Promise<void>;
+  /** Socket Mode: connections opened through apps.connections.open (app token). */
+  readonly socketMode: SocketModeServer;
   /** A channel's messages oldest first, thread replies included (copies). */
   messages(channel: string): StoredMessage[];
   ephemerals(): EphemeralMessage[];
@@ -101,6 +107,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
   const bot: BotIdentity = { ...DEFAULT_BOT, ...opts.bot };
   const ws = new Workspace(bot, now);
   const scopes = new Scopes(opts.scopes ?? manifestBotScopes());
+  const rates = new RateLimits(opts.rateClock);
   const pending = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   const later = (fn: () => void) => {
     let entry!: { timer: NodeJS.Timeout; done: () => void };
@@ -143,6 +150,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
   }
 
   function runMethod(method: string, args: Args): ApiPayload & { ok: boolean; error?: string } {
+    if (method === "apps.connections.open") return { ok: true, url: socketMode.open() };
     const handler = METHODS[method];
     if (!handler) return { ok: false, error: "unknown_method" };
     try {
@@ -188,6 +196,12 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     if (fault) {
       record(method, args, fault.status, { ok: false, error: fault.error });
       return send(res, fault.status, { ok: false, error: fault.error }, fault.headers);
+    }
+    const channelRef = typeof args.channel === "string" ? args.channel : undefined;
+    const retryAfter = rates.take(method, channelRef === undefined ? undefined : (ws.existingChannel(channelRef)?.id ?? channelRef));
+    if (retryAfter !== undefined) {
+      record(method, args, 429, { ok: false, error: "ratelimited" });
+      return send(res, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
     }
     const body = runMethod(method, args);
     record(method, args, 200, body);
@@ -258,6 +272,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     server.listen(opts.port ?? 0, "127.0.0.1", () => resolve());
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const socketMode = new SocketModeServer(server, () => origin);
   ctx.origin = origin;
 
   const clear = () => {
@@ -275,6 +290,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
     clear,
     reset() {
       clear();
+      rates.clear();
       for (const p of pending) clearTimeout(p.timer);
       pending.clear();
       ws.clearMessages();
@@ -287,6 +303,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
       new Promise<void>((resolve, reject) => {
         for (const p of pending) clearTimeout(p.timer);
         pending.clear();
+        socketMode.closeAll();
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
       }),
@@ -307,6 +324,7 @@ export async function startSlackStandin(opts: StandinOptions = {}): Promise<Slac
       if (!c) throw new Error(`no channel ${channel} in the stand-in`);
       c.is_archived = true;
     },
+    socketMode,
     async settled() {
       while (pending.size > 0) await new Promise((r) => setTimeout(r, 10));
     },

@@ -10,6 +10,7 @@ import { registerSupervisionActions } from "./actions/supervision-actions.ts";
 import { registerProjectCommand } from "./commands/project-command.ts";
 import { cachedRules, type SlackDeps } from "./deps.ts";
 import { registerAppHome } from "./events/app-home.ts";
+import { egressDispatcher, egressFetch } from "./egress.ts";
 import { createHttpFront, type HttpFront } from "./http-server.ts";
 import { registerDecisionSubmission } from "./views/decision-submission.ts";
 import { registerFormSubmissions } from "./views/form-submissions.ts";
@@ -42,7 +43,8 @@ export type BaseDeps = Pick<SlackDeps, "db" | "admins" | "now" | "logger">;
 export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
   const work = createWorkQueue(1, (e) => base.logger.error({ err: e }, "queued work failed"));
   const logger = boltLogger(base.logger);
-  const clientOptions = { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN };
+  const dispatcher = egressDispatcher();
+  const clientOptions = { slackApiUrl: config.slackApiUrl, logLevel: LogLevel.WARN, fetch: egressFetch(dispatcher) };
   // The inbox answers through the app's Web API client, made with the app below.
   let deps!: SlackDeps;
   const withDeps = (app: App): SlackDeps => {
@@ -53,7 +55,25 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
     return deps;
   };
   if (config.socketMode) {
-    const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger });
+    // apps.connections.open goes to SLACK_API_URL (not always slack.com), through the proxy if any;
+    // /health is served on PORT as in HTTP mode.
+    const receiver = new SocketModeReceiver({
+      appToken: config.appToken!,
+      logger,
+      dispatcher,
+      installerOptions: { clientOptions, port: config.port },
+      customRoutes: [
+        {
+          path: "/health",
+          method: ["GET"],
+          handler: (_req, res) => {
+            withinMs(storeReachable(deps.db), HEALTH_WITHIN_MS, "the health check")
+              .then((ok) => res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok })))
+              .catch(() => res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ ok: false })));
+          },
+        },
+      ],
+    });
     const app = new App({ token: config.botToken, receiver, logger, clientOptions });
     register(app, withDeps(app));
     return {

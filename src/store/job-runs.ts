@@ -45,9 +45,18 @@ export async function claimJobRun(db: Db, job: string, period: string, worker: s
   return { claimed: true, run: (await db.jobRun.findUnique({ where: { id: existing.id } }))! };
 }
 
-/** Saves what has been posted so far, so a retry resumes instead of posting again. */
-export async function saveJobProgress(db: Db, id: number, worker: string, progress: object): Promise<void> {
-  await db.jobRun.updateMany({ where: { id, claimedBy: worker, status: "CLAIMED" }, data: { progress: JSON.stringify(progress) } });
+/**
+ * Saves what has been posted so far, so a retry resumes instead of posting
+ * again, and renews the lease to `leaseUntil`: a run that keeps making
+ * progress is never taken over, however long Slack's pace makes it. False
+ * when `worker` no longer holds the run (its lease ran out and another took it).
+ */
+export async function saveJobProgress(db: Db, id: number, worker: string, progress: object, leaseUntil?: Date): Promise<boolean> {
+  const { count } = await db.jobRun.updateMany({
+    where: { id, claimedBy: worker, status: "CLAIMED" },
+    data: { progress: JSON.stringify(progress), ...(leaseUntil ? { leaseUntil } : {}) },
+  });
+  return count > 0;
 }
 
 export async function finishJobRun(db: Db, id: number, worker: string, now: Date): Promise<void> {

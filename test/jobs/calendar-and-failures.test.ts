@@ -89,8 +89,9 @@ describe("exactly once", () => {
     h = await startJobsHarness();
     h.clock.now = at("2026-11-23T08:31:00");
     // The upload fails after the main message went out; the progress records the message.
-    h.standin.failNext("files.getUploadURLExternal", { status: 500, times: 3 }); // the client's first try and its 2 retries
-    h.expectRefusal("files.getUploadURLExternal", "internal_error", 3);
+    // The three files go in one upload, each file's URL asked for in parallel: 3 files × (the first try and 2 retries).
+    h.standin.failNext("files.getUploadURLExternal", { status: 500, times: 9 });
+    h.expectRefusal("files.getUploadURLExternal", "internal_error", 9);
     expect(await runDueJobs(h.deps(), ["weekly_summary"])).toEqual([expect.objectContaining({ status: "failed" })]);
     expect(mainPosts(h)).toHaveLength(1);
     // Forget the recorded progress, as if the process had died right after Slack answered.
@@ -98,7 +99,7 @@ describe("exactly once", () => {
     h.clock.now = at("2026-11-23T08:41:00");
     expect(await runDueJobs(h.deps(), ["weekly_summary"])).toEqual([expect.objectContaining({ status: "posted" })]);
     expect(mainPosts(h)).toHaveLength(1);
-    expect(h.standin.callsTo("files.completeUploadExternal").filter((c) => c.ok)).toHaveLength(3);
+    expect(h.standin.callsTo("files.completeUploadExternal").filter((c) => c.ok).flatMap((c) => c.args.files as unknown[])).toHaveLength(3);
   });
 
   it("two bot processes racing for the same period post it once", async () => {

@@ -1,5 +1,6 @@
 import { WebClient } from "@slack/web-api";
 import { loadDemo } from "../../src/demo/load-demo.ts";
+import { channelPacer } from "../../src/jobs/channel-pacer.ts";
 import { saveJobsConfig } from "../../src/jobs/job-config.ts";
 import type { RunnerDeps } from "../../src/jobs/run-jobs.ts";
 import { createLogger } from "../../src/log.ts";
@@ -24,10 +25,20 @@ export interface JobsHarness extends RefusalGuard {
   close(): Promise<void>;
 }
 
+/**
+ * Slack's pace (about one message a second per channel) runs this many times
+ * faster in the harness, in the stand-in's rate limits and the runner's pacer
+ * alike, so a test of 100 thread messages takes seconds, not minutes. The
+ * pace itself is tested at real speed (channels-and-pace.test.ts, speed 1).
+ */
+export const SLACK_SPEED = 20;
+
 /** `demoDay`: the district as of that day; `since`: when the scheduler first ran. */
-export async function startJobsHarness(demoDay = "2026-11-23", since = `${demoDay}T07:00:00`): Promise<JobsHarness> {
+export async function startJobsHarness(demoDay = "2026-11-23", since = `${demoDay}T07:00:00`, opts: { slackSpeed?: number } = {}): Promise<JobsHarness> {
+  const speed = opts.slackSpeed ?? SLACK_SPEED;
   const store = await createTestStore();
-  const standin = await startSlackStandin({ botToken: TOKEN });
+  const standin = await startSlackStandin({ botToken: TOKEN, rateClock: () => Date.now() * speed });
+  const pacer = channelPacer({ perSecond: speed });
   // The runner's calls are awaited by the test: nothing to settle.
   const guard = guardStandin(standin);
   await loadDemo(store.db, demoDay);
@@ -43,7 +54,7 @@ export async function startJobsHarness(demoDay = "2026-11-23", since = `${demoDa
     standin,
     clock,
     expectRefusal: guard.expectRefusal,
-    deps: (worker = "test-worker") => ({ db: store.db, client, worker, logger: createLogger("silent"), now: () => clock.now }),
+    deps: (worker = "test-worker") => ({ db: store.db, client, pacer, worker, logger: createLogger("silent"), now: () => clock.now }),
     async close() {
       await standin.close();
       guard.retire();

@@ -38,7 +38,9 @@ describe("reports planned in a worker thread", () => {
     const outcomes = await runDueJobs({ ...h.deps(), reportWorker: { databaseUrl: h.store.url } }, ["weekly_summary"]);
     expect(outcomes).toEqual([{ job: "weekly_summary", period: "2026-W47", status: "posted", late: false }]);
     expect(h.standin.callsTo("chat.postMessage").filter((c) => c.args.channel === SUMMARY && !c.args.thread_ts)).toHaveLength(1);
-    expect(h.standin.callsTo("files.completeUploadExternal")).toHaveLength(3);
+    const uploads = h.standin.callsTo("files.completeUploadExternal");
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0].args.files).toHaveLength(3);
     expect(h.standin.calls.filter((c) => !c.ok)).toEqual([]);
   });
 

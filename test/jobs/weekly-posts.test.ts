@@ -30,9 +30,11 @@ describe("a normal Monday", () => {
     const [main] = summaryPosts();
     expect(textOf(main.args.blocks)).toContain("招商引资工作周调度（2026年第47周，11月16日—22日）");
     expect(textOf(main.args.blocks)).not.toContain("补发");
+    // The three files in one upload: one shared message in the thread.
     const uploads = h.standin.callsTo("files.completeUploadExternal");
-    expect(uploads).toHaveLength(3);
-    expect(uploads.every((u) => u.ok && u.args.thread_ts)).toBe(true);
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]).toMatchObject({ ok: true, args: { thread_ts: main.response?.ts } });
+    expect(uploads[0].args.files).toHaveLength(3);
     expect(await runDueJobs(h.deps(), ["weekly_summary"])).toEqual([]);
     expect(summaryPosts()).toHaveLength(1);
   });
