@@ -12,6 +12,7 @@ describe("rules", () => {
       originWeights: { OUTSIDE_CITY: 1, IN_CITY_OUTSIDE_DISTRICT: 0.2, IN_DISTRICT: 0 },
       jointLeadShare: 0.8,
       health: { redSignedNotStartedDays: 180, yellowSignedNotStartedDays: 90, redNextStepOverdueDays: 30, yellowDueWithinDays: 7, redNoUpdateDays: 30, yellowNoUpdateDays: 14 },
+      supervision: { escalateAfterWorkdays: 3 },
       rankingWeights: { agreed: 0.4, arrived: 0.3, major: 0.1, large: 0.1, key: 0.1 },
     });
   });
