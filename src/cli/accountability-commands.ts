@@ -30,6 +30,21 @@ export async function renderAccountability(kind: "unstarted" | "leaders", withDb
 export function registerSupervision(program: Command, withDb: WithDb, now: () => Date) {
   const sup = program.command("supervision").description("督办事项 / supervision items (挂牌督办 → 销号)");
   sup
+    .command("supervisors")
+    .description("督办员名单（Slack 用户 ID；管理员也是督办员）/ show or set the 督办员")
+    .option("--set <ids>", "逗号分隔的 Slack 用户 ID，例如 U04ABCDE12,U04ABCDE34")
+    .action(async (opts: { set?: string }) => {
+      const { readSetting, writeSetting } = await import("../store/settings.ts");
+      if (opts.set !== undefined) {
+        const ids = opts.set.split(/[,，\s]+/).filter(Boolean);
+        const bad = ids.filter((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+        if (bad.length) throw new UsageError(`“${bad.join("、")}”不是 Slack 用户 ID：请写成 U04ABCDE12 这样的 ID（在 Slack 个人资料“更多 → 复制成员 ID”中获得）`);
+        await withDb((db) => writeSetting(db, "supervisors", ids));
+      }
+      const ids = ((await withDb((db) => readSetting(db, "supervisors"))) as string[] | undefined) ?? [];
+      await writeOutput(ids.length ? `督办员：${ids.join("、")}（另加 ADMIN_USER_IDS 中的管理员）` : "尚未设置督办员；ADMIN_USER_IDS 中的管理员可以挂牌督办、复核销号。", undefined);
+    });
+  sup
     .command("list")
     .description("列出督办事项 / list supervision items, with every step")
     .option("--status <status>", "open（办理中）| overdue（超期）| review（待复核）| closed（已销号）")

@@ -46,7 +46,7 @@ export function registerJobs(program: Command, withDb: <T>(fn: (db: Db) => Promi
         for (const job of JOB_KINDS) {
           const c = config[job];
           const due = duePeriods({ job, now: now(), timeZone: rules.timeZone, time: c.time, lookback: 0, meetingWeekday: rules.meeting.weekday }).map((d) => d.period);
-          process.stdout.write(`${c.enabled ? "✓" : "✗"} ${job.padEnd(20)} ${JOB_LABELS[job]}　时间 ${c.time}　cron "${cronOf(config, job)}"　频道 ${c.channel ?? (job === "overdue_pings" || job === "friday_reminder" ? "各工作组频道" : (config.summaryChannel ?? "—"))}${due.length ? `　已到期：${due.join("、")}` : ""}\n`);
+          process.stdout.write(`${c.enabled ? "✓" : "✗"} ${job.padEnd(20)} ${JOB_LABELS[job]}　时间 ${c.time}　cron "${cronOf(config, job)}"　频道 ${c.channel ?? (job === "overdue_pings" || job === "friday_reminder" ? "各工作组频道" : job === "leader_digest" ? "私信各包联领导" : (config.summaryChannel ?? "—"))}${due.length ? `　已到期：${due.join("、")}` : ""}\n`);
         }
       }),
     );

@@ -1,4 +1,5 @@
-import { daysBetween } from "./periods.ts";
+import { isWorkday } from "./calendar.ts";
+import { addDays, daysBetween } from "./periods.ts";
 import { SUPERVISION_STATUS_LABELS, SUPERVISION_STEP_LABELS } from "./glossary.ts";
 import type { LocalDate } from "./types.ts";
 
@@ -232,4 +233,11 @@ export function isOpen(s: Pick<SupervisionState, "status">): boolean {
 export function daysOverdue(s: Pick<SupervisionState, "status" | "deadline">, asOf: LocalDate): number {
   if (!isOpen(s)) return 0;
   return Math.max(0, daysBetween(s.deadline, asOf));
+}
+
+/** Working days an item has been past its deadline on `asOf` (days off do not count toward escalation). */
+export function workdaysOverdue(deadline: LocalDate, asOf: LocalDate): number {
+  let n = 0;
+  for (let d = addDays(deadline, 1); d <= asOf; d = addDays(d, 1)) if (isWorkday(d)) n += 1;
+  return n;
 }

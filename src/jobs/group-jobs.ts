@@ -1,3 +1,6 @@
+import { workdaysOverdue } from "../domain/supervision.ts";
+import { supervisionEscalationBlocks, type EscalatedItem } from "../slack/blocks/supervision-escalation.ts";
+import { readSetting } from "../store/settings.ts";
 import { isWorkday } from "../domain/calendar.ts";
 import { assessHealth } from "../domain/health.ts";
 import type { SupervisionItem } from "../domain/types.ts";
@@ -40,6 +43,7 @@ export async function planOverduePings(ctx: JobContext): Promise<JobPlan> {
   const supervision = new Map<number, SupervisionItem[]>();
   for (const s of await loadOpenSupervision(ctx.db, day, ctx.rules)) supervision.set(s.projectId, [...(supervision.get(s.projectId) ?? []), s]);
   const muted = await mutedUsers(ctx.db, day);
+  const supervisors = ((await readSetting(ctx.db, "supervisors")) as string[] | undefined) ?? [];
   const posts: Post[] = [];
   for (const group of await listGroups(ctx.db)) {
     if (!group.channelId) continue;
@@ -53,11 +57,22 @@ export async function planOverduePings(ctx: JobContext): Promise<JobPlan> {
       const mention = p.responsibleUserIds.filter((u) => !muted.has(u));
       items.push({ project: p, reasons: reasons.map((r) => r.text), mention, muted: p.responsibleUserIds.length - mention.length });
     }
+    // 督办 overdue for the rules' working days: name the 包联领导 and the 督办员 in the same message.
+    const escalated: EscalatedItem[] = [];
+    for (const { project: p } of candidates) {
+      if (p.groupId !== group.id) continue;
+      for (const s of supervision.get(p.id) ?? []) {
+        const workdays = workdaysOverdue(s.deadline, day);
+        if (workdays >= ctx.rules.supervision.escalateAfterWorkdays) escalated.push({ item: s, project: p, workdays });
+      }
+    }
     if (!items.length) continue;
     const escalate = group.leaderSlackId && (await silentFor(ctx, group.id, ctx.config.escalateAfterWorkdays)) ? group.leaderSlackId : null;
     const messages = pingMessages(group.name, day, items, escalate, ctx.config.escalateAfterWorkdays);
     const notice = lateNotice(ctx);
     if (notice) messages[0] = [context([notice]), ...messages[0]];
+    const escalation = supervisionEscalationBlocks(escalated, supervisors, ctx.rules.supervision.escalateAfterWorkdays);
+    if (escalation.length) messages[0]!.length + escalation.length <= 50 ? messages[0]!.push(...escalation) : messages.push(escalation);
     const channelId = group.channelId;
     posts.push({
       key: `group:${group.id}`,

@@ -72,7 +72,8 @@ function projectRow(p: Project, rules: Rules, groupName: Map<number, string>, un
     class: CLASS_LABELS[classifyProject(p, rules)],
     stage: STAGE_LABELS[p.stage],
     dropReason: orEmpty(p.dropReason),
-    leaderName: orEmpty(p.leaderName),
+    // A leader known only by Slack id is written as @id, which the import reads back.
+    leaderName: orEmpty(p.leaderName || (p.leaderSlackId ? `@${p.leaderSlackId}` : "")),
     responsibles: orEmpty(p.responsibleUserIds.join(LIST_SEPARATOR)),
     nextStep: orEmpty(p.nextStep),
     nextStepDue: p.nextStepDue ? dateCellOf(p.nextStepDue) : null,

@@ -1,3 +1,5 @@
+import { resolveLeader } from "../domain/leaders.ts";
+import { listLeaders } from "../store/leaders.ts";
 import type { Db, Tx } from "../store/client.ts";
 import { listGroups, listUnits } from "../store/directory.ts";
 import { listProjectKeys } from "../store/projects.ts";
@@ -23,7 +25,7 @@ export interface ValidLedger {
 }
 
 export async function validateLedger(db: Db | Tx, raw: RawLedger): Promise<{ ledger: ValidLedger; problems: LedgerProblem[] }> {
-  const [groups, units, projects] = await Promise.all([listGroups(db), listUnits(db), listProjectKeys(db)]);
+  const [groups, units, projects, leaders] = await Promise.all([listGroups(db), listUnits(db), listProjectKeys(db), listLeaders(db)]);
   const problems = new ProblemList();
   const directory = parseDirectory(raw.tables.directory, problems);
   const known = {
@@ -31,6 +33,10 @@ export async function validateLedger(db: Db | Tx, raw: RawLedger): Promise<{ led
     units: new Set([...units.map((u) => u.name), ...directory.names.units]),
   };
   const parsedProjects = parseProjects(raw.tables.projects, known, problems);
+  // 包联领导 written as a name or as @id: the leaders directory supplies the other half.
+  if (leaders.length) {
+    for (const rec of parsedProjects.records) Object.assign(rec, resolveLeader(rec.leaderSlackId ? `<@${rec.leaderSlackId}>` : rec.leaderName, leaders));
+  }
   const inStore = new Set(projects.map((p) => projectKey(p.name, p.investor)));
   const funds = parseFunds(raw.tables.funds, (key) => parsedProjects.keys.has(key) || inStore.has(key), problems);
 

@@ -1,5 +1,6 @@
 import { DEMO_GROUPS } from "../demo/fuling-directory.ts";
 import { demoLeaderId, demoUserId } from "../demo/load-demo.ts";
+import { DEMO_LEADERS, DEMO_SUPERVISOR_NAMES, DEMO_SUPERVISORS } from "../demo/demo-accountability.ts";
 import type { Group } from "../domain/types.ts";
 import type { SlackStandin } from "../slack-standin/index.ts";
 
@@ -25,6 +26,9 @@ export function seedWorkspace(standin: SlackStandin, groups: Group[]): { default
     standin.addUser({ id: demoUserId(i * 2 + 2), name: `demo${i * 2 + 2}`, real_name: person(g, 2) });
     standin.addUser({ id: demoLeaderId(i + 1), name: `leader${i + 1}`, real_name: `${g.leaderName}（组长）` });
   });
+  // 督办员 and 包联领导 of the demo, so their App Home (待复核, 我包联的项目) can be opened as them.
+  DEMO_SUPERVISORS.forEach((id, i) => standin.addUser({ id, name: `duban${i + 1}`, real_name: DEMO_SUPERVISOR_NAMES[i]! }));
+  for (const l of DEMO_LEADERS) standin.addUser({ id: l.slackUserId, name: l.slackUserId.toLowerCase(), real_name: `${l.name}（包联领导）` });
   const everyone = [...standin.workspace.users.keys()];
   standin.addChannel({ id: SUMMARY_CHANNEL, name: "招商调度", members: everyone });
   for (const g of groups) {

@@ -79,6 +79,6 @@ describe("the scheduler", () => {
     await scheduler.stop();
     const done = (await jobHistory(h.store.db)).filter((r) => r.status === "DONE").map((r) => `${r.job}:${r.period}`).sort();
     // The Q3 bulletin was due on 10-08, before this installation's first run: not posted.
-    expect(done).toEqual(["group_ranking:2026-W47", "overdue_pings:2026-11-23", "stalled_list:2026-W47", "weekly_summary:2026-W47"]);
+    expect(done).toEqual(["group_ranking:2026-W47", "leader_digest:2026-W47", "overdue_pings:2026-11-23", "stalled_list:2026-W47", "weekly_summary:2026-W47"]);
   });
 });

@@ -56,3 +56,19 @@ describe("leader_digest", () => {
     }
   });
 });
+
+describe("overdue 督办 in the daily ping", () => {
+  it("names the 包联领导 and the 督办员 once an item is overdue for the rules' working days", async () => {
+    h.clock.now = at("2026-11-23T09:30:00");
+    expect(await runJobNow(h.deps(), "overdue_pings", "2026-11-23")).toMatchObject({ status: "posted" });
+    const items = await h.store.db.supervisionItem.findMany({ where: { status: { in: ["OPEN", "REVIEW"] }, deadline: { lt: "2026-11-18" } }, include: { project: { include: { group: true } } } });
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      const ping = h.standin.callsTo("chat.postMessage").find((c) => c.args.channel === item.project.group!.channelId && !c.args.thread_ts);
+      const text = JSON.stringify(ping!.args.blocks);
+      expect(text).toContain(`督办${item.id}`);
+      expect(text).toContain(`<@${item.project.leaderSlackId}>`);
+      expect(text).toContain("督办员 <@U0DUBAN1>、<@U0DUBAN2>");
+    }
+  });
+});

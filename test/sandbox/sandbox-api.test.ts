@@ -166,4 +166,13 @@ describe("sandbox API", () => {
     const view = await poll(async () => (await call(`/sandbox/api/home?user=${USER}`)).view, "the home view");
     expect(textOf(view.blocks)).toContain("我的项目");
   });
+
+  it.each([
+    ["a 督办员", "U0DUBAN1", "待复核的销号申请"],
+    ["a 包联领导", "U0BAOL01", "我包联的项目"],
+  ])("shows the App Home of %s", async (_who, user, says) => {
+    await call("/sandbox/api/home/open", { user });
+    const view = await poll(async () => (await call(`/sandbox/api/home?user=${user}`)).view, "the home view");
+    expect(textOf(view.blocks)).toContain(says);
+  });
 });

@@ -217,3 +217,13 @@ describe("App Home", () => {
     expect(view).toContain("电子铜箔项目");
   });
 });
+
+describe("/project 未开工", () => {
+  it("lists the 签约未开工 projects by band, and refuses an unknown group with the choices", async () => {
+    const text = await say("未开工", OTHER);
+    expect(text).toContain("签约未开工项目清单");
+    expect(text).toContain("电子铜箔项目");
+    expect(text).toMatch(/91—180天|超过180天/);
+    expect(await say("未开工 工作组=不存在的组", OTHER)).toContain("可选：新材料产业招商组");
+  });
+});
