@@ -79,6 +79,12 @@ describeInBrowser("the sandbox in a browser", () => {
     await page.getByTestId("modal").waitFor({ state: "hidden" });
   });
 
+  it("refuses an unknown /command as Slack does, instead of posting it", async () => {
+    await send("/foo bar");
+    await expect.poll(() => page.getByTestId("composer-error").innerText()).toContain("“/foo” 不是有效的命令");
+    expect(await page.getByTestId("messages").innerText()).not.toContain("/foo bar");
+  });
+
   it("keeps the jobs panel closed at first, and opens it on request", async () => {
     expect(await page.getByTestId("jobs-panel").isVisible()).toBe(false);
     await page.getByTestId("jobs-toggle").click();
