@@ -129,6 +129,16 @@ describeInBrowser("the sandbox in a browser", () => {
     await shot("app-home-1280");
   });
 
+  it("forgets private (仅你可见) answers on a reload, as Slack does", async () => {
+    await page.getByTestId(`channel-${CH}`).click();
+    await send("/project 帮助");
+    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("投资方=宁德时代");
+    await page.reload();
+    await page.getByTestId(`channel-${CH}`).waitFor();
+    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("逾期提醒");
+    expect(await page.getByTestId("messages").innerText()).not.toContain("投资方=宁德时代");
+  });
+
   it("shows a message Slack refused as an error, not silently", async () => {
     const buggy = new WebClient("xoxb-sandbox", { slackApiUrl: sandbox.standin.url, retryConfig: { retries: 0 } });
     await buggy.chat.postMessage({ channel: CH, text: "坏消息", blocks: [{ type: "header", text: { type: "mrkdwn", text: "标题不能用 mrkdwn" } }] as never }).catch(() => undefined);
