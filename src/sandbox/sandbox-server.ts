@@ -139,6 +139,11 @@ export function createSandboxServer(api: SandboxApi): Server {
       const { user, view_id, values } = await body(req);
       json(res, 200, { ok: true, ...(await bridge.submit(String(user), String(view_id), values)) });
     },
+    "POST /sandbox/api/modal/reset": async (req, _u, res) => {
+      const { user } = await body(req);
+      bridge.closeAll(String(user));
+      json(res, 200, { ok: true });
+    },
     "POST /sandbox/api/view/close": async (req, _u, res) => {
       const { user, view_id } = await body(req);
       bridge.closeView(String(user), String(view_id));
