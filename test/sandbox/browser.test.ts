@@ -80,19 +80,24 @@ describeInBrowser("the sandbox in a browser", () => {
   });
 
   it("does not bring back a stale form: the newest one shows, and a reload closes them", async () => {
-    // Two forms asked for without closing the first (e.g. from two tabs): the second is the one shown.
-    const token = await page.evaluate(() => document.querySelector('meta[name="sandbox-token"]')!.getAttribute("content"));
-    const post = (path: string, body: unknown) => fetch(new URL(path, sandbox.url), { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", "x-sandbox-token": token! } });
-    await post("/sandbox/api/command", { user: USER, channel: CH, text: "/project 到位 #97" });
-    await expect.poll(async () => (await (await fetch(new URL(`/sandbox/api/modal?user=${USER}`, sandbox.url))).json()).view?.callback_id).toBe("form_funds");
-    await send("/project 更新 #97");
-    await expect.poll(() => page.getByTestId("modal").innerText()).toContain("更新");
-    await page.getByTestId("input-progress").fill("正在填写的内容");
-    await page.waitForTimeout(1500); // a few refreshes of the modal
-    expect(await page.getByTestId("input-progress").inputValue()).toBe("正在填写的内容");
-    await page.reload();
+    const modalForm = async () => (await (await fetch(new URL(`/sandbox/api/modal?user=${USER}`, sandbox.url))).json()).view?.callback_id;
+    try {
+      // Two forms asked for without closing the first (e.g. from two tabs): the second is the one shown.
+      const token = await page.evaluate(() => document.querySelector('meta[name="sandbox-token"]')!.getAttribute("content"));
+      const post = (path: string, body: unknown) => fetch(new URL(path, sandbox.url), { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", "x-sandbox-token": token! } });
+      await post("/sandbox/api/command", { user: USER, channel: CH, text: "/project 到位 #97" });
+      await expect.poll(modalForm, { timeout: 20_000 }).toBe("form_funds");
+      await send("/project 更新 #97");
+      await expect.poll(modalForm, { timeout: 20_000 }).toBe("form_update");
+      await expect.poll(() => page.getByTestId("modal").innerText(), { timeout: 20_000 }).toContain("进展");
+      await page.getByTestId("input-progress").fill("正在填写的内容");
+      await page.waitForTimeout(1500); // a few refreshes of the modal
+      expect(await page.getByTestId("input-progress").inputValue()).toBe("正在填写的内容");
+    } finally {
+      await page.reload();
+    }
     await page.getByTestId(`channel-${CH}`).waitFor();
-    await page.waitForTimeout(1000);
+    await expect.poll(modalForm, { timeout: 20_000 }).toBeUndefined();
     expect(await page.getByTestId("modal").count()).toBe(0);
   });
 
