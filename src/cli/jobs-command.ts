@@ -7,7 +7,10 @@ import { toLocalDateTime } from "../domain/local-day.ts";
 import { defaultPeriod } from "../jobs/default-period.ts";
 import { createLogger } from "../log.ts";
 import type { Db } from "../store/client.ts";
-import { jobHistory } from "../store/job-runs.ts";
+import { isJobDone, jobHistory } from "../store/job-runs.ts";
+
+/** The channel a dry run shows when none is configured. */
+const PLACEHOLDER_CHANNEL = "C0SUMMARY_PLACEHOLDER";
 import { loadRules } from "../store/settings.ts";
 import { saveJsonFile } from "./json-settings.ts";
 import { UsageError } from "./output.ts";
@@ -46,7 +49,9 @@ export function registerJobs(program: Command, withDb: <T>(fn: (db: Db) => Promi
         for (const job of JOB_KINDS) {
           const c = config[job];
           const due = duePeriods({ job, now: now(), timeZone: rules.timeZone, time: c.time, lookback: 0, meetingWeekday: rules.meeting.weekday }).map((d) => d.period);
-          process.stdout.write(`${c.enabled ? "✓" : "✗"} ${job.padEnd(20)} ${JOB_LABELS[job]}　时间 ${c.time}　cron "${cronOf(config, job)}"　频道 ${c.channel ?? (job === "overdue_pings" || job === "friday_reminder" ? "各工作组频道" : job === "leader_digest" ? "私信各包联领导" : (config.summaryChannel ?? "—"))}${due.length ? `　已到期：${due.join("、")}` : ""}\n`);
+          // Due is not the same as posted: say which of today's due periods went out.
+          const dueText = (await Promise.all(due.map(async (p) => `${p}（${(await isJobDone(db, job, p)) ? "已推送" : "未推送"}）`))).join("、");
+          process.stdout.write(`${c.enabled ? "✓" : "✗"} ${job.padEnd(20)} ${JOB_LABELS[job]}　时间 ${c.time}　cron "${cronOf(config, job)}"　频道 ${c.channel ?? (job === "overdue_pings" || job === "friday_reminder" ? "各工作组频道" : job === "leader_digest" ? "私信各包联领导" : (config.summaryChannel ?? "—"))}${due.length ? `　已到期：${dueText}` : ""}\n`);
         }
       }),
     );
@@ -67,7 +72,13 @@ export function registerJobs(program: Command, withDb: <T>(fn: (db: Db) => Promi
         checkPeriod(job, period);
         const { planJob, runJobNow } = await import("../jobs/run-jobs.ts");
         if (opts.dryRun) {
-          const plan = await planJob({ db, rules, config: await loadJobsConfig(db), job, due: { period, dueDay: today, dueAt: now(), late: false }, now: now() });
+          // Without a summary channel the dry run still shows what would be posted, to a placeholder channel.
+          const config = await loadJobsConfig(db);
+          if (!config.summaryChannel && !config[job].channel) {
+            config.summaryChannel = PLACEHOLDER_CHANNEL;
+            process.stderr.write(`未配置汇总频道（SUMMARY_CHANNEL_ID 或 dispatch jobs configure）：以下内容以占位频道 ${PLACEHOLDER_CHANNEL} 显示。\n`);
+          }
+          const plan = await planJob({ db, rules, config, job, due: { period, dueDay: today, dueAt: now(), late: false }, now: now() });
           const printable = { job, period, skipped: plan.skipped, posts: plan.posts.map((p) => ({ channel: p.channel, text: p.text, messages: p.messages, files: (p.files ?? []).map((f) => ({ filename: f.filename, title: f.title, bytes: f.bytes.length })) })) };
           process.stdout.write(`${JSON.stringify(printable, null, 2)}\n`);
           return;

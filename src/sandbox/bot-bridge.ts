@@ -12,6 +12,8 @@ export interface BotBridge {
   closeView(user: string, viewId: string): void;
   event(event: Record<string, unknown>): Promise<number>;
   topModal(user: string): string | null;
+  /** Closes every modal of the user (a reloaded page, like Slack's client, has none open). */
+  closeAll(user: string): void;
 }
 
 export function createBotBridge(standin: SlackStandin, botEvents: string, signingSecret: string): BotBridge {
@@ -24,10 +26,11 @@ export function createBotBridge(standin: SlackStandin, botEvents: string, signin
     if (!c.ok || !c.response) return;
     const view = (c.response as { view?: { id: string } }).view;
     if (!view) return;
-    if (c.method === "views.open" || c.method === "views.push") {
-      const user = triggerUser.get(String(c.args.trigger_id));
-      if (user) modals.set(user, [...(modals.get(user) ?? []), view.id]);
-    }
+    // A new modal (views.open) replaces whatever was open; only views.push stacks.
+    // Otherwise stale forms piled up and an old one could cover the one just asked for.
+    const user = triggerUser.get(String(c.args.trigger_id));
+    if (user && c.method === "views.open") modals.set(user, [view.id]);
+    if (user && c.method === "views.push") modals.set(user, [...(modals.get(user) ?? []), view.id]);
   });
 
   async function post(body: string): Promise<Response> {
@@ -85,6 +88,9 @@ export function createBotBridge(standin: SlackStandin, botEvents: string, signin
     async event(event) {
       const body = JSON.stringify({ token: "sandbox", team_id: team.id, api_app_id: standin.bot.appId, type: "event_callback", event_id: `Ev${Date.now()}${++seq}`, event_time: Math.floor(Date.now() / 1000), event });
       return (await post(body)).status;
+    },
+    closeAll(user) {
+      modals.delete(user);
     },
     topModal(user) {
       return modals.get(user)?.at(-1) ?? null;

@@ -58,17 +58,25 @@ function refusal(req: IncomingMessage, host: string, tokens: PageTokens): string
   return undefined;
 }
 
-/** The tokens of the last pages served (a bounded list: an old tab reloads). */
+/**
+ * The tokens of the last pages served (a bounded list: an old tab reloads),
+ * each with how many private (ephemeral) answers existed when the page was
+ * served: as in Slack, a reload forgets the answers only you could see.
+ */
 class PageTokens {
-  private readonly tokens: string[] = [];
-  issue(): string {
+  private readonly tokens = new Map<string, number>();
+  issue(ephemeralsSoFar: number): string {
     const t = randomBytes(16).toString("hex");
-    this.tokens.push(t);
-    if (this.tokens.length > 100) this.tokens.shift();
+    this.tokens.set(t, ephemeralsSoFar);
+    if (this.tokens.size > 100) this.tokens.delete(this.tokens.keys().next().value!);
     return t;
   }
   has(t: string): boolean {
-    return t !== "" && this.tokens.includes(t);
+    return t !== "" && this.tokens.has(t);
+  }
+  /** The first ephemeral a page may show; a request without a page's token sees them all (the API tests). */
+  firstEphemeral(t: string): number {
+    return this.tokens.get(t) ?? 0;
   }
 }
 
@@ -88,7 +96,8 @@ export function createSandboxServer(api: SandboxApi): Server {
       const user = url.searchParams.get("user") ?? "";
       const all = standin.messages(channel);
       const top = all.filter((m) => !m.thread_ts || m.thread_ts === m.ts).map((m) => present(m, all));
-      const ephemeral = standin.ephemerals().filter((e) => e.channel === channel && e.user === user).map((e) => ({ ...e, ephemeral: true, bot_id: standin.bot.botId }));
+      const since = tokens.firstEphemeral(String(_q.headers["x-sandbox-token"] ?? ""));
+      const ephemeral = standin.ephemerals().slice(since).filter((e) => e.channel === channel && e.user === user).map((e) => ({ ...e, ephemeral: true, bot_id: standin.bot.botId }));
       const messages = [...top, ...ephemeral].sort((a, b) => Number(a.ts) - Number(b.ts));
       const refused = standin.calls
         .filter((c) => !c.ok && (c.args.channel === channel || c.args.channel_id === channel))
@@ -130,6 +139,11 @@ export function createSandboxServer(api: SandboxApi): Server {
       const { user, view_id, values } = await body(req);
       json(res, 200, { ok: true, ...(await bridge.submit(String(user), String(view_id), values)) });
     },
+    "POST /sandbox/api/modal/reset": async (req, _u, res) => {
+      const { user } = await body(req);
+      bridge.closeAll(String(user));
+      json(res, 200, { ok: true });
+    },
     "POST /sandbox/api/view/close": async (req, _u, res) => {
       const { user, view_id } = await body(req);
       bridge.closeView(String(user), String(view_id));
@@ -167,7 +181,7 @@ export function createSandboxServer(api: SandboxApi): Server {
       const refused = refusal(req, api.host, tokens);
       if (refused) return json(res, 403, { ok: false, error: refused });
       if (req.method === "GET" && (url.pathname === "/" || url.pathname === "/index.html")) {
-        const page = (await readFile(join(PUBLIC, "index.html"), "utf8")).replace('<meta name="sandbox-token" content="">', `<meta name="sandbox-token" content="${tokens.issue()}">`);
+        const page = (await readFile(join(PUBLIC, "index.html"), "utf8")).replace('<meta name="sandbox-token" content="">', `<meta name="sandbox-token" content="${tokens.issue(standin.ephemerals().length)}">`);
         return void res.writeHead(200, { "content-type": TYPES[".html"], "cache-control": "no-store" }).end(page);
       }
       const route = routes[`${req.method} ${url.pathname}`];

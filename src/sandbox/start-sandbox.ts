@@ -109,8 +109,10 @@ export async function startSandbox(opts: { port: number; host?: string; database
     store,
     standin,
     async close() {
-      await new Promise((r) => server.close(r));
+      // An open page holds an event stream: close it too, or server.close() waits forever.
+      const closed = new Promise((r) => server.close(r));
       server.closeAllConnections();
+      await closed;
       await bot.stop();
       await standin.close();
       await store.close();

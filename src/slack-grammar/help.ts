@@ -37,7 +37,7 @@ const TOPICS: Record<SubcommandName, Topic> = {
     usage: "/project 新建 项目名称 字段=值 …",
     examples: [
       "/project 新建 锂电池项目 投资方=宁德时代 协议资金=25亿 来源=市外 产业类别=工业",
-      '/project 新建 名称="智能网联 汽车零部件" 投资方=某某科技 工作组=新能源组 阶段=洽谈',
+      '/project 新建 名称="智能网联 汽车零部件" 投资方=某某科技 来源=区外市内 产业类别=工业 工作组=数字经济 阶段=洽谈',
       "/project 新建（打开表单）",
     ],
     notes: ["名称、投资方、来源、类别是必填项；少写时会打开表单补全", `阶段可填：${STAGE_CHOICES}`],
@@ -45,22 +45,22 @@ const TOPICS: Record<SubcommandName, Topic> = {
   update: {
     usage: "/project 更新 #编号 字段=值 …",
     examples: [
-      '/project 更新 #12 阶段=签约 进展="已完成土地摘牌" 截止=12-15',
-      '/project 更新 #12 下一步="办理施工许可" 截止=下周五 问题="用地指标未落实"',
-      "/project 更新 #12 卡点=用地:土地指标未落实",
-      "/project 更新 #12 到位=+3000万 到位日期=11-20",
-      '/project 更新 #12 阶段=终止 原因="投资方调整计划"',
-      "/project 更新 #12（打开表单）",
+      '/project 更新 #7 阶段=开工 进展="已取得施工许可" 截止=12-15',
+      '/project 更新 #7 下一步="主体厂房封顶" 截止=下周五 问题="用地指标未落实"',
+      "/project 更新 #7 卡点=用地:土地指标未落实",
+      "/project 更新 #7 到位=+3000万 到位日期=11-20",
+      '/project 更新 #5 阶段=终止 原因="投资方调整计划"',
+      "/project 更新 #7（打开表单）",
     ],
     notes: ['阶段退回或终止必须写 原因="…"', '下一步、截止、问题、产业链、包联领导写 ="" 可清空（截止也可写 无）', "责任人请用 @ 选择成员，多人用空格分隔"],
   },
   show: {
     usage: "/project 查看 #编号 或 /project 查看 名称中的几个字",
-    examples: ["/project 查看 #12", "/project 查看 锂电池", "/project #12（同 查看 #12）"],
+    examples: ["/project 查看 #7", "/project 查看 锂电", "/project #7（同 查看 #7）"],
   },
   list: {
     usage: "/project 列表 [工作组=…] [阶段=…] [灯=红|黄|绿] [我的]",
-    examples: ["/project 列表", "/project 列表 我的", "/project 列表 工作组=新能源组 灯=红", "/project 列表 签约 黄"],
+    examples: ["/project 列表", "/project 列表 我的", "/project 列表 工作组=数字经济 灯=红", "/project 列表 签约 黄"],
     notes: ["灯、阶段也可以直接写，如 /project 列表 红"],
   },
   funds: {
@@ -100,12 +100,12 @@ const TOPICS: Record<SubcommandName, Topic> = {
   },
   close: {
     usage: '/project 销号 督办编号 [说明="…"] 或 /project 销号 #项目编号（督办员复核同意销号；责任人发送即申请销号）',
-    examples: ['/project 销号 督办12 说明="已解决"', "/project 销号 督办 12", '/project 销号 #7 说明="指标已落实"'],
+    examples: ['/project 销号 督办1 说明="已解决"', "/project 销号 督办 7", '/project 销号 #7 说明="指标已落实"'],
     notes: ["督办编号见督办提醒消息；写项目编号时，销号该项目未办结的督办事项"],
   },
   stalled: {
     usage: "/project 滞后 [工作组=…]",
-    examples: ["/project 滞后", "/project 滞后 工作组=新能源组", "/project 滞后 新能源组"],
+    examples: ["/project 滞后", "/project 滞后 工作组=数字经济", "/project 滞后 数字经济"],
     notes: ["列出红灯、黄灯项目及原因，按工作组分组"],
   },
   rank: {
@@ -164,3 +164,13 @@ export function helpFor(topic?: SubcommandName | null): string {
 }
 
 export const HELP_TEXT: string = helpFor();
+
+/**
+ * Every example of the help, in the order shown, as a person would type it
+ * ("（打开表单）" and "（同 …）" are remarks, not part of the command). They are
+ * written for the demo district (a member of 数字经济组 in its channel), and a
+ * test runs each of them there.
+ */
+export function helpExamples(): string[] {
+  return Object.values(TOPICS).flatMap((t) => t.examples.map((e) => e.replace(/（[^）]*）$/, "").trim()));
+}

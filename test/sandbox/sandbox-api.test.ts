@@ -161,6 +161,30 @@ describe("sandbox API", () => {
     expect(after.find((x: any) => x.ts === ping.ts).reactions[0]).toMatchObject({ name: "white_check_mark", users: [USER] });
   });
 
+  it("runs every example of the help as written, as a member of 数字经济组 in its channel", async () => {
+    const { helpExamples } = await import("../../src/slack-grammar/help.ts");
+    const failures: string[] = [];
+    for (const example of helpExamples()) {
+      const before = sandbox.standin.ephemerals().length;
+      const modalsBefore = sandbox.standin.calls.filter((c) => c.method === "views.open" && c.ok).length;
+      expect(await call("/sandbox/api/command", { user: USER, channel: CH, text: example })).toEqual({ ok: true });
+      // An answer (ephemeral) or a form (views.open) comes back for every example.
+      const answered = await poll(async () => {
+        const eph = sandbox.standin.ephemerals().slice(before);
+        const modal = sandbox.standin.calls.filter((c) => c.method === "views.open" && c.ok).length > modalsBefore;
+        return eph.length || modal ? { text: eph.map((e) => textOf(e.blocks)).join("\n"), modal } : null;
+      }, `an answer to ${example}`);
+      if (answered.modal) {
+        const { view } = await call(`/sandbox/api/modal?user=${USER}`);
+        if (view) await call("/sandbox/api/view/close", { user: USER, view_id: view.id });
+      }
+      // A refusal is a first line starting ⚠️ (the stalled list's own heading aside).
+      const first = answered.text.split("\n")[0]!;
+      if ((first.startsWith("⚠️") && !first.includes("滞后项目清单")) || /没有找到|没有编号为|处理时出错|请用 工作组=/.test(answered.text)) failures.push(`${example}\n  → ${answered.text.split("\n")[0]}`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
   it("publishes the App Home when it is opened", async () => {
     await call("/sandbox/api/home/open", { user: USER });
     const view = await poll(async () => (await call(`/sandbox/api/home?user=${USER}`)).view, "the home view");

@@ -8,7 +8,7 @@ const TOKEN = document.querySelector('meta[name="sandbox-token"]')?.getAttribute
 
 /** GET, or POST when there is a body; throws with the server's error text. */
 export async function api(path, body) {
-  const init = body === undefined ? {} : { method: "POST", headers: { "content-type": "application/json", "x-sandbox-token": TOKEN }, body: JSON.stringify(body) };
+  const init = body === undefined ? { headers: { "x-sandbox-token": TOKEN } } : { method: "POST", headers: { "content-type": "application/json", "x-sandbox-token": TOKEN }, body: JSON.stringify(body) };
   const res = await fetch(API + path, init);
   const raw = await res.text();
   let data = null;

@@ -2,6 +2,7 @@
 // Plain ES modules, no framework, no build step, nothing loaded from outside this origin.
 // The other modules only define things; this one wires the page up and boots it. That is
 // why they may import each other in a circle: nothing of theirs runs until boot.
+import { api } from "./api.js";
 import { wireComposer } from "./composer.js";
 import { $, toast } from "./dom.js";
 import { openHome } from "./home.js";
@@ -52,6 +53,8 @@ async function boot() {
     return;
   }
   localStorage.setItem("sandbox.user", state.user);
+  // A reloaded page has no form open (as in Slack): forms left open before are closed, not brought back.
+  await api("/modal/reset", { user: state.user }).catch(() => undefined);
   const hash = location.hash.slice(1);
   if (hash === "home") openHome();
   else selectView({ kind: "channel", id: channelById(hash) ? hash : channelById(state.summaryChannel) ? state.summaryChannel : state.channels[0]?.id });

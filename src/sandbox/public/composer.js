@@ -24,6 +24,12 @@ async function sendComposer() {
   $("composer-error").hidden = true;
   const channel = state.view.id;
   const cmd = isCommand(text);
+  // Like Slack: an unknown /command is refused, not posted as a message.
+  const other = /^\/([^\s\u3000]+)/.exec(text);
+  if (!cmd && other) {
+    showComposerError(`“/${other[1]}” 不是有效的命令。本工作区的命令是 /project，例如 /project 帮助`, text);
+    return;
+  }
   if (cmd) {
     state.history = [...state.history.filter((x) => x !== text), text].slice(-50);
     localStorage.setItem("sandbox.history", JSON.stringify(state.history));
