@@ -1,3 +1,4 @@
+import { planDemo } from "../../src/demo/demo-plan.ts";
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -81,7 +82,7 @@ describe("dispatch CLI", () => {
     expect((await dispatch("export", "ledger", "--out", ledger)).code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(ledger);
-    expect(wb.getWorksheet("项目")!.rowCount).toBe(1 + 96);
+    expect(wb.getWorksheet("项目")!.rowCount).toBe(1 + planDemo("2026-11-23").projects.length);
     expect((await dispatch("export", "template", "--out", join(dir, "t.xlsx"))).code).toBe(0);
   });
 
