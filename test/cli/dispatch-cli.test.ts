@@ -45,7 +45,7 @@ describe("dispatch CLI", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("已载入：12 个工作组，22 个责任单位");
     expect(r.stdout).toContain("招商引资工作周调度（2026年第47周，11月16日—22日）");
-    expect(r.stdout).toMatch(/上周签约 \d+ 个/);
+    expect(r.stdout).toMatch(/上周签约项目\d+个/);
     const again = await dispatch("demo");
     expect(again.stderr).toContain("演示数据已在数据库中");
   });
