@@ -264,5 +264,7 @@ export function planDemo(today: LocalDate): DemoPlan {
   const counted = projects.filter((p) => p.path.some(([s, d]) => s === "SIGNED" && d >= yearStart));
   const districtCount = (c: ProjectClass) => Math.max(1, Math.round(counted.filter((p) => classifyProject(p, DEFAULT_RULES) === c).length / pace / 5) * 5);
   const district = { majorCount: districtCount("MAJOR"), largeCount: districtCount("LARGE"), keyCount: districtCount("KEY"), agreedWan: 600 * 亿, arrivedWan: 200 * 亿 };
+  // Numbered group by group (#1 is the first group's), as a district's ledger lists them.
+  projects.sort((a, b) => a.group - b.group);
   return { district, groupTargets, projects };
 }
