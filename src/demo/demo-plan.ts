@@ -143,18 +143,20 @@ export function planDemo(today: LocalDate): DemoPlan {
       const g = r.pick(groups);
       const serviceShare = unit.nonIndustryAgreedWan ? unit.nonIndustryAgreedWan / unit.agreedWan : 0;
       const sector: Sector = SERVICE_GROUPS.has(g) || r.chance(serviceShare) ? "SERVICE" : "INDUSTRY";
-      const origin = r.weighted<Origin>({ OUTSIDE_CITY: 72, IN_CITY_OUTSIDE_DISTRICT: 22, IN_DISTRICT: 6 });
+      const origin = r.weighted<Origin>({ OUTSIDE_CITY: 72, IN_CITY_OUTSIDE_DISTRICT: 24, IN_DISTRICT: 4 });
       const w = weights[origin];
       const product = DEMO_GROUPS[g]!.products[productIndex[g]! % DEMO_GROUPS[g]!.products.length]!;
       // A park's year rests on a few large projects; a department's on smaller ones.
-      let cls = r.weighted<ProjectClass>(unit.kind === "PARK" ? { MAJOR: 20, LARGE: 20, KEY: 40, GENERAL: 16, NONE: 4 } : { MAJOR: 4, LARGE: 8, KEY: 50, GENERAL: 34, NONE: 4 });
+      let cls = r.weighted<ProjectClass>(unit.kind === "PARK" ? { MAJOR: 24, LARGE: 24, KEY: 38, GENERAL: 12, NONE: 2 } : { MAJOR: 4, LARGE: 8, KEY: 50, GENERAL: 34, NONE: 4 });
       if (SMALL_PRODUCT.test(product) && (cls === "MAJOR" || cls === "LARGE")) cls = "KEY";
       let amount = amountOf(cls, sector, r);
       // Near the end of a unit's share, the last project is sized to it rather than overshooting it.
       if (w > 0 && cls !== "NONE" && amount * w > remaining * 1.25) amount = Math.max(remaining / w, sector === "SERVICE" ? 500 : 2_000);
       const p = newProject(g, unit.name, origin, sector, amount);
       const latest = latestFor(g);
-      lifeAfterSigning(p, dayBetween(yearStart, latest), latest, 0.85);
+      // Some signed in the last days, so the weekly 调度 has signings to report.
+      const signed = r.chance(0.06) ? dayBetween(addDays(latest, -6) > yearStart ? addDays(latest, -6) : yearStart, latest) : dayBetween(yearStart, latest);
+      lifeAfterSigning(p, signed, latest, 0.85);
       projects.push(p);
       if (classifyProject(p, DEFAULT_RULES) !== "NONE") remaining -= p.agreedWan * w * (p.coUnits.length ? DEFAULT_RULES.jointLeadShare : 1);
     }
@@ -165,7 +167,7 @@ export function planDemo(today: LocalDate): DemoPlan {
     const latest = latestFor(g);
     const sector: Sector = SERVICE_GROUPS.has(g) ? "SERVICE" : "INDUSTRY";
     // Mostly signed last year, so 同期 has a year of signings to compare with.
-    for (let k = 0; k < 4; k++) {
+    for (let k = 0; k < 3; k++) {
       const cls: ProjectClass = r.weighted({ MAJOR: 1, LARGE: 2, KEY: 7 });
       const p = newProject(g, group.landing[k % group.landing.length]!, "OUTSIDE_CITY", sector, amountOf(cls, sector, r));
       lifeAfterSigning(p, addDays(today, -r.int(370, 760)), latest, 1);
@@ -262,5 +264,7 @@ export function planDemo(today: LocalDate): DemoPlan {
   const counted = projects.filter((p) => p.path.some(([s, d]) => s === "SIGNED" && d >= yearStart));
   const districtCount = (c: ProjectClass) => Math.max(1, Math.round(counted.filter((p) => classifyProject(p, DEFAULT_RULES) === c).length / pace / 5) * 5);
   const district = { majorCount: districtCount("MAJOR"), largeCount: districtCount("LARGE"), keyCount: districtCount("KEY"), agreedWan: 600 * 亿, arrivedWan: 200 * 亿 };
+  // Numbered group by group (#1 is the first group's), as a district's ledger lists them.
+  projects.sort((a, b) => a.group - b.group);
   return { district, groupTargets, projects };
 }

@@ -1,11 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { dayStart } from "../domain/local-day.ts";
 import { yearOf } from "../domain/periods.ts";
 import type { LocalDate, Project } from "../domain/types.ts";
 import { inTransaction, type Db, type Tx } from "../store/client.ts";
 import { upsertGroup, upsertTarget, upsertUnit } from "../store/directory.ts";
 import { recordFunds } from "../store/funds.ts";
-import { STAGE_DATE_COLUMNS } from "../store/project-row.ts";
-import { createProject, saveProjectChanges, type Actor } from "../store/projects.ts";
+import { encodeValue, STAGE_DATE_COLUMNS, type FieldValue, type HistoryField } from "../store/project-row.ts";
+import { createProject, type Actor } from "../store/projects.ts";
 import { createSupervision } from "../store/supervision.ts";
 import { demoLeaderOf, loadDemoDirectory, loadDemoSupervision } from "./demo-accountability.ts";
 import { planDemo, type PlannedProject } from "./demo-plan.ts";
@@ -17,6 +18,7 @@ import { DEMO_GROUPS, DEMO_UNITS } from "./fuling-directory.ts";
 
 const TZ = "Asia/Shanghai";
 const actor: Actor = { author: "demo", source: "DEMO" };
+const DROP_REASON = "企业调整投资布局，项目终止";
 
 /** Slack-shaped ids of the demo's people: member n of the groups, and group leaders. */
 export const demoUserId = (n: number) => `U0DEMO${String(n).padStart(2, "0")}`;
@@ -33,8 +35,6 @@ export interface DemoResult {
 export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
   const year = yearOf(today);
   const plan = planDemo(today);
-  const at = (date: LocalDate) => new Date(dayStart(date, TZ).getTime() + 10 * 3_600_000);
-
   await loadDemoDirectory(db);
   const unitIds = new Map<string, number>();
   for (const u of DEMO_UNITS) {
@@ -73,55 +73,66 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
   return { groups: DEMO_GROUPS.length, units: DEMO_UNITS.length, projects: plan.projects.length, funds };
 }
 
-async function writeProject(db: Tx, p: PlannedProject, groupId: number, unitIds: Map<string, number>, countFund: () => void): Promise<number> {
+async function writeProject(tx: Tx, p: PlannedProject, groupId: number, unitIds: Map<string, number>, countFund: () => void): Promise<number> {
   const at = (date: LocalDate) => new Date(dayStart(date, TZ).getTime() + 10 * 3_600_000);
-  {
-    const [first, ...later] = p.path;
-    const base: Omit<Project, "id" | "version"> = {
-      name: p.name,
-      investor: p.investor,
-      industryChain: p.industryChain,
-      groupId,
-      leadUnitId: unitIds.get(p.leadUnit)!,
-      coUnitIds: p.coUnits.map((u) => unitIds.get(u)!),
-      landingUnitId: unitIds.get(p.landingUnit)!,
-      origin: p.origin,
-      sector: p.sector,
-      agreedWan: p.agreedWan,
-      outputWan: p.outputWan,
-      stage: first![0],
-      stageDates: { [first![0]]: first![1] },
-      dropReason: null,
-      leaderName: demoLeaderOf(p.group).name,
-      leaderSlackId: demoLeaderOf(p.group).slackUserId,
-      responsibleUserIds: [demoUserId(p.group * 2 + 1 + p.responsible)],
-      nextStep: "",
-      nextStepDue: null,
-      blockers: "",
-    };
-    let project = await createProject(db, base, actor, { at: at(first![1]) });
-    // Stage moves and fund entries in date order, as they happened.
-    const events = [
-      ...later.map(([stage, day]) => ({ day, stage, fund: null })),
-      ...p.funds.map((f) => ({ day: f.date, stage: null, fund: f })),
-    ].sort((a, b) => a.day.localeCompare(b.day) || Number(a.fund !== null) - Number(b.fund !== null));
-    for (const e of events) {
-      if (e.stage) {
-        const patch: Record<string, string | null> = { stage: e.stage, [STAGE_DATE_COLUMNS[e.stage]]: e.day };
-        if (e.stage === "DROPPED") patch.dropReason = "企业调整投资布局，项目终止";
-        project = (await saveProjectChanges(db, project.id, project.version, patch, actor, { at: at(e.day) })).project;
-      } else if (e.fund) {
-        await recordFunds(db, { projectId: project.id, ...e.fund }, actor, { at: at(e.day) });
-        countFund();
-      }
-    }
-    if (p.supervision) {
-      const owner = DEMO_GROUPS[p.group]!.commissioners.split("、")[0]!;
-      const step = { kind: "LIST" as const, by: actor.author, on: p.supervision.openedOn, note: "", issue: p.supervision.issue, owner, deadline: p.supervision.deadline };
-      await createSupervision(db, project.id, step, actor, { at: at(p.supervision.openedOn) });
-    }
-    // The last recorded update (next step, blockers) is what the "no update for N days" rule sees.
-    await saveProjectChanges(db, project.id, project.version, { nextStep: p.nextStep, nextStepDue: p.nextStepDue, blockers: p.blockers }, actor, { at: at(p.lastUpdate) });
-    return project.id;
+  const [first, ...later] = p.path;
+  const last = p.path.at(-1)!;
+  // The project is created in its final state; its history rows (stage by stage, then the last
+  // update) are written beside it in one go, exactly as saveProjectChanges would have written them,
+  // so the as-of replay sees each day as it was. Far fewer queries than replaying every save.
+  const final: Omit<Project, "id" | "version"> = {
+    name: p.name,
+    investor: p.investor,
+    industryChain: p.industryChain,
+    groupId,
+    leadUnitId: unitIds.get(p.leadUnit)!,
+    coUnitIds: p.coUnits.map((u) => unitIds.get(u)!),
+    landingUnitId: unitIds.get(p.landingUnit)!,
+    origin: p.origin,
+    sector: p.sector,
+    agreedWan: p.agreedWan,
+    outputWan: p.outputWan,
+    stage: last[0],
+    stageDates: Object.fromEntries(p.path),
+    dropReason: last[0] === "DROPPED" ? DROP_REASON : null,
+    leaderName: demoLeaderOf(p.group).name,
+    leaderSlackId: demoLeaderOf(p.group).slackUserId,
+    responsibleUserIds: [demoUserId(p.group * 2 + 1 + p.responsible)],
+    nextStep: p.nextStep,
+    nextStepDue: p.nextStepDue,
+    blockers: p.blockers,
+  };
+  const project = await createProject(tx, final, actor, { at: at(first![1]) });
+  const rows: Array<{ day: LocalDate; field: HistoryField; oldValue: FieldValue; newValue: FieldValue }> = [];
+  let stage = first![0];
+  for (const [next, day] of later) {
+    rows.push({ day, field: "stage", oldValue: stage, newValue: next }, { day, field: STAGE_DATE_COLUMNS[next], oldValue: null, newValue: day });
+    if (next === "DROPPED") rows.push({ day, field: "dropReason", oldValue: null, newValue: DROP_REASON });
+    stage = next;
   }
+  for (const [field, value] of [["nextStep", p.nextStep], ["nextStepDue", p.nextStepDue], ["blockers", p.blockers]] as const)
+    if (value) rows.push({ day: p.lastUpdate, field, oldValue: field === "nextStepDue" ? null : "", newValue: value });
+  const batches = new Map<LocalDate, string>();
+  await tx.update.createMany({
+    data: rows.map((r) => ({
+      projectId: project.id,
+      batch: batches.get(r.day) ?? batches.set(r.day, randomUUID()).get(r.day)!,
+      at: at(r.day),
+      author: actor.author,
+      source: actor.source,
+      field: r.field,
+      oldValue: encodeValue(r.field, r.oldValue),
+      newValue: encodeValue(r.field, r.newValue),
+    })),
+  });
+  for (const f of p.funds) {
+    await recordFunds(tx, { projectId: project.id, ...f }, actor, { at: at(f.date) });
+    countFund();
+  }
+  if (p.supervision) {
+    const owner = DEMO_GROUPS[p.group]!.commissioners.split("、")[0]!;
+    const step = { kind: "LIST" as const, by: actor.author, on: p.supervision.openedOn, note: "", issue: p.supervision.issue, owner, deadline: p.supervision.deadline };
+    await createSupervision(tx, project.id, step, actor, { at: at(p.supervision.openedOn) });
+  }
+  return project.id;
 }

@@ -1,10 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { runDueJobs } from "../../src/jobs/run-jobs.ts";
 import { claimJobRun, jobHistory } from "../../src/store/job-runs.ts";
 import { openStore } from "../../src/store/client.ts";
 import { textOf } from "../helpers/slack-harness.ts";
 import { usingPostgres } from "../helpers/test-store.ts";
 import { SUMMARY, at, startJobsHarness, type JobsHarness } from "./jobs-harness.ts";
+
+// Each test loads the demo district (about 190 projects with a year of history) and runs a
+// scheduler over days: more than the default 30 s on a machine shared by several test runs.
+vi.setConfig({ testTimeout: 90_000 });
 
 let h: JobsHarness | undefined;
 afterEach(async () => {

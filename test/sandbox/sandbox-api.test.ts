@@ -97,7 +97,7 @@ describe("sandbox API", () => {
   it("describes the workspace: people from seed 003, a channel per group, the summary channel", async () => {
     const state = await call("/sandbox/api/state");
     expect(state.workspace).toBe("招商调度 沙盒");
-    expect(state.users.find((u: any) => u.id === USER).real_name).toContain("李福刚");
+    expect(state.users.find((u: any) => u.id === USER).real_name).toContain("李明远"); // the demo's fictional commissioner of 数字经济产业招商组
     expect(state.channels.map((c: any) => c.name)).toEqual(expect.arrayContaining(["招商调度", "数字经济产业招商组"]));
     expect(state.jobs.map((j: any) => j.job)).toContain("weekly_summary");
   });
@@ -143,7 +143,7 @@ describe("sandbox API", () => {
     expect(ran).toBeLessThan(120_000);
     expect(r.outcomes).toEqual([expect.objectContaining({ job: "weekly_summary", period: "2026-W47", status: "posted" })]);
     const ms = await messagesUntil((m) => m.some((x) => x.reply_count), "C0SUMMARY");
-    const post = ms.find((x: any) => textOf(x.blocks).includes("招商引资周调度 2026-W47"));
+    const post = ms.find((x: any) => textOf(x.blocks).includes("招商引资工作周调度（2026年第47周，11月16日—22日）"));
     expect(validateBlocks(post.blocks, "message")).toEqual([]);
     const { messages: thread } = await call(`/sandbox/api/replies?channel=C0SUMMARY&ts=${post.ts}&user=${USER}`);
     const png = thread.flatMap((m: any) => m.files ?? []).find((f: any) => f.mimetype === "image/png");
