@@ -1,3 +1,4 @@
+import { personRef } from "./person-ref.ts";
 import { isWorkday } from "./calendar.ts";
 import { addDays, daysBetween } from "./periods.ts";
 import { SUPERVISION_STATUS_LABELS, SUPERVISION_STEP_LABELS } from "./glossary.ts";
@@ -127,10 +128,10 @@ export function slackIdOf(owner: string): string | null {
   return m ? (m[1] ?? m[2])! : null;
 }
 
-/** The owner as a message names them: a mention for a member, the name otherwise. */
+/** The owner as a message names them: a person reference for a member (a mention in Slack, a name in plain text), the name otherwise. */
 export function ownerLabel(owner: string): string {
   const id = slackIdOf(owner);
-  return id ? `<@${id}>` : owner;
+  return id ? personRef(id) : owner;
 }
 
 const ALLOWED_FROM: Record<SupervisionStepKind, readonly (SupervisionStatus | null)[]> = {

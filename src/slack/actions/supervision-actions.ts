@@ -1,8 +1,12 @@
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, RespondFn, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { personRefsIn, refsAsNames } from "../../domain/person-ref.ts";
+import { answerPerson } from "../answer-person.ts";
+import { clip, type Block } from "../blocks/kit.ts";
+import { namesOf } from "../people-names.ts";
 import { toLocalDate } from "../../domain/local-day.ts";
 import { getSupervisionItem, refusalBeforeForm, takeSupervisionStep } from "../../services/supervision-service.ts";
 import { section } from "../blocks/kit.ts";
-import { refusal } from "../blocks/messages.ts";
+import { refusal, refusalText } from "../blocks/messages.ts";
 import { ACTION_STEP, STEPS_WITH_FORM, stepDoneText, SUPERVISION_ACTIONS, SUPERVISION_FORM, supervisionItemBlocks, supervisionStepForm, type SupervisionFormMeta } from "../blocks/supervision-blocks.ts";
 import { serviceContext, type SlackDeps } from "../deps.ts";
 
@@ -12,17 +16,19 @@ import { serviceContext, type SlackDeps } from "../deps.ts";
 // a Slack retry records nothing twice.
 
 export function registerSupervisionActions(app: App, deps: SlackDeps): void {
-  const tell = (client: App["client"], body: BlockAction, text: string, blocks = [section(text)]) =>
-    client.chat.postEphemeral({ channel: body.channel?.id ?? body.user.id, user: body.user.id, text, blocks: blocks as never });
+  // Answers go where the person can see them (response_url, the channel, else a DM), whatever channel the button was in.
+  const tell = (args: { client: App["client"]; body: BlockAction; respond: RespondFn }, text: string, blocks: Block[] = [section(text)]) =>
+    answerPerson(args.client, { userId: args.body.user.id, channelId: args.body.channel?.id, respond: args.body.response_url ? args.respond : undefined }, blocks, text, deps.logger);
 
   for (const [name, kind] of Object.entries(ACTION_STEP) as [keyof typeof SUPERVISION_ACTIONS, (typeof ACTION_STEP)[keyof typeof ACTION_STEP]][]) {
-    app.action<BlockAction<ButtonAction>>(new RegExp(`^${SUPERVISION_ACTIONS[name]}_\\d+$`), async ({ ack, body, action, client }) => {
+    app.action<BlockAction<ButtonAction>>(new RegExp(`^${SUPERVISION_ACTIONS[name]}_\\d+$`), async (args) => {
+      const { ack, body, action, client } = args;
       await ack();
       const itemId = Number(action.value);
       const ctx = await serviceContext(deps);
       if (STEPS_WITH_FORM.has(kind)) {
         const refused = await refusalBeforeForm(ctx, body.user.id, itemId, kind);
-        if (refused) return void (await tell(client, body, refused.error, refusal(refused.error)));
+        if (refused) return void (await tell(args, refusalText(refused.error), refusal(refused.error)));
         const found = (await getSupervisionItem(ctx, itemId))!;
         const view = { id: itemId, projectId: found.project.id, projectName: found.project.name, state: found.state };
         await client.views.open({ trigger_id: body.trigger_id, view: supervisionStepForm(view, kind, { channelId: body.channel?.id }) as never });
@@ -30,10 +36,10 @@ export function registerSupervisionActions(app: App, deps: SlackDeps): void {
       }
       const requestKey = `sup:${body.message?.ts ?? body.container?.view_id ?? "home"}:${action.action_id}:${body.user.id}`;
       const r = await takeSupervisionStep(ctx, { userId: body.user.id, source: "BUTTON", requestKey }, itemId, kind);
-      if (!r.ok) return void (r.kind === "duplicate" ? undefined : await tell(client, body, r.error, refusal(r.error)));
+      if (!r.ok) return void (r.kind === "duplicate" ? undefined : await tell(args, refusalText(r.error), refusal(r.error)));
       const v = { id: r.value.id, projectId: r.value.projectId, projectName: r.value.projectName, state: r.value.state };
       const text = stepDoneText(v, kind);
-      await tell(client, body, text, [section(text), ...supervisionItemBlocks(v, toLocalDate(ctx.now, ctx.rules.timeZone))]);
+      await tell(args, text, [section(text), ...supervisionItemBlocks(v, toLocalDate(ctx.now, ctx.rules.timeZone))]);
     });
   }
 
@@ -48,13 +54,14 @@ export function registerSupervisionActions(app: App, deps: SlackDeps): void {
     if (!r.ok) {
       if (r.kind === "duplicate") return void (await args.ack());
       const field = /期限/.test(r.error) && meta.kind === "EXTEND" ? "deadline" : "note";
-      return void (await args.ack({ response_action: "errors", errors: { [field]: r.error.replace(/<@([A-Z0-9_]+)>/g, "@$1").slice(0, 1900) } }));
+      // Form errors are plain text: people by name.
+      const names = await namesOf(client, personRefsIn(r.error));
+      return void (await args.ack({ response_action: "errors", errors: { [field]: clip(refsAsNames(r.error, names), 1900) } }));
     }
     await args.ack();
     const v = { id: r.value.id, projectId: r.value.projectId, projectName: r.value.projectName, state: r.value.state };
     const text = stepDoneText(v, r.value.kind);
     const blocks = [section(text), ...supervisionItemBlocks(v, toLocalDate(ctx.now, ctx.rules.timeZone))];
-    if (meta.channelId) await client.chat.postEphemeral({ channel: meta.channelId, user: body.user.id, blocks: blocks as never, text });
-    else await client.chat.postMessage({ channel: body.user.id, blocks: blocks as never, text });
+    await answerPerson(client, { userId: body.user.id, channelId: meta.channelId }, blocks, text, deps.logger);
   });
 }

@@ -1,3 +1,4 @@
+import { refsAsMentions } from "../../domain/person-ref.ts";
 import { dayInProse, SUPERVISION_STATUS_LABELS, SUPERVISION_STEP_LABELS, supervisionOverdueBy } from "../../domain/glossary.ts";
 import { daysOverdue, ownerLabel, type SupervisionState, type SupervisionStatus, type SupervisionStep, type SupervisionStepKind } from "../../domain/supervision.ts";
 import type { LocalDate } from "../../domain/types.ts";
@@ -47,6 +48,8 @@ export interface SupervisionView {
   state: SupervisionState;
 }
 
+/** The 责任人 in mrkdwn: a mention for a member, the escaped name otherwise. */
+const ownerText = (owner: string) => refsAsMentions(esc(ownerLabel(owner)));
 const who = (by: string) => (/^[UW][A-Z0-9]+$/.test(by) ? `<@${by}>` : esc(by));
 
 export function stepLine(s: SupervisionStep): string {
@@ -57,7 +60,7 @@ export function stepLine(s: SupervisionStep): string {
 /** One line for lists (App Home, pings, digests). */
 export function supervisionLine(v: SupervisionView, asOf: LocalDate): string {
   const late = daysOverdue(v.state, asOf);
-  return `督办${v.id} #${v.projectId} ${esc(v.projectName)}：${esc(v.state.issue)}（责任人 ${ownerLabel(v.state.owner)}，期限 ${dayInProse(v.state.deadline)}，${SUPERVISION_STATUS_LABELS[v.state.status]}${late ? `，*${supervisionOverdueBy(late)}*` : ""}）`;
+  return `督办${v.id} #${v.projectId} ${esc(v.projectName)}：${esc(v.state.issue)}（责任人 ${ownerText(v.state.owner)}，期限 ${dayInProse(v.state.deadline)}，${SUPERVISION_STATUS_LABELS[v.state.status]}${late ? `，*${supervisionOverdueBy(late)}*` : ""}）`;
 }
 
 export function nextStepButtons(v: SupervisionView): Block | null {
@@ -128,9 +131,9 @@ export function supervisionStepForm(v: SupervisionView, kind: SupervisionStepKin
 export function stepDoneText(v: SupervisionView, kind: SupervisionStepKind): string {
   const s = v.state;
   const tail: Partial<Record<SupervisionStepKind, string>> = {
-    LIST: `责任人 ${ownerLabel(s.owner)}，期限 ${dayInProse(s.deadline)}。`,
+    LIST: `责任人 ${ownerText(s.owner)}，期限 ${dayInProse(s.deadline)}。`,
     PROPOSE: "已提交督办建议，待督办员确认后挂牌。",
-    CONFIRM: `已确认挂牌，责任人 ${ownerLabel(s.owner)}，期限 ${dayInProse(s.deadline)}。`,
+    CONFIRM: `已确认挂牌，责任人 ${ownerText(s.owner)}，期限 ${dayInProse(s.deadline)}。`,
     REQUEST_CLOSE: "已申请销号，待督办员复核。",
     APPROVE: "复核同意，已销号。",
     RETURN: "已退回，责任人继续办理。",
