@@ -10,6 +10,7 @@ import { registerSupervisionActions } from "./actions/supervision-actions.ts";
 import { registerProjectCommand } from "./commands/project-command.ts";
 import { cachedRules, type SlackDeps } from "./deps.ts";
 import { registerAppHome } from "./events/app-home.ts";
+import { eventsOnce } from "./events/events-once.ts";
 import { egressDispatcher, egressFetch } from "./egress.ts";
 import { createHttpFront, type HttpFront } from "./http-server.ts";
 import { registerDecisionSubmission } from "./views/decision-submission.ts";
@@ -117,6 +118,8 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
 }
 
 function register(app: App, deps: SlackDeps): void {
+  // Before any listener: a re-delivered event (same event_id) is applied once.
+  app.use(eventsOnce(deps.logger));
   registerProjectCommand(app, deps);
   registerCardActions(app, deps);
   registerPingActions(app, deps);

@@ -9,7 +9,11 @@ import { findPing } from "../../src/store/pings.ts";
 import { createProject, getProject } from "../../src/store/projects.ts";
 import { writeSetting } from "../../src/store/settings.ts";
 import { newProject } from "../fixtures/factories.ts";
-import { BOT_TOKEN, CHANNEL, MEMBER, OTHER, startHarness, textOf, type Harness } from "../helpers/slack-harness.ts";
+import { BOT_TOKEN, CHANNEL, MEMBER, OTHER, SECRET, startHarness, textOf, waitUntil, type Harness } from "../helpers/slack-harness.ts";
+import type { AddressInfo } from "node:net";
+import { loadConfig } from "../../src/config.ts";
+import { createSlackApp } from "../../src/slack/app.ts";
+import { signedHeaders } from "../../src/slack-standin/index.ts";
 
 // Overdue pings through the whole bot: the runner posts them, people answer
 // with buttons, reactions and a mute date, the leader is named after three
@@ -89,6 +93,52 @@ describe("overdue pings", () => {
     expect(update.ok).toBe(true);
     expect(textOf(update.args.blocks)).toContain(`✅ 已知悉：<@${OTHER}>`);
     expect(textOf(h.standin.messages(CHANNEL).find((m) => m.ts === ts)!.blocks)).toContain("点 ✅ 表示已知悉");
+  });
+
+  it("a ✅ Slack re-delivers (X-Slack-Retry-Num, same event_id), to this process or another one, is applied once", async () => {
+    const ts = h.standin.messages(CHANNEL).find((m) => m.text.startsWith("逾期提醒"))!.ts;
+    h.standin.clear();
+    const delivery = (eventId: string) => JSON.stringify({ token: "legacy", team_id: "T0TEST", api_app_id: "A0TEST", type: "event_callback", event_id: eventId, event_time: 2, event: { type: "reaction_added", user: MEMBER, reaction: "white_check_mark", item: { type: "message", channel: CHANNEL, ts }, item_user: "UBOT", event_ts: "2" } });
+    const updates = () => h.standin.callsTo("chat.update").filter((c) => c.ok && c.args.ts === ts);
+    // A second bot process on the same store (several processes behind one URL): Slack's retry may reach it.
+    const other = createSlackApp(loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: h.standin.url, PORT: "0", DATABASE_URL: h.store.url }), { db: h.store.db, admins: [], now: () => h.clock.now, logger: createLogger("silent") });
+    await other.start();
+    let handling = 0;
+    other.app.use(async ({ next }) => {
+      handling++;
+      try {
+        await next();
+      } finally {
+        handling--;
+      }
+    });
+    const otherSettled = async () => {
+      await waitUntil(() => handling === 0, "the other process to finish", 15_000);
+      await other.idle();
+    };
+    const toOther = (body: string, retryNum?: number) =>
+      fetch(`http://127.0.0.1:${(other.http!.server.address() as AddressInfo).port}/slack/events`, {
+        method: "POST",
+        body,
+        headers: { ...signedHeaders(SECRET, body, Date.now() + 1_000), ...(retryNum ? { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" } : {}) },
+      });
+    try {
+      const body = delivery("EvRETRYACK1");
+      expect((await h.post(body)).status).toBe(200);
+      expect((await h.post(body, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" })).status).toBe(200);
+      await h.settled();
+      expect((await toOther(body, 2)).status).toBe(200);
+      await otherSettled();
+      expect(updates()).toHaveLength(1);
+      expect(await h.store.db.appliedRequest.count({ where: { key: "event:EvRETRYACK1" } })).toBe(1);
+      // The other process does apply a ✅ it has not seen (a new event_id).
+      expect((await toOther(delivery("EvRETRYACK2"))).status).toBe(200);
+      await otherSettled();
+      expect(updates()).toHaveLength(2);
+      expect(textOf(updates()[1].args.blocks)).toContain(`<@${MEMBER}>`);
+    } finally {
+      await other.stop();
+    }
   });
 
   it("延期7天 moves the next step's due date a week past today, once per click", async () => {
