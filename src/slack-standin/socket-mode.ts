@@ -28,6 +28,8 @@ export interface SocketLink {
   send(type: EnvelopeType, payload: Record<string, unknown>, retry?: Redelivery): Promise<Record<string, unknown> | undefined>;
   /** Sends `disconnect` with that reason, then closes the connection. */
   disconnect(reason: "refresh_requested" | "warning" | "link_disabled"): void;
+  /** Drops the TCP connection with no `disconnect` and no close frame (a network cut, a restarted Slack host). */
+  drop(): void;
   readonly closed: boolean;
 }
 
@@ -149,6 +151,12 @@ export class SocketModeServer {
       disconnect(reason) {
         sendText({ type: "disconnect", reason, debug_info: { host: "standin" } });
         setTimeout(close, 50);
+      },
+      drop() {
+        if (closed) return;
+        closed = true;
+        socket.destroy();
+        for (const p of pending.values()) p.reject(new Error("connection dropped before the ack"));
       },
       get closed() {
         return closed;

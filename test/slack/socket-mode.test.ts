@@ -1,3 +1,4 @@
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
@@ -110,6 +111,14 @@ describe("Socket Mode", () => {
     expect(JSON.stringify(ack)).toContain("2.5亿");
   });
 
+  it("serves /health on PORT: 200 with the store reachable, 404 for anything else", async () => {
+    const base = `http://127.0.0.1:${(slack.healthServer!.address() as AddressInfo).port}`;
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true, store: "reachable" });
+    expect((await fetch(`${base}/slack/events`, { method: "POST", body: "{}" })).status).toBe(404);
+  });
+
   it("App Home (events_api envelope) publishes the home tab", async () => {
     await (await standin.socketMode.link()).send("events_api", { token: "legacy", team_id: "T0TEST", api_app_id: "A0TEST", type: "event_callback", event_id: "EvSOCK1", event_time: 1, event: { type: "app_home_opened", user: USER, channel: "D0SOCKET", tab: "home", event_ts: "1" } });
     await waitUntil(() => standin.homeView(USER), "the published home tab");
@@ -156,4 +165,15 @@ describe("Socket Mode", () => {
     await (await standin.socketMode.link()).send("slash_commands", payload);
     await waitUntil(() => standin.responseUrlRecord(id)?.payloads[0], "the answer after reconnecting");
   }, 30_000);
+
+  it("after the connection is dropped without a disconnect message it reconnects and a later slash command is answered", async () => {
+    const before = standin.socketMode.connections.length;
+    (await standin.socketMode.link()).drop();
+    await waitUntil(() => standin.socketMode.connections.length === before + 1 && !standin.socketMode.connections[before].closed, "a new connection after the drop", 30_000);
+    expect(standin.callsTo("apps.connections.open")).toHaveLength(before + 1);
+    const { id, payload } = slash("帮助");
+    await (await standin.socketMode.link()).send("slash_commands", payload);
+    const answered = await waitUntil(() => standin.responseUrlRecord(id)?.payloads[0], "the answer after the drop");
+    expect(JSON.stringify(answered)).toContain("/project");
+  }, 40_000);
 });
