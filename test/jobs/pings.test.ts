@@ -155,8 +155,8 @@ describe("overdue pings", () => {
     h.standin.clear();
     const other = (await h.store.db.project.findFirst({ where: { name: "已处理测试项目" } }))!;
     await h.click({ action_id: `${PING_ACTIONS.done}_${other.id}`, value: String(other.id) }, { user: STRANGER, messageTs: ts });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    const text = textOf(eph.args.blocks);
+    const [eph] = await h.answers(STRANGER);
+    const text = textOf(eph.blocks);
     expect(text).toContain("只有本项目的责任人、所在工作组成员或管理员可以答复");
     expect(text).toContain(`组长 <@${LEADER}>`);
     expect(text).toContain(`责任人 <@${MEMBER}>`);
@@ -169,8 +169,8 @@ describe("overdue pings", () => {
     const target = (await h.store.db.project.findFirst({ where: { name: "已处理测试项目" } }))!.id;
     h.standin.clear();
     await h.click({ action_id: `${PING_ACTIONS.done}_${target}`, value: String(target) }, { user: MEMBER, messageTs: ts });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("逾期的下一步已完成");
+    const [eph] = await h.answers(MEMBER);
+    expect(textOf(eph.blocks)).toContain("逾期的下一步已完成");
     const p = (await getProject(h.store.db, target))!;
     expect([p.nextStep, p.nextStepDue]).toEqual(["", null]);
     const [publish] = await h.waitForCall("views.publish");
@@ -186,8 +186,8 @@ describe("overdue pings", () => {
   it("a mute of more than 30 days is refused; a mute silences the person, the project stays listed", async () => {
     h.standin.clear();
     await h.click({ type: "datepicker", action_id: PING_ACTIONS.mute, selected_date: "2099-12-31" }, { user: OTHER });
-    const [refused] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(refused.args.blocks)).toContain("最多暂停 30 天");
+    const [refused] = await h.answers(OTHER);
+    expect(textOf(refused.blocks)).toContain("最多暂停 30 天");
     expect(await h.store.db.pingMute.findUnique({ where: { userId: OTHER } })).toBeNull();
     h.standin.clear();
     await h.click({ type: "datepicker", action_id: PING_ACTIONS.mute, selected_date: "2026-11-27" }, { user: OTHER });
