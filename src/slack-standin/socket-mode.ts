@@ -13,11 +13,23 @@ export const SOCKET_ACK_TIMEOUT_MS = 3_000;
 
 export type EnvelopeType = "slash_commands" | "interactive" | "events_api";
 
+/** How Slack marks a re-delivered events_api envelope (retry_attempt counts from 1). */
+export interface Redelivery {
+  attempt: number;
+  reason: "timeout" | "unacknowledged";
+}
+
 export interface SocketLink {
-  /** Sends an envelope; resolves with the app's ack payload, rejects when no ack came within 3 s. */
-  send(type: EnvelopeType, payload: Record<string, unknown>): Promise<Record<string, unknown> | undefined>;
+  /**
+   * Sends an envelope; resolves with the app's ack payload, rejects when no ack came within 3 s.
+   * `retry` marks it as Slack marks a re-delivery (a new envelope_id; the
+   * payload, hence its event_id, unchanged): send the same payload again with it.
+   */
+  send(type: EnvelopeType, payload: Record<string, unknown>, retry?: Redelivery): Promise<Record<string, unknown> | undefined>;
   /** Sends `disconnect` with that reason, then closes the connection. */
   disconnect(reason: "refresh_requested" | "warning" | "link_disabled"): void;
+  /** Drops the TCP connection with no `disconnect` and no close frame (a network cut, a restarted Slack host). */
+  drop(): void;
   readonly closed: boolean;
 }
 
@@ -125,7 +137,7 @@ export class SocketModeServer {
       closed = true;
     });
     const link: SocketLink = {
-      send(type, payload) {
+      send(type, payload, retry) {
         const envelope_id = randomBytes(8).toString("hex");
         return new Promise((resolve, reject) => {
           const timer = setTimeout(() => {
@@ -133,12 +145,18 @@ export class SocketModeServer {
             reject(new Error(`no ack for ${type} envelope within 3 s`));
           }, SOCKET_ACK_TIMEOUT_MS);
           pending.set(envelope_id, { resolve, reject, timer });
-          sendText({ envelope_id, type, payload, accepts_response_payload: type !== "events_api", retry_attempt: 0, retry_reason: "" });
+          sendText({ envelope_id, type, payload, accepts_response_payload: type !== "events_api", retry_attempt: retry?.attempt ?? 0, retry_reason: retry?.reason ?? "" });
         });
       },
       disconnect(reason) {
         sendText({ type: "disconnect", reason, debug_info: { host: "standin" } });
         setTimeout(close, 50);
+      },
+      drop() {
+        if (closed) return;
+        closed = true;
+        socket.destroy();
+        for (const p of pending.values()) p.reject(new Error("connection dropped before the ack"));
       },
       get closed() {
         return closed;

@@ -10,8 +10,11 @@ import { registerSupervisionActions } from "./actions/supervision-actions.ts";
 import { registerProjectCommand } from "./commands/project-command.ts";
 import { cachedRules, type SlackDeps } from "./deps.ts";
 import { registerAppHome } from "./events/app-home.ts";
+import { eventsOnce } from "./events/events-once.ts";
 import { egressDispatcher, egressFetch } from "./egress.ts";
 import { createHttpFront, type HttpFront } from "./http-server.ts";
+import { createHealthServer } from "./health-server.ts";
+import type { Server } from "node:http";
 import { registerDecisionSubmission } from "./views/decision-submission.ts";
 import { registerFormSubmissions } from "./views/form-submissions.ts";
 import { createWorkQueue } from "./work-queue.ts";
@@ -31,6 +34,8 @@ export interface SlackApp {
   app: App;
   /** The HTTP front in HTTP mode; absent in Socket Mode. */
   http?: HttpFront;
+  /** Socket Mode's server for /health on PORT; absent in HTTP mode (the HTTP front answers it). */
+  healthServer?: Server;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Resolves when the work queued after acknowledgements has finished (tests wait on it). */
@@ -55,36 +60,25 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
     return deps;
   };
   if (config.socketMode) {
-    // apps.connections.open goes to SLACK_API_URL (not always slack.com), through the proxy if any;
-    // /health is served on PORT as in HTTP mode.
-    const receiver = new SocketModeReceiver({
-      appToken: config.appToken!,
-      logger,
-      dispatcher,
-      installerOptions: { clientOptions, port: config.port },
-      customRoutes: [
-        {
-          path: "/health",
-          method: ["GET"],
-          handler: (_req, res) => {
-            withinMs(storeReachable(deps.db), HEALTH_WITHIN_MS, "the health check")
-              .then((ok) => res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok })))
-              .catch(() => res.writeHead(503, { "content-type": "application/json" }).end(JSON.stringify({ ok: false })));
-          },
-        },
-      ],
-    });
+    // apps.connections.open goes to SLACK_API_URL (not always slack.com), through the proxy if any.
+    const receiver = new SocketModeReceiver({ appToken: config.appToken!, logger, dispatcher, installerOptions: { clientOptions } });
+    // /health on PORT as in HTTP mode, on a server of our own: its listen is awaited (a taken port is
+    // told plainly at start-up) and honours HOST, which Bolt's customRoutes server does not.
+    const healthServer = createHealthServer(() => withinMs(storeReachable(deps.db), HEALTH_WITHIN_MS, "the health check"));
     const app = new App({ token: config.botToken, receiver, logger, clientOptions });
     register(app, withDeps(app));
     return {
       app,
+      healthServer,
       start: async () => {
+        await listen(healthServer, config.port, config.host);
         await app.start();
         deps.inbox.start();
       },
       stop: async () => {
         deps.inbox.stop();
         await app.stop();
+        await new Promise<void>((resolve) => healthServer.close(() => resolve()));
         await deps.work.idle();
       },
       idle: () => deps.work.idle(),
@@ -117,6 +111,8 @@ export function createSlackApp(config: Config, base: BaseDeps): SlackApp {
 }
 
 function register(app: App, deps: SlackDeps): void {
+  // Before any listener: a re-delivered event (same event_id) is applied once.
+  app.use(eventsOnce(deps.logger));
   registerProjectCommand(app, deps);
   registerCardActions(app, deps);
   registerPingActions(app, deps);

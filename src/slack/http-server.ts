@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { defaultBodyLimit, verifySlackRequest, type HTTPReceiver } from "@slack/bolt";
 import type { Logger } from "../log.ts";
+import { answerHealth } from "./health-server.ts";
 
 // The bot's HTTP front. Every Slack request is read (up to Bolt's body limit)
 // and its signature checked here, before anything about it is remembered:
@@ -73,11 +74,7 @@ export function createHttpFront(
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
-    if (req.method === "GET" && path === "/health") {
-      const ok = await opts.health().catch(() => false);
-      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" }).end(JSON.stringify({ ok, store: ok ? "reachable" : "unreachable" }));
-      return;
-    }
+    if (req.method === "GET" && path === "/health") return answerHealth(res, opts.health);
     const source = req.socket.remoteAddress ?? "unknown";
     const t = now();
     const record = refusals.get(source);

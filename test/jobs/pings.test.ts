@@ -9,7 +9,11 @@ import { findPing } from "../../src/store/pings.ts";
 import { createProject, getProject } from "../../src/store/projects.ts";
 import { writeSetting } from "../../src/store/settings.ts";
 import { newProject } from "../fixtures/factories.ts";
-import { BOT_TOKEN, CHANNEL, MEMBER, OTHER, startHarness, textOf, type Harness } from "../helpers/slack-harness.ts";
+import { BOT_TOKEN, CHANNEL, MEMBER, OTHER, SECRET, startHarness, textOf, waitUntil, type Harness } from "../helpers/slack-harness.ts";
+import type { AddressInfo } from "node:net";
+import { loadConfig } from "../../src/config.ts";
+import { createSlackApp } from "../../src/slack/app.ts";
+import { signedHeaders } from "../../src/slack-standin/index.ts";
 
 // Overdue pings through the whole bot: the runner posts them, people answer
 // with buttons, reactions and a mute date, the leader is named after three
@@ -91,6 +95,52 @@ describe("overdue pings", () => {
     expect(textOf(h.standin.messages(CHANNEL).find((m) => m.ts === ts)!.blocks)).toContain("点 ✅ 表示已知悉");
   });
 
+  it("a ✅ Slack re-delivers (X-Slack-Retry-Num, same event_id), to this process or another one, is applied once", async () => {
+    const ts = h.standin.messages(CHANNEL).find((m) => m.text.startsWith("逾期提醒"))!.ts;
+    h.standin.clear();
+    const delivery = (eventId: string) => JSON.stringify({ token: "legacy", team_id: "T0TEST", api_app_id: "A0TEST", type: "event_callback", event_id: eventId, event_time: 2, event: { type: "reaction_added", user: MEMBER, reaction: "white_check_mark", item: { type: "message", channel: CHANNEL, ts }, item_user: "UBOT", event_ts: "2" } });
+    const updates = () => h.standin.callsTo("chat.update").filter((c) => c.ok && c.args.ts === ts);
+    // A second bot process on the same store (several processes behind one URL): Slack's retry may reach it.
+    const other = createSlackApp(loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: h.standin.url, PORT: "0", DATABASE_URL: h.store.url }), { db: h.store.db, admins: [], now: () => h.clock.now, logger: createLogger("silent") });
+    await other.start();
+    let handling = 0;
+    other.app.use(async ({ next }) => {
+      handling++;
+      try {
+        await next();
+      } finally {
+        handling--;
+      }
+    });
+    const otherSettled = async () => {
+      await waitUntil(() => handling === 0, "the other process to finish", 15_000);
+      await other.idle();
+    };
+    const toOther = (body: string, retryNum?: number) =>
+      fetch(`http://127.0.0.1:${(other.http!.server.address() as AddressInfo).port}/slack/events`, {
+        method: "POST",
+        body,
+        headers: { ...signedHeaders(SECRET, body, Date.now() + 1_000), ...(retryNum ? { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" } : {}) },
+      });
+    try {
+      const body = delivery("EvRETRYACK1");
+      expect((await h.post(body)).status).toBe(200);
+      expect((await h.post(body, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" })).status).toBe(200);
+      await h.settled();
+      expect((await toOther(body, 2)).status).toBe(200);
+      await otherSettled();
+      expect(updates()).toHaveLength(1);
+      expect(await h.store.db.appliedRequest.count({ where: { key: "event:EvRETRYACK1" } })).toBe(1);
+      // The other process does apply a ✅ it has not seen (a new event_id).
+      expect((await toOther(delivery("EvRETRYACK2"))).status).toBe(200);
+      await otherSettled();
+      expect(updates()).toHaveLength(2);
+      expect(textOf(updates()[1].args.blocks)).toContain(`<@${MEMBER}>`);
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("延期7天 moves the next step's due date a week past today, once per click", async () => {
     const ts = h.standin.messages(CHANNEL).find((m) => m.text.startsWith("逾期提醒"))!.ts;
     h.standin.clear();
@@ -105,8 +155,8 @@ describe("overdue pings", () => {
     h.standin.clear();
     const other = (await h.store.db.project.findFirst({ where: { name: "已处理测试项目" } }))!;
     await h.click({ action_id: `${PING_ACTIONS.done}_${other.id}`, value: String(other.id) }, { user: STRANGER, messageTs: ts });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    const text = textOf(eph.args.blocks);
+    const [eph] = await h.answers(STRANGER);
+    const text = textOf(eph.blocks);
     expect(text).toContain("只有本项目的责任人、所在工作组成员或管理员可以答复");
     expect(text).toContain(`组长 <@${LEADER}>`);
     expect(text).toContain(`责任人 <@${MEMBER}>`);
@@ -119,8 +169,8 @@ describe("overdue pings", () => {
     const target = (await h.store.db.project.findFirst({ where: { name: "已处理测试项目" } }))!.id;
     h.standin.clear();
     await h.click({ action_id: `${PING_ACTIONS.done}_${target}`, value: String(target) }, { user: MEMBER, messageTs: ts });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(eph.args.blocks)).toContain("逾期的下一步已完成");
+    const [eph] = await h.answers(MEMBER);
+    expect(textOf(eph.blocks)).toContain("逾期的下一步已完成");
     const p = (await getProject(h.store.db, target))!;
     expect([p.nextStep, p.nextStepDue]).toEqual(["", null]);
     const [publish] = await h.waitForCall("views.publish");
@@ -136,8 +186,8 @@ describe("overdue pings", () => {
   it("a mute of more than 30 days is refused; a mute silences the person, the project stays listed", async () => {
     h.standin.clear();
     await h.click({ type: "datepicker", action_id: PING_ACTIONS.mute, selected_date: "2099-12-31" }, { user: OTHER });
-    const [refused] = await h.waitForCall("chat.postEphemeral");
-    expect(textOf(refused.args.blocks)).toContain("最多暂停 30 天");
+    const [refused] = await h.answers(OTHER);
+    expect(textOf(refused.blocks)).toContain("最多暂停 30 天");
     expect(await h.store.db.pingMute.findUnique({ where: { userId: OTHER } })).toBeNull();
     h.standin.clear();
     await h.click({ type: "datepicker", action_id: PING_ACTIONS.mute, selected_date: "2026-11-27" }, { user: OTHER });

@@ -7,6 +7,7 @@ import { acknowledgePingReaction, markOverdueHandled, muteMyPings, type PingRef 
 import { updateProject } from "../../services/project-service.ts";
 import { getProject } from "../../store/projects.ts";
 import { acknowledgePing, findPing } from "../../store/pings.ts";
+import { claimSlackEvent, releaseSlackEvent } from "../../store/slack-events.ts";
 import { editPermission } from "../../services/project-service.ts";
 import { updateForm } from "../blocks/forms.ts";
 import { section, type Block } from "../blocks/kit.ts";
@@ -98,13 +99,20 @@ export function registerPingActions(app: App, deps: SlackDeps): void {
     await tell(args, `🔕 ${r.value.until}（含）之前逾期提醒不再点名你；你负责的项目仍会列在提醒中，组内其他人照常可见。`);
   });
 
-  app.event("reaction_added", async ({ event, client }) => {
+  app.event("reaction_added", async ({ event, body, client }) => {
     if (!ACK_REACTIONS.has(event.reaction) || event.item.type !== "message") return;
-    const ref = { channelId: event.item.channel, messageTs: event.item.ts };
-    // Someone who may not answer the ping: their ✅ is ignored (it must not stop the escalation).
-    if (!(await acknowledgePingReaction(await serviceContext(deps), event.user, ref))) return;
-    const ping = await findPing(deps.db, ref.channelId, ref.messageTs);
-    const seen = [...new Set([ping?.acknowledgedBy, event.user].filter((u): u is string => !!u))];
-    await rewritePing(client, ref, (b) => markAcknowledged(b, seen));
+    // A re-delivery of this ✅ (same event_id, maybe to another process) is applied once.
+    if (!(await claimSlackEvent(deps.db, body.event_id, deps.now()))) return;
+    try {
+      const ref = { channelId: event.item.channel, messageTs: event.item.ts };
+      // Someone who may not answer the ping: their ✅ is ignored (it must not stop the escalation).
+      if (!(await acknowledgePingReaction(await serviceContext(deps), event.user, ref))) return;
+      const ping = await findPing(deps.db, ref.channelId, ref.messageTs);
+      const seen = [...new Set([ping?.acknowledgedBy, event.user].filter((u): u is string => !!u))];
+      await rewritePing(client, ref, (b) => markAcknowledged(b, seen));
+    } catch (e) {
+      await releaseSlackEvent(deps.db, body.event_id);
+      throw e;
+    }
   });
 }
