@@ -35,7 +35,7 @@ function projectClass(rules: Rules): Sql {
   return sql`CASE WHEN p."agreedWan" >= ${c.majorInvestWan} OR p."outputWan" >= ${c.majorOutputWan} THEN 'MAJOR'
     WHEN p."agreedWan" >= ${c.largeInvestWan} OR p."outputWan" >= ${c.largeOutputWan} THEN 'LARGE'
     WHEN p."agreedWan" >= ${c.keyInvestWan} THEN 'KEY'
-    WHEN p."agreedWan" >= (CASE WHEN p."sector" = 'SERVICE' THEN ${c.generalServiceWan} ELSE ${c.generalIndustryWan} END) THEN 'GENERAL' ELSE 'NONE' END`;
+    WHEN p."agreedWan" >= (CASE WHEN p."sector" = 'SERVICE' THEN CAST(${c.generalServiceWan} AS INTEGER) ELSE CAST(${c.generalIndustryWan} AS INTEGER) END) THEN 'GENERAL' ELSE 'NONE' END`;
 }
 
 /** originWeight (domain/counting.ts). */

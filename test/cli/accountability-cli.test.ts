@@ -39,7 +39,7 @@ afterAll(async () => {
 describe("dispatch report unstarted", () => {
   it("lists every project at 签约/注册 with no 开工, in every band, with the documented fields", async () => {
     const r = await json("report", "unstarted");
-    expect(r).toMatchObject({ schema: "dispatch.report/v1", kind: "unstarted", asOf: TODAY });
+    expect(r).toMatchObject({ schema: "dispatch.report/v2", kind: "unstarted", asOf: TODAY });
     expect(Object.keys(r.projects[0])).toEqual(["projectId", "name", "group", "leadUnit", "leader", "leaderSlackId", "signedOn", "daysSinceSigned", "ageBand", "agreedWan", "weightedWan", "fundsWan", "nextStep", "blockers"]);
     const stored = await store.db.project.findMany({ where: { stage: { in: ["SIGNED", "REGISTERED"] } }, select: { id: true } });
     expect(r.projects.map((p: { projectId: number }) => p.projectId).sort((a: number, b: number) => a - b)).toEqual(stored.map((p) => p.id).sort((a, b) => a - b));

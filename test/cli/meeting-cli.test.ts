@@ -45,7 +45,7 @@ describe("dispatch meeting", () => {
     const r = await dispatch("meeting", "agenda", "--format", "json");
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json.schema).toBe("dispatch.report/v1");
+    expect(json.schema).toBe("dispatch.report/v2");
     expect(json.kind).toBe("agenda");
     // The next weekly meeting after Monday 11-23 is Tuesday 11-24.
     expect(json.meeting).toMatchObject({ date: "2026-11-24", time: "09:00", title: "全区招商引资工作调度会" });
@@ -98,7 +98,7 @@ describe("dispatch meeting", () => {
 describe("dispatch report blockers", () => {
   it("by kind (default) and by unit, each with the department; JSON and xlsx", async () => {
     const byKind = JSON.parse((await dispatch("report", "blockers", "--format", "json")).stdout);
-    expect(byKind).toMatchObject({ schema: "dispatch.report/v1", kind: "blockers", by: "kind", asOf: "2026-11-23" });
+    expect(byKind).toMatchObject({ schema: "dispatch.report/v2", kind: "blockers", by: "kind", asOf: "2026-11-23" });
     expect(byKind.groups.map((g: { title: string }) => g.title)).toEqual(expect.arrayContaining(["用地", "环评", "审批"]));
     const land = byKind.groups.find((g: { key: string }) => g.key === "LAND");
     expect(land.rows[0]).toMatchObject({ kind: "LAND", kindLabel: "用地", unit: "区规划自然资源局", text: "用地指标未落实" });

@@ -91,8 +91,9 @@ describe("scopes", () => {
       const client = manifest.clientWith({ retries: 0 });
       const res = await fetch(`${manifest.standin.url}auth.test`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` } });
       expect(res.headers.get("x-oauth-scopes")?.split(",")).toEqual(manifestBotScopes());
-      const e = await rejection(client.users.info({ user: "U0STANDINBOT" }));
-      expect(e.data).toMatchObject({ ok: false, error: "missing_scope", needed: "users:read", provided: manifestBotScopes().join(",") });
+      // The bot only reads reactions (the ✅ on a ping); adding one needs a scope the manifest does not ask for.
+      const e = await rejection(client.reactions.add({ channel: "C0GENERAL", timestamp: "1.000001", name: "white_check_mark" }));
+      expect(e.data).toMatchObject({ ok: false, error: "missing_scope", needed: "reactions:write", provided: manifestBotScopes().join(",") });
     } finally {
       await manifest.standin.close();
     }

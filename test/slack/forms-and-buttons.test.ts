@@ -151,7 +151,7 @@ describe("forms", () => {
     const r = await submit(FORMS.supervise, { ...field("issue", textValue("")) }, { projectId, channelId: CHANNEL });
     const errors = JSON.parse(r.body).errors;
     expect(Object.keys(errors).sort()).toEqual(["deadline", "issue", "owner"]);
-    expect(errors.owner).toContain("负责人");
+    expect(errors.owner).toContain("责任人");
   });
 
   it("proposes a blocker for supervision from the form (a group member proposes; a 督办员 confirms)", async () => {

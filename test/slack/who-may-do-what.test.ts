@@ -60,8 +60,10 @@ describe("who may change a project", () => {
     h.standin.clear();
     const text = await run(`更新 #${projectId}`, OTHER);
     expect(text).toContain("你没有修改项目");
+    h.standin.clear();
     await h.click({ action_id: CARD_ACTIONS.update, value: String(projectId) }, { user: OTHER });
-    await h.waitForCall("chat.postEphemeral");
+    const [refused] = await h.answers(OTHER);
+    expect(textOf(refused!.blocks)).toContain("你没有修改项目");
     await h.settled();
     expect(h.standin.callsTo("views.open")).toHaveLength(0);
   });
@@ -102,9 +104,10 @@ describe("who may change a project", () => {
     h.standin.clear();
     h.clock.now = new Date("2026-11-23T13:06:00Z"); // 21:06 in Shanghai
     await run(`更新 #${projectId} 进展="晚间对接"`, MEMBER);
+    h.standin.clear();
     await h.click({ action_id: CARD_ACTIONS.history, value: String(projectId) }, { user: MEMBER });
-    const [eph] = await h.waitForCall("chat.postEphemeral");
-    const text = textOf(eph.args.blocks);
+    const [answer] = await h.answers(MEMBER);
+    const text = textOf(answer!.blocks);
     expect(text).toContain("2026-11-23 21:06");
     expect(text).toContain("工作组：数字经济产业招商组 → 新材料产业招商组");
     expect(text).not.toContain("UTC");
