@@ -1,4 +1,5 @@
 import { WebClient } from "@slack/web-api";
+import { DEMO_LEADERS, DEMO_SUPERVISORS } from "../../src/demo/demo-accountability.ts";
 import { loadDemo } from "../../src/demo/load-demo.ts";
 import { channelPacer } from "../../src/jobs/channel-pacer.ts";
 import { saveJobsConfig } from "../../src/jobs/job-config.ts";
@@ -42,9 +43,13 @@ export async function startJobsHarness(demoDay = "2026-11-23", since = `${demoDa
   // The runner's calls are awaited by the test: nothing to settle.
   const guard = guardStandin(standin);
   await loadDemo(store.db, demoDay);
-  // The summary channel and every group's channel, the bot invited to each (README's setup).
+  // The district's people are the workspace's users (a DM goes only to a known user),
+  // the summary channel and every group's channel exist, the bot invited to each (README's setup).
+  const groups = await listGroups(store.db);
+  const people = new Set<string>([...DEMO_LEADERS.map((l) => l.slackUserId), ...DEMO_SUPERVISORS, ...groups.flatMap((g) => g.memberUserIds)]);
+  for (const id of people) standin.addUser({ id, name: id.toLowerCase() });
   standin.addChannel({ id: SUMMARY, name: "招商调度", members: [standin.bot.userId] });
-  for (const g of await listGroups(store.db)) if (g.channelId) standin.addChannel({ id: g.channelId, name: g.name, members: [standin.bot.userId, ...g.memberUserIds] });
+  for (const g of groups) if (g.channelId) standin.addChannel({ id: g.channelId, name: g.name, members: [standin.bot.userId, ...g.memberUserIds] });
   await saveJobsConfig(store.db, { summaryChannel: SUMMARY });
   await writeSetting(store.db, "jobs.since", at(since).toISOString());
   const clock = { now: at(`${demoDay}T09:00:00`) };

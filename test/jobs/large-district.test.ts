@@ -40,6 +40,8 @@ beforeAll(async () => {
   });
   for (let i = 0; i < rows.length; i += 1_000)
     await db.project.createMany({ data: rows.slice(i, i + 1_000) as never });
+  // Their 包联领导 are people of the workspace: the leader_digest DMs them.
+  for (let k = 0; k < 4; k++) h.standin.addUser({ id: `U0LOAD${k}`, name: `u0load${k}` });
   await saveJobsConfig(db, { summaryChannel: SUMMARY });
 }, 120_000);
 afterAll(async () => {

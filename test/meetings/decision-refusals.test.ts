@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
+import { signSlackRequest } from "../../src/slack-standin/index.ts";
 import { closeGeneralTask } from "../../src/services/meeting-service.ts";
 import { decisionsUpTo } from "../../src/store/meetings.ts";
 import { createProject, getProject } from "../../src/store/projects.ts";
 import { listSupervision } from "../../src/store/supervision.ts";
 import { newProject } from "../fixtures/factories.ts";
-import { ADMIN, MEMBER, OTHER, startHarness, textOf, type Harness } from "../helpers/slack-harness.ts";
+import { ADMIN, MEMBER, OTHER, SECRET, startHarness, textOf, type Harness } from "../helpers/slack-harness.ts";
 
 // /project 决定 and 散会 as people get them wrong, and 卡点= through the bot:
 // each refusal says why and how to write it right; nothing is half-recorded.
@@ -51,8 +52,17 @@ describe("/project 决定 and 散会", () => {
 
   it("a decision on a project opens its 督办 item; a retried command is recorded once", async () => {
     const cmd = `决定 #${projectId} 事项=协调用地 责任单位=区规划自然资源局 责任人=<@${MEMBER}> 期限=12-31`;
-    expect(await say(cmd)).toContain("已挂牌督办");
-    await h.slash(cmd);
+    const first = await h.slash(cmd);
+    expect(textOf((await h.responses(first.responseId))[0].blocks)).toContain("已挂牌督办");
+    // Slack's retry is the same delivery (same body and trigger_id), signed afresh.
+    const later = Math.floor(Date.now() / 1000) + 2;
+    const retry = await h.post(first.body, {
+      "x-slack-request-timestamp": String(later),
+      "x-slack-signature": signSlackRequest(SECRET, later, first.body),
+      "x-slack-retry-num": "1",
+      "x-slack-retry-reason": "http_timeout",
+    });
+    expect([first.status, retry.status]).toEqual([200, 200]);
     await h.settled();
     const items = await listSupervision(h.store.db, projectId);
     expect(items.map((i) => [i.issue, i.owner, i.deadline])).toEqual([["调度会决定：协调用地", `<@${MEMBER}>`, "2026-12-31"]]);

@@ -26,7 +26,7 @@ const ids: number[] = [];
 
 beforeAll(async () => {
   h = await startHarness();
-  h.standin.addChannel({ id: SUMMARY, name: "zhaoshang-diaodu", members: [MEMBER, OTHER, ADMIN] });
+  h.standin.addChannel({ id: SUMMARY, name: "zhaoshang-diaodu", members: [MEMBER, OTHER, ADMIN, h.standin.bot.userId] });
   await saveJobsConfig(h.store.db, { summaryChannel: SUMMARY });
   await writeSetting(h.store.db, "jobs.since", at("2026-03-01T00:00:00").toISOString());
   h.clock.now = at("2026-03-20T10:00:00");
@@ -147,11 +147,14 @@ describe("a whole 调度会 cycle", () => {
 
   // The weekly summary draws its charts: slow on a loaded machine.
   it("the next agenda (Monday 04-13 for Tuesday 04-14) reports one done, one in progress, one overdue; so does the weekly summary", { timeout: 180_000 }, async () => {
-    // Decision 1's 督办 item is closed (销号) on 04-09; decision 3's deadline 04-08 passes.
+    // Decision 1's 督办 item is closed (销号) on 04-09, asked for and granted; decision 3's deadline 04-08 passes.
     h.clock.now = at("2026-04-09T10:00:00");
     const items = (await decisionsUpTo(h.store.db, "2026-04-09")).map((d) => d.supervisionId!);
-    const close = await h.slash(`销号 督办${items[0]} 说明="土地指标已落实"`, MEMBER);
-    expect((await h.responses(close.responseId))[0]).toBeTruthy();
+    // 督办 is a closed loop: the 责任人 asks for 销号, a 督办员 (here the admin) grants it.
+    const request = await h.slash(`销号 督办${items[0]} 说明="土地指标已落实"`, MEMBER);
+    expect(textOf((await h.responses(request.responseId))[0].blocks)).toContain("待督办员复核");
+    const close = await h.slash(`销号 督办${items[0]} 说明="土地指标已落实"`, ADMIN);
+    expect(textOf((await h.responses(close.responseId))[0].blocks)).toContain("已销号");
 
     // Only this week's summary: the earlier weeks (before the bot "started") are not owed.
     await writeSetting(h.store.db, "jobs.since", at("2026-04-13T07:00:00").toISOString());

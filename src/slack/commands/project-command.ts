@@ -129,6 +129,7 @@ export function slashInboxHandler(deps: SlackDeps, client: WebClient): InboxHand
       requestKey: entry.deliveryKey,
       requestKeyTtlMs: SLASH_KEY_TTL_MS,
       reply: (blocks, text) => replier.reply({ blocks, text }),
+      client,
       // Only a supervision without owner or deadline gets here and opens its form; a trigger_id lasts 3 s.
       openView: async (view) => {
         try {
