@@ -14,8 +14,12 @@ let store: TestStore;
 const ADMIN = "U0ADMIN";
 const SUMMARY = "C0SUMMARY";
 
+let token = "";
+
+/** As the page calls its API: with the token the server put in the page (a meta tag). */
 async function call(path: string, body?: unknown) {
-  const res = await fetch(new URL(path, sandbox.url), body === undefined ? undefined : { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  token ||= /<meta name="sandbox-token" content="([0-9a-f]+)">/.exec(await (await fetch(sandbox.url)).text())![1]!;
+  const res = await fetch(new URL(path, sandbox.url), body === undefined ? undefined : { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", "x-sandbox-token": token } });
   return res.json() as Promise<Record<string, any>>;
 }
 

@@ -20,6 +20,8 @@ let sandbox: Sandbox;
 let store: TestStore;
 let browser: Browser;
 let page: Page;
+/** The project created through the form, updated by the tests after it. */
+let created = 0;
 
 async function send(text: string) {
   const composer = page.getByTestId("composer");
@@ -58,18 +60,21 @@ describeInBrowser("the sandbox in a browser", () => {
     await page.getByTestId("input-agreed").fill("2.5亿");
     await page.getByTestId("modal-submit").click();
     await modal.waitFor({ state: "hidden" });
-    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("已新建项目 #97");
+    // The new project takes the number after the demo's last one (the demo's ids run from #1 without gaps).
+    const next = await sandbox.store.db.project.count();
+    await expect.poll(() => page.getByTestId("messages").innerText()).toContain(`已新建项目 #${next}`);
+    created = next;
   });
 
   it("updates the stage and records funds from the composer", async () => {
-    await send("/project 更新 #97 阶段=洽谈 进展=\"首次洽谈\"");
+    await send(`/project 更新 #${created} 阶段=洽谈 进展="首次洽谈"`);
     await expect.poll(() => page.getByTestId("messages").innerText()).toMatch(/阶段：线索 → 洽谈/);
-    await send("/project 到位 #97 +500万");
-    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("已登记 #97 沙盒锂电池项目 到位资金 +500万");
+    await send(`/project 到位 #${created} +500万`);
+    await expect.poll(() => page.getByTestId("messages").innerText()).toContain(`已登记 #${created} 沙盒锂电池项目 到位资金 +500万`);
   });
 
   it("shows a bad amount under its field and keeps the form open", async () => {
-    await send("/project 到位 #97");
+    await send(`/project 到位 #${created}`);
     await page.getByTestId("modal").waitFor();
     await page.getByTestId("input-amount").fill("2.5");
     await page.getByTestId("modal-submit").click();
@@ -85,9 +90,9 @@ describeInBrowser("the sandbox in a browser", () => {
       // Two forms asked for without closing the first (e.g. from two tabs): the second is the one shown.
       const token = await page.evaluate(() => document.querySelector('meta[name="sandbox-token"]')!.getAttribute("content"));
       const post = (path: string, body: unknown) => fetch(new URL(path, sandbox.url), { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", "x-sandbox-token": token! } });
-      await post("/sandbox/api/command", { user: USER, channel: CH, text: "/project 到位 #97" });
+      await post("/sandbox/api/command", { user: USER, channel: CH, text: `/project 到位 #${created}` });
       await expect.poll(modalForm, { timeout: 20_000 }).toBe("form_funds");
-      await send("/project 更新 #97");
+      await send(`/project 更新 #${created}`);
       await expect.poll(modalForm, { timeout: 20_000 }).toBe("form_update");
       await expect.poll(() => page.getByTestId("modal").innerText(), { timeout: 20_000 }).toContain("进展");
       await page.getByTestId("input-progress").fill("正在填写的内容");
@@ -130,8 +135,8 @@ describeInBrowser("the sandbox in a browser", () => {
     await page.getByTestId("travel-run-weekly_summary").click();
     await expect.poll(() => page.getByTestId("outcome-weekly_summary").getAttribute("data-status")).toBe("posted");
     await page.getByTestId("channel-C0SUMMARY").click();
-    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("招商引资周调度 2026-W47");
-    const summary = page.locator('[data-testid^="message-"]', { hasText: "招商引资周调度 2026-W47" }).first();
+    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("招商引资工作周调度（2026年第47周");
+    const summary = page.locator('[data-testid^="message-"]', { hasText: "招商引资工作周调度（2026年第47周" }).first();
     await summary.scrollIntoViewIfNeeded();
     await shot("weekly-summary-1280");
     await summary.getByTestId("thread-link").click();
@@ -171,7 +176,7 @@ describeInBrowser("the sandbox in a browser", () => {
   it("works at a phone's width", async () => {
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: "zh-CN", timezoneId: "Asia/Shanghai", isMobile: true, hasTouch: true });
     await phone.goto(`${sandbox.url}?user=${USER}#C0SUMMARY`);
-    await expect.poll(() => phone.getByTestId("messages").innerText()).toContain("招商引资周调度 2026-W47");
+    await expect.poll(() => phone.getByTestId("messages").innerText()).toContain("招商引资工作周调度（2026年第47周");
     await phone.screenshot({ path: join(SHOTS, "weekly-summary-390.png") });
     await phone.goto(`${sandbox.url}?user=${USER}#home`);
     await expect.poll(() => phone.getByTestId("home-pane").innerText()).toContain("我的项目");
@@ -231,7 +236,7 @@ describeInBrowser("the sandbox in a browser", () => {
     await page.getByTestId("travel-weekly_summary").fill("2026-11-23T08:31");
     await page.getByTestId("travel-run-weekly_summary").click();
     await expect.poll(() => page.getByTestId("outcome-weekly_summary").getAttribute("data-status"), { timeout: 60_000 }).toBe("posted");
-    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("招商引资周调度 2026-W47");
+    await expect.poll(() => page.getByTestId("messages").innerText()).toContain("招商引资工作周调度（2026年第47周");
     expect(await page.getByTestId("jobs-panel").innerText()).toContain("沙盒重启后");
   }, 90_000);
 });

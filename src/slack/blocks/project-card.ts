@@ -4,7 +4,7 @@ import { STAGES } from "../../domain/types.ts";
 import type { ProjectCardData } from "../../services/project-card.ts";
 import { nextStepButtons, supervisionLine } from "./supervision-blocks.ts";
 import { actions, button, context, divider, esc, fields, header, section, type Block } from "./kit.ts";
-import { TERMS, dueOn } from "../../domain/glossary.ts";
+import { TERMS, dayInProse, dueOn } from "../../domain/glossary.ts";
 import { classLabel, day, FIELD_LABELS, LIGHT_EMOJI, LIGHT_LABEL, originLabel, sectorLabel, stageLabel, valueLabel, wan } from "./labels.ts";
 
 // The project card: everything a staff member or leader needs on one screen,
@@ -14,13 +14,15 @@ export const CARD_ACTIONS = { update: "card_update", funds: "card_funds", histor
 
 function stagePath(d: ProjectCardData): string {
   const { stage, stageDates } = d.project;
+  const dayOf = (date: string) => dayInProse(date, date.slice(0, 4) !== d.asOf.slice(0, 4));
   const steps = STAGES.map((s) => {
     const date = stageDates[s];
-    const label = `${stageLabel(s)}${date ? ` ${day(date)}` : ""}`;
+    // A date of another year keeps its year: "开工 10月27日 → 投产 9月2日" reads as going backwards.
+    const label = `${stageLabel(s)}${date ? ` ${dayOf(date)}` : ""}`;
     return s === stage ? `*【${label}】*` : date ? label : `~${stageLabel(s)}~`;
   });
   const path = steps.join(" → ");
-  return stage === "DROPPED" ? `${path}\n*已终止* ${stageDates.DROPPED ? day(stageDates.DROPPED) : ""}：${esc(d.project.dropReason ?? "")}` : path;
+  return stage === "DROPPED" ? `${path}\n*已终止* ${stageDates.DROPPED ? dayOf(stageDates.DROPPED) : ""}：${esc(d.project.dropReason ?? "")}` : path;
 }
 
 /** `shared`: the copy posted to a channel on request has no share button. */
