@@ -170,8 +170,17 @@ describe("sandbox API", () => {
 
   it("runs every example of the help as written, as a member of 数字经济组 in its channel", async () => {
     const { helpExamples } = await import("../../src/slack-grammar/help.ts");
+    const { parseProjectCommand } = await import("../../src/slack-grammar/parse.ts");
     const failures: string[] = [];
-    for (const example of helpExamples()) {
+    // The 督办 loop's and the meeting's steps belong to other roles (督办员, 责任人 of a given
+    // item, the meeting's secretary) and depend on the item's state: a member's run checks that
+    // they are understood as written; test/slack/supervision-loop and test/meetings run them.
+    const otherRoles = /^\/project (督办|反馈|申请销号|销号|退回|延期|决定|散会)(\s|$)/;
+    for (const example of helpExamples().filter((e) => otherRoles.test(e))) {
+      const parsed = parseProjectCommand(example.replace(/^\/project /, ""), "2026-11-23");
+      if (!parsed.ok) failures.push(`${example}\n  → ${parsed.error.split("\n")[0]}`);
+    }
+    for (const example of helpExamples().filter((e) => !otherRoles.test(e))) {
       const before = sandbox.standin.ephemerals().length;
       const modalsBefore = sandbox.standin.calls.filter((c) => c.method === "views.open" && c.ok).length;
       expect(await call("/sandbox/api/command", { user: USER, channel: CH, text: example })).toEqual({ ok: true });
