@@ -20,7 +20,15 @@ const DEPARTMENT_GROUP: Record<string, number> = {
   区发展改革委: 8, 区财政局: 10, 区经济信息委: 11, 区教委: 1, 区科技局: 1, 区住房城乡建委: 7, 区交通局: 8, 区农业农村委: 2,
   区商务委: 10, 区民政局: 10, 区文化旅游委: 5, 区卫生健康委: 3, 区国资委: 4, 区大数据发展局: 0, 区物流办: 8, 区招商投资局: 6,
 };
-const BLOCKERS = ["用地指标待市规划自然资源局批复", "环评批复待市生态环境局审批", "能评审查排队中", "配套电力线路未接入", "施工许可办理滞后", "项目融资未到位"];
+/** 要素制约 as staff write them: the kind (its department comes from the rules), then what is stuck. */
+const BLOCKERS: ReadonlyArray<[kind: string, text: string]> = [
+  ["用地", "用地指标待市规划自然资源局批复"],
+  ["环评", "环评批复待市生态环境局审批"],
+  ["能评", "能评审查排队中"],
+  ["配套", "配套电力线路未接入"],
+  ["审批", "施工许可办理滞后"],
+  ["资金", "项目融资未到位"],
+];
 const NEXT_STEP: Partial<Record<Stage, string[]>> = {
   LEAD: ["赴企业总部拜访对接", "邀请企业来涪考察"],
   NEGOTIATING: ["提交投资协议草案", "开展项目可行性评估", "商定供地方案"],
@@ -234,11 +242,12 @@ export function planDemo(today: LocalDate): DemoPlan {
     const due = r.weighted({ ahead: 86, late: 11, veryLate: 3 });
     p.nextStepDue = due === "ahead" ? addDays(today, r.int(8, 45)) : due === "late" ? addDays(today, -r.int(1, 20)) : addDays(today, -r.int(32, 50));
     if (p.nextStepDue < p.lastUpdate) p.nextStepDue = due === "ahead" ? p.nextStepDue : addDays(p.lastUpdate, 1);
-    if (["SIGNED", "REGISTERED", "STARTED"].includes(stage) && r.chance(0.2)) p.blockers = r.pick(BLOCKERS);
-    if (p.blockers && supervised < 4 && r.chance(0.5)) {
+    const blocker = ["SIGNED", "REGISTERED", "STARTED"].includes(stage) && r.chance(0.2) ? r.pick(BLOCKERS) : null;
+    if (blocker) p.blockers = `${blocker[0]}：${blocker[1]}`;
+    if (blocker && supervised < 4 && r.chance(0.5)) {
       supervised++;
       const deadline = addDays(today, -r.int(3, 12));
-      p.supervision = { issue: p.blockers, openedOn: addDays(deadline, -r.int(15, 30)), deadline };
+      p.supervision = { issue: blocker[1], openedOn: addDays(deadline, -r.int(15, 30)), deadline };
     }
   }
 

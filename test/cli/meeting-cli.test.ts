@@ -101,7 +101,7 @@ describe("dispatch report blockers", () => {
     expect(byKind).toMatchObject({ schema: "dispatch.report/v2", kind: "blockers", by: "kind", asOf: "2026-11-23" });
     expect(byKind.groups.map((g: { title: string }) => g.title)).toEqual(expect.arrayContaining(["用地", "环评", "审批"]));
     const land = byKind.groups.find((g: { key: string }) => g.key === "LAND");
-    expect(land.rows[0]).toMatchObject({ kind: "LAND", kindLabel: "用地", unit: "区规划自然资源局", text: "用地指标未落实" });
+    expect(land.rows[0]).toMatchObject({ kind: "LAND", kindLabel: "用地", unit: "区规划自然资源局", text: "用地指标待市规划自然资源局批复" });
     const byUnit = await dispatch("report", "blockers", "--by", "unit");
     expect(byUnit.stdout).toContain("要素保障问题清单（截至 2026-11-23，按责任单位）");
     expect(byUnit.stdout).toContain("【区规划自然资源局】");
