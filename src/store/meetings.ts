@@ -40,14 +40,7 @@ function toMeeting(r: MeetingRow): Meeting {
   return { id: r.id, date: r.date, time: r.time, title: r.title, place: r.place, host: r.host, attendees: r.attendees ? r.attendees.split("、") : [], status: r.status === "CLOSED" ? "CLOSED" : "OPEN", closedAt: r.closedAt, minutesPostedAt: r.minutesPostedAt };
 }
 
-export interface NewMeeting {
-  date: LocalDate;
-  time: string;
-  title: string;
-  place: string;
-  host: string;
-  attendees: string[];
-}
+export type NewMeeting = Pick<Meeting, "date" | "time" | "title" | "place" | "host" | "attendees">;
 
 /** The meeting of that day and title, created if it does not exist yet (the weekly one is made on first use). */
 export async function ensureMeeting(db: Db, m: NewMeeting, actor: Actor): Promise<{ meeting: Meeting; created: boolean }> {
