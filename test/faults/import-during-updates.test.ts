@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +8,7 @@ import { ensureDemo } from "../../src/services/demo-service.ts";
 import { signedHeaders, startSlackStandin, type SlackStandin } from "../../src/slack-standin/index.ts";
 import { createTestStore, usingPostgres, type TestStore } from "../helpers/test-store.ts";
 import { waitUntil } from "../helpers/slack-harness.ts";
+import { freePort } from "../helpers/bot-process.ts";
 
 // Issue #14, problem 5: while `dispatch import` loads a 5,000-row ledger,
 // staff keep updating projects through the real bot process. Every update
@@ -33,14 +33,6 @@ let dir: string;
 let demoProjects: number;
 let port: number;
 
-function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const s = createServer().listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "fault-import-"));
