@@ -60,10 +60,10 @@ describeInBrowser("the sandbox in a browser", () => {
     await page.getByTestId("input-agreed").fill("2.5亿");
     await page.getByTestId("modal-submit").click();
     await modal.waitFor({ state: "hidden" });
-    // The new project takes the number after the demo's last one (the demo's ids run from #1 without gaps).
-    const next = await sandbox.store.db.project.count();
-    await expect.poll(() => page.getByTestId("messages").innerText()).toContain(`已新建项目 #${next}`);
-    created = next;
+    // The form is saved after its ack, so the number is read from the confirmation, then checked in the store.
+    await expect.poll(() => page.getByTestId("messages").innerText()).toMatch(/已新建项目 #\d+/);
+    created = Number(/已新建项目 #(\d+)/.exec(await page.getByTestId("messages").innerText())![1]);
+    expect((await sandbox.store.db.project.findUniqueOrThrow({ where: { id: created } })).name).toBe("沙盒锂电池项目");
   });
 
   it("updates the stage and records funds from the composer", async () => {
