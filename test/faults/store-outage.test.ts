@@ -1,12 +1,9 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureDemo } from "../../src/services/demo-service.ts";
-import { startSlackStandin, type SlackStandin } from "../../src/slack-standin/index.ts";
 import { sqliteFilePath } from "../../src/store/database-target.ts";
-import { sendSlash, startBot, type BotProcess } from "../helpers/bot-process.ts";
-import { waitUntil } from "../helpers/slack-harness.ts";
+import { faultWorkspace, type BotProcess, type FaultWorkspace } from "../helpers/bot-process.ts";
 import { startTcpProxy, type ProxyMode, type TcpProxy } from "../helpers/tcp-proxy.ts";
-import { createTestStore, usingPostgres, type TestStore } from "../helpers/test-store.ts";
+import { usingPostgres } from "../helpers/test-store.ts";
 
 // Issue #14, problem 2: the database goes away while people keep typing
 // commands. 40 commands over four phases: the store up, refused, black-holed
@@ -17,43 +14,32 @@ import { createTestStore, usingPostgres, type TestStore } from "../helpers/test-
 // accepted change is stored exactly once after recovery, and nothing refused
 // is stored at all. /health never hangs.
 
-const SECRET = "fault-outage-secret-0123456789";
-const TOKEN = "xoxb-fault-outage";
-const ADMIN = "U0ADMIN";
-const CHANNEL = "C0FAULT";
 const UNAVAILABLE = "数据库暂时不可用";
 
-let store: TestStore;
-let standin: SlackStandin;
+let ws: FaultWorkspace;
 let proxy: TcpProxy | undefined;
 let bot: BotProcess;
 
 beforeAll(async () => {
-  store = await createTestStore();
-  await ensureDemo(store.db, new Date("2026-11-23T09:00:00+08:00"));
-  standin = await startSlackStandin({ botToken: TOKEN });
-  standin.addUser({ id: ADMIN, name: "admin" });
-  standin.addChannel({ id: CHANNEL, name: "fault", members: [ADMIN] });
-  let databaseUrl = store.url;
+  ws = await faultWorkspace("outage");
+  let databaseUrl = ws.store.url;
   if (usingPostgres) {
-    const url = new URL(store.url);
+    const url = new URL(ws.store.url);
     proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
     url.host = `127.0.0.1:${proxy.port}`;
     databaseUrl = url.toString();
   }
-  bot = await startBot({ secret: SECRET, token: TOKEN, standin, databaseUrl, admins: ADMIN });
+  bot = await ws.startBot({ databaseUrl });
 }, 300_000);
 
 afterAll(async () => {
-  bot?.child.kill("SIGKILL");
+  await ws?.close();
   await proxy?.close();
-  await standin?.close();
-  await store?.destroy();
 });
 
 /** SQLite's outage: another connection holds the file exclusively until released. */
 function lockSqlite(): () => void {
-  const other = new Database(sqliteFilePath(store.target));
+  const other = new Database(sqliteFilePath(ws.store.target));
   other.exec("BEGIN EXCLUSIVE");
   other.prepare(`UPDATE "Setting" SET "value" = "value"`).run();
   return () => {
@@ -75,7 +61,7 @@ describe(`the store refused and black-holed during 40 commands (${usingPostgres 
     const send = async (k: number) => {
       const project = ((k - 1) % 90) + 1;
       const text = `故障期间第${k}条`;
-      sent.push({ k, project, text, ...(await sendSlash(bot, standin, SECRET, `更新 #${project} 下一步="${text}"`, { user: ADMIN, channel: CHANNEL })) });
+      sent.push({ k, project, text, ...(await ws.slash(bot, `更新 #${project} 下一步="${text}"`)) });
     };
     let k = 0;
     const phase = async (name: ProxyMode | "locked", count: number, during?: () => Promise<void>) => {
@@ -116,25 +102,19 @@ describe(`the store refused and black-holed during 40 commands (${usingPostgres 
     // Every person answered: at once in the acknowledgement, or later through the response_url.
     const refusedAtOnce = sent.filter((s) => s.body.includes(UNAVAILABLE));
     const accepted = sent.filter((s) => !s.body.includes(UNAVAILABLE));
-    for (const s of accepted) {
-      const record = await waitUntil(() => {
-        const r = standin.responseUrlRecord(s.id);
-        return r && r.payloads.length ? r : undefined;
-      }, `answer to command ${s.k}`, 180_000);
-      expect(String((record.payloads[0] as { text?: string }).text), bot.failures()).toBe(`已更新 #${s.project}`);
-    }
+    for (const s of accepted) expect(await ws.answer(s.id, 180_000), `command ${s.k}: ${bot.failures()}`).toBe(`已更新 #${s.project}`);
     // The outage was felt (or this test proves nothing): some were told at once.
     expect(refusedAtOnce.length, JSON.stringify(phases)).toBeGreaterThan(0);
     for (const s of sent.slice(0, 10)) expect(s.body).not.toContain(UNAVAILABLE);
     for (const s of sent.slice(30)) expect(s.body).not.toContain(UNAVAILABLE);
 
     // Accepted changes stored once each; refused ones not at all.
-    const rows = await store.db.update.findMany({ where: { field: "nextStep", source: "SLASH" }, select: { newValue: true } });
+    const rows = await ws.store.db.update.findMany({ where: { field: "nextStep", source: "SLASH" }, select: { newValue: true } });
     expect(rows.map((r) => r.newValue).sort()).toEqual(accepted.map((s) => s.text).sort());
     // The refused ones were not half-taken either: no inbox entry waits for them.
-    for (let i = 0; i < 100 && (await store.db.inboxEntry.count({ where: { doneAt: null } })) > 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await store.db.inboxEntry.count({ where: { doneAt: null } })).toBe(0);
-    expect(await store.db.inboxEntry.count()).toBe(accepted.length);
+    for (let i = 0; i < 100 && (await ws.store.db.inboxEntry.count({ where: { doneAt: null } })) > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await ws.store.db.inboxEntry.count({ where: { doneAt: null } })).toBe(0);
+    expect(await ws.store.db.inboxEntry.count()).toBe(accepted.length);
     expect((await health()).status).toBe(200);
   });
 });

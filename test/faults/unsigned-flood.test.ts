@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackStandin, type SlackStandin } from "../../src/slack-standin/index.ts";
-import { sendSlash, startBot, type BotProcess } from "../helpers/bot-process.ts";
-import { createTestStore, type TestStore } from "../helpers/test-store.ts";
+import { faultWorkspace, type BotProcess, type FaultWorkspace } from "../helpers/bot-process.ts";
 
 // Issue #14, problem 4: every X-Slack-Signature used to be remembered before
 // it was checked, so a flood of unsigned requests grew the bot without bound.
@@ -11,43 +9,31 @@ import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 // the real bot process stays within 50 MB of its idle size, and still answers
 // a genuine command afterwards.
 
-const SECRET = "fault-flood-secret-0123456789";
-const TOKEN = "xoxb-fault-flood";
-const ADMIN = "U0ADMIN";
-const CHANNEL = "C0FAULT";
 const REQUESTS = 20_000;
 
-let store: TestStore;
-let standin: SlackStandin;
+let ws: FaultWorkspace;
 let bot: BotProcess;
 
 beforeAll(async () => {
-  store = await createTestStore();
-  standin = await startSlackStandin({ botToken: TOKEN });
-  standin.addUser({ id: ADMIN, name: "admin" });
-  standin.addChannel({ id: CHANNEL, name: "fault", members: [ADMIN] });
-  bot = await startBot({ secret: SECRET, token: TOKEN, standin, databaseUrl: store.url, admins: ADMIN });
+  ws = await faultWorkspace("flood", { demo: false });
+  bot = await ws.startBot();
 }, 300_000);
 
-afterAll(async () => {
-  bot?.child.kill("SIGKILL");
-  await standin?.close();
-  await store?.destroy();
-});
+afterAll(async () => ws?.close());
 
 const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${bot.child.pid}/status`, "utf8"))![1]) / 1024;
 
 describe("20,000 unsigned requests", () => {
   it("leave the bot's memory within 50 MB of idle, and genuine commands still answered", { timeout: 600_000 }, async () => {
     // Warm up with a genuine command (loads the listeners), then take the idle size.
-    const warm = await sendSlash(bot, standin, SECRET, "帮助", { user: ADMIN, channel: CHANNEL });
+    const warm = await ws.slash(bot, "帮助");
     expect(warm.status).toBe(200);
     await new Promise((r) => setTimeout(r, 2_000));
     const idle = rssMb();
     let peak = idle;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb())), 100);
 
-    const body = new URLSearchParams({ command: "/project", text: "帮助", user_id: ADMIN, channel_id: CHANNEL, team_id: "T0FAULT", trigger_id: "t", response_url: "http://127.0.0.1:9/x" }).toString();
+    const body = new URLSearchParams({ command: "/project", text: "帮助", user_id: ws.admin, channel_id: ws.channel, team_id: "T0FAULT", trigger_id: "t", response_url: "http://127.0.0.1:9/x" }).toString();
     const statuses = new Map<number, number>();
     let next = 0;
     const worker = async () => {
@@ -75,7 +61,7 @@ describe("20,000 unsigned requests", () => {
 
     // A genuine command is not refused (the flood came from the same source; after its window it may be slowed, not lost).
     await new Promise((r) => setTimeout(r, 11_000));
-    const genuine = await sendSlash(bot, standin, SECRET, "帮助", { user: ADMIN, channel: CHANNEL });
+    const genuine = await ws.slash(bot, "帮助");
     expect(genuine.status).toBe(200);
   });
 });

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
-import { signedHeaders, type SlackStandin } from "../../src/slack-standin/index.ts";
+import { ensureDemo } from "../../src/services/demo-service.ts";
+import { signedHeaders, startSlackStandin, type SlackStandin } from "../../src/slack-standin/index.ts";
 import { waitUntil } from "./slack-harness.ts";
+import { createTestStore, type TestStore } from "./test-store.ts";
 
 // The real bot process (`npm start`'s entry) for fault tests: started on a
 // store and a Slack stand-in, sent signed slash commands over HTTP, killed.
@@ -66,4 +68,66 @@ export async function sendSlash(
   const start = Date.now();
   const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: "POST", body, headers: { ...signedHeaders(secret, body, Date.now()) } });
   return { id, status: res.status, body: await res.text(), ms: Date.now() - start };
+}
+
+/** The day the fault tests' demo district is seeded for. */
+export const FAULT_NOW = new Date("2026-11-23T09:00:00+08:00");
+
+/**
+ * What every fault test starts from: a fresh store (the demo district in it
+ * unless `demo: false`), a stand-in with one admin in one channel, and the
+ * settings to start real bot processes on them. `close()` kills every bot
+ * started through it and removes the store.
+ */
+export interface FaultWorkspace {
+  store: TestStore;
+  standin: SlackStandin;
+  secret: string;
+  admin: string;
+  channel: string;
+  /** Starts one more bot process on this store (or the same store through another address) and stand-in. */
+  startBot(extra?: { port?: number; env?: Record<string, string>; databaseUrl?: string }): Promise<BotProcess>;
+  /** `/project <text>` from the admin in the channel, to the given bot. */
+  slash(bot: { port: number }, text: string): ReturnType<typeof sendSlash>;
+  /** Waits for the first answer posted to a command's response_url and gives its text. */
+  answer(responseId: string, timeoutMs?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function faultWorkspace(name: string, opts: { demo?: boolean } = {}): Promise<FaultWorkspace> {
+  const secret = `fault-${name}-secret-0123456789`;
+  const token = `xoxb-fault-${name}`;
+  const admin = "U0ADMIN";
+  const channel = "C0FAULT";
+  const store = await createTestStore();
+  if (opts.demo !== false) await ensureDemo(store.db, FAULT_NOW);
+  const standin = await startSlackStandin({ botToken: token });
+  standin.addUser({ id: admin, name: "admin" });
+  standin.addChannel({ id: channel, name: "fault", members: [admin] });
+  const bots: BotProcess[] = [];
+  return {
+    store,
+    standin,
+    secret,
+    admin,
+    channel,
+    async startBot(extra = {}) {
+      const bot = await startBot({ secret, token, standin, databaseUrl: store.url, admins: admin, ...extra });
+      bots.push(bot);
+      return bot;
+    },
+    slash: (bot, text) => sendSlash(bot, standin, secret, text, { user: admin, channel }),
+    async answer(responseId, timeoutMs = 120_000) {
+      const record = await waitUntil(() => {
+        const r = standin.responseUrlRecord(responseId);
+        return r && r.payloads.length ? r : undefined;
+      }, `answer to ${responseId}`, timeoutMs);
+      return String((record.payloads[0] as { text?: string }).text);
+    },
+    async close() {
+      for (const b of bots) b.child.kill("SIGKILL");
+      await standin.close();
+      await store.destroy();
+    },
+  };
 }
