@@ -65,6 +65,30 @@ export function loadStalledProjects(db: Db, asOf: LocalDate, rules: Rules): Prom
   return projectsWhere(db, asOf, rules, sql`f."level" >= 1`, true);
 }
 
+/**
+ * What the 签约未开工 list reads (domain/unstarted.ts decides): projects at
+ * 签约 or 注册 on the day and not dropped, and those signed this year by the
+ * day (the list's share of the year's signings).
+ */
+export function loadUnstartedCandidates(db: Db, asOf: LocalDate, rules: Rules): Promise<ListedProject[]> {
+  return projectsWhere(db, asOf, rules, sql`(f."counts" = 1 OR (f."dropped" = 0 AND f."stageOn" IN ('SIGNED', 'REGISTERED')))`, false);
+}
+
+/** Projects with a 督办 item (open or not), as of the day: the names its list shows. */
+export function loadSupervisedProjects(db: Db, asOf: LocalDate, rules: Rules): Promise<ListedProject[]> {
+  return projectsWhere(db, asOf, rules, sql`f."id" IN (SELECT "projectId" FROM "SupervisionItem")`, false);
+}
+
+/** Fund entries of the given projects up to a day (inclusive), read in chunks (bounded statement size). */
+export async function loadFundsOf(db: Db, projectIds: readonly number[], upTo: LocalDate): Promise<FundEntry[]> {
+  const out: FundEntry[] = [];
+  for (let i = 0; i < projectIds.length; i += 500) {
+    const rows = await db.fundEntry.findMany({ where: { projectId: { in: projectIds.slice(i, i + 500) }, date: { lte: upTo } }, orderBy: [{ projectId: "asc" }, { date: "asc" }, { id: "asc" }] });
+    out.push(...rows.map((f) => ({ id: f.id, projectId: f.projectId, date: f.date, amountWan: f.amountWan, note: f.note })));
+  }
+  return out;
+}
+
 /** Fund entries dated between two days (inclusive), by project and day. */
 export async function loadFundsBetween(db: Db, from: LocalDate, to: LocalDate): Promise<FundEntry[]> {
   const rows = await db.fundEntry.findMany({ where: { date: { gte: from, lte: to } }, orderBy: [{ projectId: "asc" }, { date: "asc" }, { id: "asc" }] });
