@@ -3,7 +3,7 @@ import { rankingChartPng } from "../charts/ranking-chart.ts";
 import { stageFunnelPng } from "../charts/funnel-chart.ts";
 import type { RankingReport } from "../reports/ranking-report.ts";
 import { weeklyWorkbook } from "../reports/render-xlsx.ts";
-import { buildReport } from "../services/report-service.ts";
+import { buildReport, type TallyMemo } from "../services/report-service.ts";
 import { loadDecisionTally, decisionTallyLine } from "../services/decision-tally.ts";
 import { context, section, type Block } from "../slack/blocks/kit.ts";
 import { rankingMessages, stalledMessages, weeklyMessages, type Messages } from "../slack/blocks/report-blocks.ts";
@@ -36,8 +36,9 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
   const post = (messages: Messages, text: string, files?: Post["files"]): JobPlan => ({ posts: [{ key: "main", channel, text, messages: withNotice(ctx, messages), files }] });
 
   if (ctx.job === "weekly_summary") {
-    const report = await buildReport(db, { kind: "weekly", week: due.period, now }, rules);
-    const ranking = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules);
+    const memo: TallyMemo = new Map();
+    const report = await buildReport(db, { kind: "weekly", week: due.period, now }, rules, memo);
+    const ranking = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules, memo);
     if (report.kind !== "weekly" || ranking.kind !== "ranking") throw new Error("unexpected report kind");
     const xlsx = Buffer.from(await weeklyWorkbook(report).xlsx.writeBuffer());
     const messages = weeklyMessages(report);

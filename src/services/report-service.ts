@@ -2,9 +2,10 @@ import { toLocalDate } from "../domain/local-day.ts";
 import { yearOf } from "../domain/periods.ts";
 import { sameDayLastYear } from "../domain/targets.ts";
 import type { Rules } from "../domain/rules.ts";
+import type { LocalDate } from "../domain/types.ts";
 import type { Db } from "../store/client.ts";
 import { listGroups, listTargets, listUnits } from "../store/directory.ts";
-import { loadTallies, loadWeeklyFigures } from "../store/report-figures.ts";
+import { loadTallies as readTallies, loadWeeklyFigures } from "../store/report-figures.ts";
 import { loadFundsBetween, loadOpenSupervision, loadProjectsActiveBetween, loadStalledProjects } from "../store/report-rows.ts";
 import { loadRules } from "../store/settings.ts";
 import { resolvePeriod, type PeriodOptions } from "../reports/report-period.ts";
@@ -29,18 +30,30 @@ export interface ReportRequest extends PeriodOptions {
   now: Date;
 }
 
-/** `rules`: the caller's rules when it has them (the bot applies its TZ setting); else the stored ones. */
-export async function buildReport(db: Db, req: ReportRequest, rules?: Rules): Promise<Report> {
+/** Tallies already read for reports built together (the weekly post builds the summary and the ranking of one week). */
+export type TallyMemo = Map<string, ReturnType<typeof readTallies>>;
+
+/**
+ * `rules`: the caller's rules when it has them (the bot applies its TZ setting); else the stored ones.
+ * `memo`: shared by reports of the same store state, so each day's tallies are read once.
+ */
+export async function buildReport(db: Db, req: ReportRequest, rules?: Rules, memo: TallyMemo = new Map()): Promise<Report> {
   rules ??= await loadRules(db);
+  const r = rules;
+  const loadTallies = (day: LocalDate, by: RankBy) => {
+    const key = `${day} ${by}`;
+    if (!memo.has(key)) memo.set(key, readTallies(db, day, by, r));
+    return memo.get(key)!;
+  };
   const today = toLocalDate(req.now, rules.timeZone);
   const period = resolvePeriod(req, today);
   const groups = await listGroups(db);
   const units = await listUnits(db);
   if (req.kind === "ranking") {
     const by = req.by ?? "group";
-    const tallies = await loadTallies(db, period.asOf, by, rules);
-    const previousTallies = await loadTallies(db, period.previousAsOf, by, rules);
-    const lastYearTallies = await loadTallies(db, sameDayLastYear(period.asOf), by, rules);
+    const tallies = await loadTallies(period.asOf, by);
+    const previousTallies = await loadTallies(period.previousAsOf, by);
+    const lastYearTallies = await loadTallies(sameDayLastYear(period.asOf), by);
     const targets = await listTargets(db);
     return buildRanking({ by, period, rules, groups, units, targets, tallies, previousTallies, lastYearTallies });
   }
@@ -52,10 +65,10 @@ export async function buildReport(db: Db, req: ReportRequest, rules?: Rules): Pr
     return buildStalledList({ asOf, rules, projects, supervision: await loadOpenSupervision(db, asOf, rules), groups, units });
   }
   const figures = await loadWeeklyFigures(db, period.asOf, period.start, rules);
-  const groupTallies = await loadTallies(db, period.asOf, "group", rules);
+  const groupTallies = await loadTallies(period.asOf, "group");
   // 同期: the same day last year, as the store's history knew it then.
   const lastYearDay = sameDayLastYear(period.asOf);
-  const lastYear = { groups: await loadTallies(db, lastYearDay, "group", rules), units: await loadTallies(db, lastYearDay, "unit", rules) };
+  const lastYear = { groups: await loadTallies(lastYearDay, "group"), units: await loadTallies(lastYearDay, "unit") };
   const listed = await loadProjectsActiveBetween(db, period.start, period.asOf, rules);
   const funds = await loadFundsBetween(db, period.start, period.asOf);
   const targets = await listTargets(db, yearOf(period.asOf));
