@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { formatCheck, runDoctor } from "../doctor/checks.ts";
 
 // `dispatch doctor`: one line per check, ✅ or ❌ with what to do; exit 0 when
 // all pass, 1 otherwise (so deployment scripts can stop on it).
@@ -9,6 +8,8 @@ export function registerDoctor(program: Command): void {
     .command("doctor")
     .description("检查配置、数据库、Slack 令牌与权限、机器人能否在汇总频道和各工作组频道发送 / check the bot can work in this workspace")
     .action(async () => {
+      // Loaded here: the checks bring the Slack client and the proxy agent, which no other command needs.
+      const { formatCheck, runDoctor } = await import("../doctor/checks.ts");
       const checks = await runDoctor(process.env);
       for (const c of checks) process.stdout.write(`${formatCheck(c)}\n`);
       const failed = checks.filter((c) => !c.ok).length;
