@@ -2,7 +2,7 @@ import { personRef } from "./person-ref.ts";
 import { isWorkday } from "./calendar.ts";
 import { addDays, daysBetween } from "./periods.ts";
 import { SUPERVISION_STATUS_LABELS, SUPERVISION_STEP_LABELS } from "./glossary.ts";
-import type { LocalDate } from "./types.ts";
+import type { LocalDate, SupervisionItem } from "./types.ts";
 
 // 督办 as a closed loop (SPEC "签约未开工, 督办, 包联"; city speech: "纳入大督办
 // 工作平台，实行销号管理，明确整改时限"). An item is nothing but its recorded
@@ -62,6 +62,18 @@ export function supervisionStateOn(steps: readonly SupervisionStep[], asOf?: Loc
     s = applyStep(s, step);
   }
   return s;
+}
+
+/**
+ * The item as the lights (health.ts) see it on `asOf`: listed by then, with
+ * the deadline in force that day (a later 延期 does not move a past day's
+ * deadline), closed only if 销号 by then. Null if not listed (挂牌) by then.
+ * The one way from steps to a light, so a past report and today's agree.
+ */
+export function supervisionItemOn(item: { id: number; projectId: number; steps: readonly SupervisionStep[] }, asOf: LocalDate): SupervisionItem | null {
+  const s = supervisionStateOn(item.steps, asOf);
+  if (!s || s.openedOn === null || s.status === "PROPOSED" || s.status === "DECLINED") return null;
+  return { id: item.id, projectId: item.projectId, issue: s.issue, owner: s.owner, deadline: s.deadline, openedOn: s.openedOn, closedOn: s.closedOn, closedBy: s.closedBy };
 }
 
 function applyStep(s: SupervisionState | null, step: SupervisionStep): SupervisionState | null {
