@@ -110,6 +110,14 @@ export const SUPERVISION_STEP_LABELS: Record<SupervisionStepKind, string> = {
   EXTEND: "延期",
 };
 
+/** Direct messages of the 督办 loop, to whoever must act next (the item named as “督办12（#5 项目名）：事项”). */
+export const SUPERVISION_DM = {
+  closeRequested: (item: string, owner: string, note: string) => `📮 ${item}\n责任人 ${owner} 已申请销号${note ? `，说明：${note}` : ""}。请复核：同意销号，或写明理由退回。`,
+  /** Said to whoever took the step when the message could not be delivered. */
+  notDelivered: (who: string, error: string) => `⚠️ 未能私信 ${who}（Slack：${error}），请另行告知。`,
+  returned: (item: string, by: string, reason: string) => `↩️ ${item}\n销号申请已被督办员 ${by} 退回，理由：${reason}。请继续办理，办结后再次申请销号。`,
+} as const;
+
 /** 签约未开工 age bands (thresholds from the rules' 签约未开工 days). */
 export function unstartedBandLabel(band: UnstartedBand, yellowDays: number, redDays: number): string {
   switch (band) {

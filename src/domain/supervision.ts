@@ -254,3 +254,27 @@ export function workdaysOverdue(deadline: LocalDate, asOf: LocalDate): number {
   for (let d = addDays(deadline, 1); d <= asOf; d = addDays(d, 1)) if (isWorkday(d)) n += 1;
   return n;
 }
+
+/**
+ * Who is told of a step by direct message, because the next move is theirs:
+ * a 申请销号 goes to the 督办员 who listed the item (or, when it was listed
+ * from outside Slack, to every 督办员 but the asker); a 退回 goes to the
+ * 责任人 (or, for an owner outside Slack, to whoever asked for the 销号).
+ * `state` is the item after the step. Nobody is told of their own step.
+ */
+export function toldOfStep(state: Pick<SupervisionState, "owner" | "openedBy" | "steps">, step: Pick<SupervisionStep, "kind" | "by">, supervisors: readonly string[]): string[] {
+  const member = (id: string | null | undefined): id is string => !!id && /^[UW][A-Z0-9_]{2,}$/.test(id);
+  const others = (ids: (string | null | undefined)[]) => [...new Set(ids.filter(member))].filter((id) => id !== step.by);
+  switch (step.kind) {
+    case "REQUEST_CLOSE": {
+      const opener = others([state.openedBy]);
+      return opener.length ? opener : others(supervisors.filter((s) => s !== slackIdOf(state.owner)));
+    }
+    case "RETURN": {
+      const asker = [...state.steps].reverse().find((s) => s.kind === "REQUEST_CLOSE")?.by;
+      return others([slackIdOf(state.owner) ?? asker]);
+    }
+    default:
+      return [];
+  }
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assessHealth } from "../../src/domain/health.ts";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
-import { checkStep, daysOverdue, isOwner, supervisionItemOn, supervisionStateOn, type SupervisionActor, type SupervisionStep } from "../../src/domain/supervision.ts";
+import { checkStep, daysOverdue, isOwner, supervisionItemOn, supervisionStateOn, toldOfStep, type SupervisionActor, type SupervisionStep } from "../../src/domain/supervision.ts";
 import { project } from "./factories.ts";
 
 // The 督办 loop as a fold of steps, and who may take which step.
@@ -112,6 +112,25 @@ describe("the light of a past day uses the deadline in force that day", () => {
     expect(supervisionItemOn({ id: 1, projectId: 1, steps: proposed }, "2026-06-10")).toBeNull();
     const declined = [...proposed, step("DECLINE", SUP, "2026-06-03", { note: "已在下一步中安排" })];
     expect(supervisionItemOn({ id: 1, projectId: 1, steps: declined }, "2026-06-10")).toBeNull();
+  });
+});
+
+describe("who is told of a step", () => {
+  const after = (steps: SupervisionStep[]) => supervisionStateOn(steps)!;
+  const request = step("REQUEST_CLOSE", OWNER, "2026-06-10", { note: "已落实" });
+  const ret = step("RETURN", SUP2, "2026-06-11", { note: "批复未下达" });
+  const fromCli: SupervisionStep = { ...listed, by: "cli" };
+  const plainOwner: SupervisionStep = { ...listed, owner: "李科长" };
+  it.each([
+    ["申请销号: the 督办员 who listed it", [listed, request], request, [SUP]],
+    ["申请销号 of an item listed from the CLI: every 督办员", [fromCli, request], request, [SUP, SUP2]],
+    ["申请销号 by a 督办员 who listed their own item: the other 督办员", [{ ...listed, owner: `<@${SUP}>` }, { ...request, by: SUP }], { ...request, by: SUP }, [SUP2]],
+    ["退回: the 责任人", [listed, request, ret], ret, [OWNER]],
+    ["退回 of an owner outside Slack: whoever asked", [plainOwner, { ...request, by: "UEDITOR" }, ret], ret, ["UEDITOR"]],
+    ["反馈: nobody", [listed, step("FEEDBACK", OWNER, "2026-06-05", { note: "进展" })], step("FEEDBACK", OWNER, "2026-06-05"), []],
+    ["同意销号: nobody", [listed, request, step("APPROVE", SUP2, "2026-06-11")], step("APPROVE", SUP2, "2026-06-11"), []],
+  ] as const)("%s", (_why, steps, taken, told) => {
+    expect(toldOfStep(after([...steps]), taken, [SUP, SUP2])).toEqual(told);
   });
 });
 
