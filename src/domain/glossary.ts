@@ -226,6 +226,19 @@ export const CHANNEL_REACH = {
   cannotShare: (name: string) => `机器人不在 #${name}，无法发到频道。请${inviteBotIn(name)}后重试。`,
 } as const;
 
+/**
+ * A direct message Slack would not deliver, said as what it is (not as a
+ * channel problem): whom, Slack's reason, and what to fix.
+ */
+export function dmNotDelivered(who: string, userId: string, error: string): string {
+  const fix =
+    error === "cannot_dm_bot" ? "该 ID 是机器人账号，不能私信：请改为本人的 Slack ID"
+    : error === "user_disabled" || error === "account_inactive" ? "该账号已停用：请在名录中更换人员或更新其 Slack ID"
+    : error === "channel_not_found" || error === "user_not_found" ? "Slack 中找不到该用户：请核对名录中的 Slack ID"
+    : "请核对名录中的 Slack ID，或稍后重试";
+  return `无法私信${who} ${userId}：${error}（${fix}）`;
+}
+
 /** The bot cannot open its store at start: one line, the store named without its password. */
 export function storeUnreachableAtStart(redactedUrl: string, e: unknown): string {
   const message = String((e as Error)?.message ?? e);
