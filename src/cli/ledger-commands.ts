@@ -50,7 +50,7 @@ export function registerLedger(program: Command, withDb: <T>(fn: (db: Db) => Pro
         bar?.stop();
         process.stdout.write(
           `导入完成：新建项目 ${result.projectsCreated} 个，更新 ${result.projectsUpdated} 个，未变 ${result.projectsUnchanged} 个；` +
-            `新增到位资金 ${result.fundsAdded} 笔；工作组 ${result.groups} 个，责任单位 ${result.units} 个，年度目标 ${result.targets} 条。\n`,
+            `新增到位资金 ${result.fundsAdded} 笔；工作组 ${result.groups} 个，责任单位 ${result.units} 个，年度目标 ${result.targets} 条${result.leaders ? `，包联领导 ${result.leaders} 位` : ""}。\n`,
         );
       } catch (e) {
         bar?.stop();

@@ -110,6 +110,14 @@ export const SUPERVISION_STEP_LABELS: Record<SupervisionStepKind, string> = {
   EXTEND: "延期",
 };
 
+/** Direct messages of the 督办 loop, to whoever must act next (the item named as “督办12（#5 项目名）：事项”). */
+export const SUPERVISION_DM = {
+  closeRequested: (item: string, owner: string, note: string) => `📮 ${item}\n责任人 ${owner} 已申请销号${note ? `，说明：${note}` : ""}。请复核：同意销号，或写明理由退回。`,
+  /** Said to whoever took the step when the message could not be delivered. */
+  notDelivered: (who: string, error: string) => `⚠️ 未能私信 ${who}（Slack：${error}），请另行告知。`,
+  returned: (item: string, by: string, reason: string) => `↩️ ${item}\n销号申请已被督办员 ${by} 退回，理由：${reason}。请继续办理，办结后再次申请销号。`,
+} as const;
+
 /** 签约未开工 age bands (thresholds from the rules' 签约未开工 days). */
 export function unstartedBandLabel(band: UnstartedBand, yellowDays: number, redDays: number): string {
   switch (band) {
@@ -217,6 +225,19 @@ export const CHANNEL_REACH = {
   joined: (name: string) => `已自动加入公开频道 #${name}`,
   cannotShare: (name: string) => `机器人不在 #${name}，无法发到频道。请${inviteBotIn(name)}后重试。`,
 } as const;
+
+/**
+ * A direct message Slack would not deliver, said as what it is (not as a
+ * channel problem): whom, Slack's reason, and what to fix.
+ */
+export function dmNotDelivered(who: string, userId: string, error: string): string {
+  const fix =
+    error === "cannot_dm_bot" ? "该 ID 是机器人账号，不能私信：请改为本人的 Slack ID"
+    : error === "user_disabled" || error === "account_inactive" ? "该账号已停用：请在名录中更换人员或更新其 Slack ID"
+    : error === "channel_not_found" || error === "user_not_found" ? "Slack 中找不到该用户：请核对名录中的 Slack ID"
+    : "请核对名录中的 Slack ID，或稍后重试";
+  return `无法私信${who} ${userId}：${error}（${fix}）`;
+}
 
 /** The bot cannot open its store at start: one line, the store named without its password. */
 export function storeUnreachableAtStart(redactedUrl: string, e: unknown): string {

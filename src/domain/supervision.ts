@@ -2,7 +2,7 @@ import { personRef } from "./person-ref.ts";
 import { isWorkday } from "./calendar.ts";
 import { addDays, daysBetween } from "./periods.ts";
 import { SUPERVISION_STATUS_LABELS, SUPERVISION_STEP_LABELS } from "./glossary.ts";
-import type { LocalDate } from "./types.ts";
+import type { LocalDate, SupervisionItem } from "./types.ts";
 
 // 督办 as a closed loop (SPEC "签约未开工, 督办, 包联"; city speech: "纳入大督办
 // 工作平台，实行销号管理，明确整改时限"). An item is nothing but its recorded
@@ -62,6 +62,18 @@ export function supervisionStateOn(steps: readonly SupervisionStep[], asOf?: Loc
     s = applyStep(s, step);
   }
   return s;
+}
+
+/**
+ * The item as the lights (health.ts) see it on `asOf`: listed by then, with
+ * the deadline in force that day (a later 延期 does not move a past day's
+ * deadline), closed only if 销号 by then. Null if not listed (挂牌) by then.
+ * The one way from steps to a light, so a past report and today's agree.
+ */
+export function supervisionItemOn(item: { id: number; projectId: number; steps: readonly SupervisionStep[] }, asOf: LocalDate): SupervisionItem | null {
+  const s = supervisionStateOn(item.steps, asOf);
+  if (!s || s.openedOn === null || s.status === "PROPOSED" || s.status === "DECLINED") return null;
+  return { id: item.id, projectId: item.projectId, issue: s.issue, owner: s.owner, deadline: s.deadline, openedOn: s.openedOn, closedOn: s.closedOn, closedBy: s.closedBy };
 }
 
 function applyStep(s: SupervisionState | null, step: SupervisionStep): SupervisionState | null {
@@ -241,4 +253,28 @@ export function workdaysOverdue(deadline: LocalDate, asOf: LocalDate): number {
   let n = 0;
   for (let d = addDays(deadline, 1); d <= asOf; d = addDays(d, 1)) if (isWorkday(d)) n += 1;
   return n;
+}
+
+/**
+ * Who is told of a step by direct message, because the next move is theirs:
+ * a 申请销号 goes to the 督办员 who listed the item (or, when it was listed
+ * from outside Slack, to every 督办员 but the asker); a 退回 goes to the
+ * 责任人 (or, for an owner outside Slack, to whoever asked for the 销号).
+ * `state` is the item after the step. Nobody is told of their own step.
+ */
+export function toldOfStep(state: Pick<SupervisionState, "owner" | "openedBy" | "steps">, step: Pick<SupervisionStep, "kind" | "by">, supervisors: readonly string[]): string[] {
+  const member = (id: string | null | undefined): id is string => !!id && /^[UW][A-Z0-9_]{2,}$/.test(id);
+  const others = (ids: (string | null | undefined)[]) => [...new Set(ids.filter(member))].filter((id) => id !== step.by);
+  switch (step.kind) {
+    case "REQUEST_CLOSE": {
+      const opener = others([state.openedBy]);
+      return opener.length ? opener : others(supervisors.filter((s) => s !== slackIdOf(state.owner)));
+    }
+    case "RETURN": {
+      const asker = [...state.steps].reverse().find((s) => s.kind === "REQUEST_CLOSE")?.by;
+      return others([slackIdOf(state.owner) ?? asker]);
+    }
+    default:
+      return [];
+  }
 }

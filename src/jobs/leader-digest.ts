@@ -27,7 +27,7 @@ export async function planLeaderDigest(ctx: JobContext): Promise<JobPlan> {
     if (!attention.length && !leader.overdueSupervision.length && !changedProjects.length) continue;
     const messages = leaderDigestMessages(leader, { weekLabel: ctx.due.period, range: dayRangeInProse(start, end), asOf: end, changed: changedProjects });
     if (notice) messages[0] = [context([notice]), ...messages[0]!];
-    posts.push({ key: `leader:${leader.slackId}`, channel: leader.slackId, text: `${TERMS.leader}周报 ${ctx.due.period}：${leader.leader}`, messages });
+    posts.push({ key: `leader:${leader.slackId}`, channel: leader.slackId, recipient: `${TERMS.leader} ${leader.leader}`, text: `${TERMS.leader}周报 ${ctx.due.period}：${leader.leader}`, messages });
   }
   return { posts, ...(posts.length ? {} : { skipped: "没有需要报告的包联领导" }) };
 }

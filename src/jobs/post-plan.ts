@@ -13,6 +13,12 @@ export interface Post {
   /** The first message, then continuations posted in its thread. */
   messages: Block[][];
   files?: Array<{ filename: string; title: string; bytes: Buffer }>;
+  /**
+   * Set on a direct message (channel is a user id): who the person is, as
+   * the history names them (e.g. "包联领导 王区长"), so a refusal reads as
+   * the DM it is, not as a channel problem.
+   */
+  recipient?: string;
   /** After posting (e.g. remember a ping's message ts). */
   onPosted?: (ts: string) => Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import { CHANNEL_REACH } from "../domain/glossary.ts";
+import { CHANNEL_REACH, dmNotDelivered } from "../domain/glossary.ts";
 import { reachChannel } from "../slack/channel-reach.ts";
 import { channelPacer, type ChannelPacer } from "./channel-pacer.ts";
 import type { JobPlan, Post } from "./post-plan.ts";
@@ -37,6 +37,8 @@ async function findPosted(client: WebClient, channel: string, target: PostTarget
 
 /** Slack's answers meaning the bot cannot post in that channel. */
 const UNREACHABLE = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
+/** Slack's answers meaning the person cannot be sent a direct message (gone, a bot, deactivated). */
+const UNREACHABLE_PERSON = new Set([...UNREACHABLE, "user_not_found", "cannot_dm_bot", "user_disabled", "account_inactive"]);
 
 function slackError(e: unknown): string | undefined {
   return (e as { data?: { error?: string } } | undefined)?.data?.error;
@@ -49,15 +51,17 @@ export class LeaseLost extends Error {
   }
 }
 
-/** The posts that could not reach their channels; the run is recorded as failed with this message. */
+/** The posts that could not reach their channels (or, for a DM, their person); the run is recorded as failed with this message. */
 export class UnreachableChannels extends Error {
-  constructor(readonly failures: Array<{ channel: string; name?: string; error: string }>) {
-    super(
-      failures
-        .map((f) => `${f.error}: ${f.channel}${f.name ? `（#${f.name}）` : ""} ${f.error === "not_in_channel" ? CHANNEL_REACH.notMember(f.name ?? f.channel) : f.error === "is_archived" ? CHANNEL_REACH.archived(f.name ?? f.channel) : CHANNEL_REACH.notFound(f.channel)}`)
-        .join("；"),
-    );
+  constructor(readonly failures: Array<{ channel: string; name?: string; error: string; recipient?: string }>) {
+    super(failures.map(describe).join("；"));
   }
+}
+
+function describe(f: UnreachableChannels["failures"][number]): string {
+  if (f.recipient) return dmNotDelivered(f.recipient, f.channel, f.error);
+  const why = f.error === "not_in_channel" ? CHANNEL_REACH.notMember(f.name ?? f.channel) : f.error === "is_archived" ? CHANNEL_REACH.archived(f.name ?? f.channel) : CHANNEL_REACH.notFound(f.channel);
+  return `${f.error}: ${f.channel}${f.name ? `（#${f.name}）` : ""} ${why}`;
 }
 
 export interface PostOptions {
@@ -93,6 +97,11 @@ export async function postPlan(
           break;
         } catch (e) {
           const error = slackError(e);
+          // A person the bot cannot DM is no channel to join: say who, and why.
+          if (post.recipient && error && UNREACHABLE_PERSON.has(error)) {
+            failures.push({ channel: post.channel, error, recipient: post.recipient });
+            break;
+          }
           if (!error || !UNREACHABLE.has(error)) throw e;
           // A public channel the bot has not joined: join once and try again.
           const reach = error === "not_in_channel" && !joined.has(post.channel) ? await reachChannel(client, post.channel) : undefined;
@@ -122,7 +131,9 @@ export async function postPlan(
 async function postOne(client: WebClient, post: Post, target: PostTarget, progress: PostProgress, saved: () => Promise<void>, pacer: ChannelPacer, retrying: boolean): Promise<void> {
   const p = (progress[post.key] ??= { continued: 0, files: 0 });
   if (!p.ts) {
-    p.ts = retrying ? await findPosted(client, post.channel, target, post.key) : undefined;
+    // A DM cannot be looked up: reading the app's DMs needs im:history, which the manifest does not ask for.
+    // What was saved is still never sent again; only a crash between Slack's answer and the save could repeat one DM.
+    p.ts = retrying && !post.recipient ? await findPosted(client, post.channel, target, post.key) : undefined;
     if (!p.ts) {
       await pacer.wait(post.channel);
       const res = await client.chat.postMessage({

@@ -15,6 +15,8 @@ export interface ColumnDef<K extends string = string> {
   required?: boolean;
   /** Written on export for reading only; may be absent on import and is ignored. */
   exportOnly?: boolean;
+  /** Added after ledgers were in use: may be absent on import (reads as empty), so older files still import. */
+  optional?: boolean;
   /** How the writer formats it (dates as date cells, money with thousands separators). */
   kind?: ColumnKind;
   /** Column width in characters. */
@@ -74,6 +76,9 @@ export const DIRECTORY_COLUMNS = [
   { key: "keyCount", header: "重点项目目标", kind: "count", width: 12 },
   { key: "agreedWan", header: "协议资金目标(万元)", kind: "money", width: 18 },
   { key: "arrivedWan", header: "到位资金目标(万元)", kind: "money", width: 18 },
+  // 包联领导 rows (类型 包联领导): the leader's Slack id, and what they 包联 (for reading). Last, so older files keep their layout.
+  { key: "slackId", header: "领导Slack ID", optional: true, width: 14 },
+  { key: "leaderScope", header: "包联项目", exportOnly: true, width: 40 },
 ] as const satisfies readonly ColumnDef[];
 
 export type ProjectKey = (typeof PROJECT_COLUMNS)[number]["key"];
@@ -120,8 +125,8 @@ export const ORIGIN_LABELS: Record<Origin, string> = {
   IN_DISTRICT: "区内",
 };
 export const SECTOR_LABELS: Record<Sector, string> = { INDUSTRY: "工业", SERVICE: "服务业" };
-export type DirectoryType = "GROUP" | UnitKind;
-export const DIRECTORY_TYPE_LABELS: Record<DirectoryType, string> = { GROUP: "工作组", PARK: "园区", DEPARTMENT: "区级部门" };
+export type DirectoryType = "GROUP" | UnitKind | "LEADER";
+export const DIRECTORY_TYPE_LABELS: Record<DirectoryType, string> = { GROUP: "工作组", PARK: "园区", DEPARTMENT: "区级部门", LEADER: "包联领导" };
 
 /** Separator used when a cell holds several names or ids. */
 export const LIST_SEPARATOR = "、";

@@ -5,6 +5,8 @@ import type { Group, Project, Target, Unit } from "../domain/types.ts";
 import type { Db } from "../store/client.ts";
 import { listGroups, listTargets, listUnits } from "../store/directory.ts";
 import { listFunds } from "../store/funds.ts";
+import { listLeaders } from "../store/leaders.ts";
+import type { LeaderEntry } from "../domain/leaders.ts";
 import { listProjects } from "../store/projects.ts";
 import { dateCellOf } from "./cells.ts";
 import { DIRECTORY_TYPE_LABELS, LIST_SEPARATOR, ORIGIN_LABELS, SECTOR_LABELS, STAGE_DATE_ORDER, stageDateKey } from "./columns.ts";
@@ -26,12 +28,13 @@ export interface ExportCounts {
 
 export async function exportLedger(db: Db, filePath: string, rules: Rules): Promise<ExportCounts> {
   assertXlsxPath(filePath);
-  const [projects, fundRows, groups, units, targets] = await Promise.all([
+  const [projects, fundRows, groups, units, targets, leaders] = await Promise.all([
     listProjects(db),
     listFunds(db),
     listGroups(db),
     listUnits(db),
     listTargets(db),
+    listLeaders(db),
   ]);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
@@ -48,6 +51,7 @@ export async function exportLedger(db: Db, filePath: string, rules: Rules): Prom
     }),
   );
   const directory = directoryRows(groups, units, targets);
+  directory.rows.push(...leaderRows(leaders, projects, groupName));
   addTableSheet(wb, "directory", directory.rows);
   addGuideSheet(wb);
   await wb.xlsx.writeFile(filePath);
@@ -116,4 +120,36 @@ function directoryRows(groups: Group[], units: Unit[], targets: Target[]): { row
   }
   for (const u of units) emit({ type: DIRECTORY_TYPE_LABELS[u.kind], name: u.name }, targets.filter((t) => t.unitId === u.id));
   return { rows, targets: written };
+}
+
+/** Names listed in a 包联项目 cell before "等": a leader of hundreds of projects still fits a readable cell. */
+const SCOPE_NAMES = 20;
+
+/**
+ * The 包联领导 directory: every stored leader, and every leader a project
+ * names with both name and Slack id (set from Slack) though not yet in the
+ * directory, so the 项目 sheet's names resolve to the same people after an
+ * import into an empty system. Each with what they 包联, for reading.
+ */
+function leaderRows(leaders: LeaderEntry[], projects: Project[], groupName: Map<number, string>): OutRow[] {
+  const people = new Map(leaders.map((l) => [l.slackUserId, l.name]));
+  for (const p of projects) if (p.leaderSlackId && p.leaderName && !people.has(p.leaderSlackId)) people.set(p.leaderSlackId, p.leaderName);
+  const theirs = new Map<string, Project[]>();
+  for (const p of projects) if (p.leaderSlackId && people.has(p.leaderSlackId)) theirs.set(p.leaderSlackId, [...(theirs.get(p.leaderSlackId) ?? []), p]);
+  return [...people]
+    .sort(([, a], [, b]) => a.localeCompare(b, "zh"))
+    .map(([slackUserId, name]) => ({ type: DIRECTORY_TYPE_LABELS.LEADER, name, slackId: slackUserId, leaderScope: orEmpty(scopeOf(theirs.get(slackUserId) ?? [], groupName)) }));
+}
+
+/** "3个项目（新材料产业招商组2个、未分组1个）：甲项目、乙项目、丙项目". */
+function scopeOf(projects: Project[], groupName: Map<number, string>): string {
+  if (!projects.length) return "";
+  const byGroup = new Map<string, number>();
+  for (const p of projects) {
+    const g = (p.groupId !== null ? groupName.get(p.groupId) : undefined) ?? "未分组";
+    byGroup.set(g, (byGroup.get(g) ?? 0) + 1);
+  }
+  const groups = [...byGroup].map(([g, n]) => `${g}${n}个`).join(LIST_SEPARATOR);
+  const names = projects.slice(0, SCOPE_NAMES).map((p) => p.name).join(LIST_SEPARATOR);
+  return `${projects.length}个项目（${groups}）：${names}${projects.length > SCOPE_NAMES ? "等" : ""}`;
 }

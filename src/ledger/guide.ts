@@ -49,14 +49,16 @@ const HELP: Record<TableId, Record<string, [help: string, example: string]>> = {
     note: ["备注", "首笔注册资本金"],
   },
   directory: {
-    type: ["工作组、园区 或 区级部门", "园区"],
-    name: ["全称。有多个年度目标时每个年度写一行，名称重复填写，其余列留空或与第一行相同", "白涛园区"],
+    type: ["工作组、园区、区级部门 或 包联领导", "园区"],
+    name: ["全称；包联领导写姓名（与「项目」表“包联领导”列的写法一致）。有多个年度目标时每个年度写一行，名称重复填写，其余列留空或与第一行相同", "白涛园区"],
     leaderName: ["工作组组长姓名（仅工作组填写，园区和部门留空）", "李四"],
     leaderSlackId: ["组长的 Slack 用户 ID（仅工作组）", "U04ABCDE12"],
     commissioners: ["招商专员姓名，多个用“、”分隔（仅工作组）", "王五、赵六"],
     focus: ["工作重点（仅工作组）", "锂电材料、化工新材料"],
     channelId: ["工作组的 Slack 频道 ID（频道详情页最下方可复制，仅工作组）", "C04ABCDE12"],
     members: ["可修改本组项目的成员 Slack 用户 ID，多个用“、”分隔（仅工作组）", "U04ABCDE12、U04FGHIJ34"],
+    slackId: ["包联领导的 Slack 用户 ID（仅类型为“包联领导”的行填写，且必须填写）。「项目」表的“包联领导”写姓名或 @ID，导入时按此对应", "U04KLMNO56"],
+    leaderScope: ["该领导包联的项目（按工作组）和项目名称，仅供查阅；导入时忽略", "3个项目（新材料产业招商组3个）：年产5万吨锂电材料项目、…"],
     year: ["本行目标所属年度；没有目标时本列和后面的目标列都留空", "2026"],
     majorCount: ["该年度重大项目个数目标，整数", "1"],
     largeCount: ["该年度较大项目个数目标，整数", "2"],
@@ -85,6 +87,7 @@ const GUIDE_COLUMNS: ColumnDef[] = [
 
 function ruleOf(c: ColumnDef): string {
   if (c.exportOnly) return "仅导出";
+  if (c.optional) return "选填（可无此列）";
   if (c.required) return "必填";
   return "选填";
 }

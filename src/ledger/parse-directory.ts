@@ -7,7 +7,9 @@ import type { KnownNames } from "./references.ts";
 import { rowReader, type RowReader } from "./row-reader.ts";
 
 // The 工作组与单位 sheet holds groups, units and their annual targets in one
-// table: one row per (entity, target year). An entity written on several rows
+// table: one row per (entity, target year); and the 包联领导 directory, one
+// row per leader (name and Slack id), which the 项目 sheet's 包联领导 column
+// is resolved against. An entity written on several rows
 // (one per year) must not contradict itself: each of its own columns is
 // either left empty or repeated identically.
 
@@ -26,7 +28,15 @@ export interface TargetRecord {
   arrivedWan: number;
 }
 
+/** A 包联领导 row: the name the 项目 sheet writes, and the person's Slack id. */
+export interface LeaderRecord {
+  row: number;
+  name: string;
+  slackUserId: string;
+}
+
 export interface ParsedDirectory {
+  leaders: LeaderRecord[];
   groups: GroupRecord[];
   units: UnitRecord[];
   targets: TargetRecord[];
@@ -48,17 +58,23 @@ const shown = (v: unknown) => (Array.isArray(v) ? v.join("、") : String(v));
 const isEmpty = (v: unknown) => v === null || v === "" || (Array.isArray(v) && v.length === 0);
 
 export function parseDirectory(table: RawTable | undefined, problems: ProblemList): ParsedDirectory {
-  const out: ParsedDirectory = { groups: [], units: [], targets: [], names: { groups: new Set(), units: new Set() } };
+  const out: ParsedDirectory = { leaders: [], groups: [], units: [], targets: [], names: { groups: new Set(), units: new Set() } };
   if (!table) return out;
   const groups = new Map<string, { rec: GroupRecord; setOn: Partial<Record<GroupField, number>> }>();
   const units = new Map<string, UnitRecord>();
   const targetRows = new Map<string, number>();
+  const leaders = new Leaders();
 
   for (const raw of table.rows) {
     const r = rowReader<DirectoryKey>(table, raw, problems);
     const type = r.need("type", (c) => parseChoice(c, DIRECTORY_TYPE_LABELS, "类型"), "请填写 工作组、园区 或 区级部门");
-    const name = r.need("name", parseText, "请填写工作组或单位的全称，例如 白涛园区");
+    const name = r.need("name", parseText, type === "LEADER" ? "请填写包联领导的姓名，例如 张三" : "请填写工作组或单位的全称，例如 白涛园区");
+    if (type === "LEADER") {
+      leaders.read(r, table, raw, name);
+      continue;
+    }
     if (type && name) (type === "GROUP" ? out.names.groups : out.names.units).add(name);
+    if (!isBlank(cellOf(table, raw, "slackId"))) r.report("slackId", "只有类型为“包联领导”的行填写领导Slack ID：请留空（工作组组长的 ID 填在“组长Slack ID”列）");
 
     const group = type === "GROUP" ? readGroupColumns(r, name ?? "") : undefined;
     if (type && type !== "GROUP") {
@@ -100,6 +116,7 @@ export function parseDirectory(table: RawTable | undefined, problems: ProblemLis
       }
     }
   }
+  out.leaders = leaders.records;
   out.groups = [...groups.values()].map((g) => g.rec);
   out.units = [...units.values()];
   return out;
@@ -162,4 +179,34 @@ function readTarget(r: RowReader<DirectoryKey>): TargetValues | null {
     agreedWan: values.agreedWan ?? 0,
     arrivedWan: values.arrivedWan ?? 0,
   };
+}
+
+/** The 包联领导 rows: one person per Slack id, one Slack id per name (a name is how the 项目 sheet finds them). */
+class Leaders {
+  private readonly byId = new Map<string, LeaderRecord>();
+  private readonly byName = new Map<string, LeaderRecord>();
+
+  get records(): LeaderRecord[] {
+    return [...this.byId.values()];
+  }
+
+  read(r: RowReader<DirectoryKey>, table: RawTable, raw: RawTable["rows"][number], name: string | undefined): void {
+    const slackUserId = r.need("slackId", parseUserId, "请填写该领导的 Slack 用户 ID（Slack 个人资料 → 更多 → 复制成员 ID，如 U04ABCDE12）");
+    for (const key of [...GROUP_ONLY_KEYS, "year", ...TARGET_KEYS] as const) {
+      if (!isBlank(cellOf(table, raw, key))) r.report(key, "包联领导的行只填类型、名称和领导Slack ID：这一列请留空");
+    }
+    if (!r.ok || !name || !slackUserId) return;
+    const sameId = this.byId.get(slackUserId);
+    const sameName = this.byName.get(name);
+    if (sameId && sameId.name !== name) {
+      return r.report("slackId", `与第 ${sameId.row} 行“${sameId.name}”的 Slack ID 相同：一个 Slack ID 只对应一位领导，请核对`);
+    }
+    if (sameName && sameName.slackUserId !== slackUserId) {
+      return r.report("name", `与第 ${sameName.row} 行同名但 Slack ID 不同：同名领导请在名称中区分（例如 张三（区政府）），「项目」表按名称对应`);
+    }
+    if (sameId) return; // the same person written twice
+    const rec = { row: r.row, name, slackUserId };
+    this.byId.set(slackUserId, rec);
+    this.byName.set(name, rec);
+  }
 }

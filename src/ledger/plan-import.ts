@@ -21,6 +21,8 @@ import type { ValidLedger } from "./validate.ts";
 export const IMPORT_PROGRESS = "台账导入";
 
 export interface ImportResult {
+  /** 包联领导 rows of the directory sheet. */
+  leaders: number;
   projectsCreated: number;
   projectsUpdated: number;
   projectsUnchanged: number;
@@ -39,13 +41,20 @@ export interface PlanContext {
 }
 
 export function planImport(ledger: ValidLedger, state: ImportState, ctx: PlanContext): { batch: ImportBatch; result: ImportResult } {
-  const total = ledger.groups.length + ledger.units.length + ledger.targets.length + ledger.projects.length + ledger.funds.length;
+  const total = ledger.leaders.length + ledger.groups.length + ledger.units.length + ledger.targets.length + ledger.projects.length + ledger.funds.length;
   let done = 0;
   const step = () => ctx.onProgress?.(++done, total);
   ctx.onProgress?.(0, total);
-  const batch: ImportBatch = { actor: ctx.actor, now: ctx.now, progressNote: IMPORT_PROGRESS, groups: [], units: [], targets: [], newProjects: [], changedProjects: [], funds: [] };
-  const result: ImportResult = { projectsCreated: 0, projectsUpdated: 0, projectsUnchanged: 0, fundsAdded: 0, groups: ledger.groups.length, units: ledger.units.length, targets: ledger.targets.length };
+  const batch: ImportBatch = { actor: ctx.actor, now: ctx.now, progressNote: IMPORT_PROGRESS, leaders: [], groups: [], units: [], targets: [], newProjects: [], changedProjects: [], funds: [] };
+  const result: ImportResult = { leaders: ledger.leaders.length, projectsCreated: 0, projectsUpdated: 0, projectsUnchanged: 0, fundsAdded: 0, groups: ledger.groups.length, units: ledger.units.length, targets: ledger.targets.length };
   let nextPlaceholder = -1;
+
+  const storedLeaders = new Map(state.leaders.map((l) => [l.slackUserId, l.name]));
+  for (const l of ledger.leaders) {
+    const stored = storedLeaders.get(l.slackUserId);
+    if (stored !== l.name) batch.leaders.push({ slackUserId: l.slackUserId, name: l.name, exists: stored !== undefined });
+    step();
+  }
 
   const groupIds = new Map<string, IdRef>(state.groups.map((g) => [g.name, g.id]));
   for (const g of ledger.groups) {

@@ -66,8 +66,9 @@ export async function writeTemplate(filePath: string): Promise<void> {
       { type: "园区", name: "示例：白涛园区", year: 2026, ...target },
       { type: "园区", name: "示例：白涛园区", year: 2027, ...target, agreedWan: 600000 },
       { type: "区级部门", name: "示例：区商务委" },
+      { type: "包联领导", name: "示例：张三", slackId: "U04KLMNO56" },
     ],
-    { exampleRows: 4 },
+    { exampleRows: 5 },
   );
   await wb.xlsx.writeFile(filePath);
 }

@@ -4,7 +4,7 @@ import type { Db, Tx } from "../store/client.ts";
 import { listGroups, listUnits } from "../store/directory.ts";
 import { listProjectKeys } from "../store/projects.ts";
 import { TABLES, TABLE_ORDER } from "./columns.ts";
-import { parseDirectory, type GroupRecord, type TargetRecord, type UnitRecord } from "./parse-directory.ts";
+import { parseDirectory, type GroupRecord, type LeaderRecord, type TargetRecord, type UnitRecord } from "./parse-directory.ts";
 import { parseFunds, type FundRecord } from "./parse-funds.ts";
 import { parseProjects, type ProjectRecord } from "./parse-projects.ts";
 import { ProblemList, sortProblems, type LedgerProblem } from "./problems.ts";
@@ -17,6 +17,7 @@ import { projectKey } from "./references.ts";
 // projects, because fund rows refer to them.
 
 export interface ValidLedger {
+  leaders: LeaderRecord[];
   groups: GroupRecord[];
   units: UnitRecord[];
   targets: TargetRecord[];
@@ -33,9 +34,13 @@ export async function validateLedger(db: Db | Tx, raw: RawLedger): Promise<{ led
     units: new Set([...units.map((u) => u.name), ...directory.names.units]),
   };
   const parsedProjects = parseProjects(raw.tables.projects, known, problems);
-  // 包联领导 written as a name or as @id: the leaders directory supplies the other half.
-  if (leaders.length) {
-    for (const rec of parsedProjects.records) Object.assign(rec, resolveLeader(rec.leaderSlackId ? `<@${rec.leaderSlackId}>` : rec.leaderName, leaders));
+  // 包联领导 written as a name or as @id: the leaders directory supplies the other half,
+  // as this file's directory sheet says it (imported with the projects) first, then as stored:
+  // a leader renamed in the sheet is still found under the old name the 项目 sheet may keep.
+  const namedInFile = new Set(directory.leaders.map((l) => l.name));
+  const directoryOfLeaders = [...directory.leaders, ...leaders.filter((l) => !namedInFile.has(l.name))];
+  if (directoryOfLeaders.length) {
+    for (const rec of parsedProjects.records) Object.assign(rec, resolveLeader(rec.leaderSlackId ? `<@${rec.leaderSlackId}>` : rec.leaderName, directoryOfLeaders));
   }
   const inStore = new Set(projects.map((p) => projectKey(p.name, p.investor)));
   const funds = parseFunds(raw.tables.funds, (key) => parsedProjects.keys.has(key) || inStore.has(key), problems);
@@ -47,7 +52,7 @@ export async function validateLedger(db: Db | Tx, raw: RawLedger): Promise<{ led
     return id ? TABLES[id].columns.map((c) => c.header) : [];
   };
   return {
-    ledger: { groups: directory.groups, units: directory.units, targets: directory.targets, projects: parsedProjects.records, funds },
+    ledger: { leaders: directory.leaders, groups: directory.groups, units: directory.units, targets: directory.targets, projects: parsedProjects.records, funds },
     problems: sortProblems([...raw.problems, ...problems.items], [...canonical, ...sheetOrder], columnOrder),
   };
 }

@@ -1,5 +1,5 @@
 import { SUPERVISION_STATUS_LABELS, SUPERVISION_STEP_LABELS } from "../domain/glossary.ts";
-import { checkStep, isOwner, supervisionStateOn, type SupervisionActor, type SupervisionState, type SupervisionStatus, type SupervisionStep, type SupervisionStepKind } from "../domain/supervision.ts";
+import { checkStep, isOwner, supervisionStateOn, toldOfStep, type SupervisionActor, type SupervisionState, type SupervisionStatus, type SupervisionStep, type SupervisionStepKind } from "../domain/supervision.ts";
 import type { LocalDate, Project } from "../domain/types.ts";
 import { getProject, isRequestApplied } from "../store/projects.ts";
 import { readSetting } from "../store/settings.ts";
@@ -140,4 +140,9 @@ export async function refusalBeforeForm(ctx: ServiceContext, userId: string, ite
   const actor = await actorFor(ctx, userId, found.project);
   const r = checkStep(found.state, { kind, note: "—", deadline: "9999-12-31" }, actor, today(ctx));
   return r ? asRefusal(r, itemId) : null;
+}
+
+/** Whom to tell of a step just taken by `by` (申请销号 → the listing 督办员; 退回 → the 责任人): Slack ids. */
+export async function toldOf(ctx: Pick<ServiceContext, "db" | "admins">, taken: Pick<StepTaken, "kind" | "state">, by: string): Promise<string[]> {
+  return toldOfStep(taken.state, { kind: taken.kind, by }, await loadSupervisors(ctx));
 }

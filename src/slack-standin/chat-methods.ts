@@ -54,6 +54,9 @@ function snapshot(m: StoredMessage): StoredMessage {
 }
 
 const postMessage: MethodHandler = (args, ctx) => {
+  // As Slack: a bot user has no DM to post in.
+  const to = ctx.ws.users.get(String(args.channel ?? ""));
+  if (to?.is_bot && to.id !== ctx.bot.userId) throw new ApiError("cannot_dm_bot");
   const channel = channelArg(args, ctx, "post");
   const content = messageContent(args);
   const threadTs = optString(args, "thread_ts");

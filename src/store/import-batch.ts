@@ -26,6 +26,8 @@ export interface ImportBatch {
   now: Date;
   /** The progress note every created project gets in its history. */
   progressNote: string;
+  /** 包联领导 new to the store (`exists` false) or renamed. */
+  leaders: Array<{ slackUserId: string; name: string; exists: boolean }>;
   groups: Array<{ ref: IdRef; fields: Omit<Group, "id"> }>;
   units: Array<{ ref: IdRef; name: string; kind: UnitKind }>;
   /** `id` of the stored target to overwrite, or null for a new one. */
@@ -77,6 +79,8 @@ async function writeBatch(conn: RawConnection, table: (name: string) => TableInf
     ]);
   };
 
+  for (const l of batch.leaders.filter((x) => x.exists)) await set("Leader", { name: l.name }, `WHERE "slackUserId" = ?`, [l.slackUserId]);
+  await insertRows(conn, table("Leader"), ["slackUserId", "name"], batch.leaders.filter((x) => !x.exists).map((l) => [l.slackUserId, l.name]));
   for (const { ref, fields } of batch.groups) {
     const { memberUserIds, ...columns } = fields;
     let id = ref;

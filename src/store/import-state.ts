@@ -1,6 +1,7 @@
 import type { Project } from "../domain/types.ts";
 import type { Db } from "./client.ts";
 import { listGroups, listUnits } from "./directory.ts";
+import { listLeaders } from "./leaders.ts";
 import { flatten, toDomain } from "./project-row.ts";
 
 // What an import compares its ledger with, read before its write transaction
@@ -27,12 +28,13 @@ async function allProjects(db: Db): Promise<Project[]> {
 }
 
 export async function readImportState(db: Db) {
+  const leaders = await listLeaders(db);
   const groups = await listGroups(db);
   const units = await listUnits(db);
   const targets = await db.target.findMany({ orderBy: { id: "asc" } });
   const projects = await allProjects(db);
   const funds = await db.fundEntry.findMany({ select: { projectId: true, date: true, amountWan: true, note: true } });
-  return { groups, units, targets, projects, funds };
+  return { leaders, groups, units, targets, projects, funds };
 }
 
 export type ImportState = Awaited<ReturnType<typeof readImportState>>;

@@ -66,8 +66,11 @@ function healthLevel(dialect: Dialect, asOf: LocalDate, cutoff: Date, rules: Rul
     WHEN s."earliest" IS NOT NULL THEN
       CASE WHEN s."earliest" < ${before(h.redNoUpdateDays)} THEN 2 WHEN s."earliest" < ${before(h.yellowNoUpdateDays)} THEN 1 ELSE 0 END
     ELSE 2 END`;
+  // The deadline in force that day (supervisionItemOn): the last step by then that set one, so a later 延期 does not clear a past day's red.
+  const deadlineOn = sql`COALESCE((SELECT st."deadline" FROM "SupervisionStep" st WHERE st."itemId" = si."id" AND st."deadline" IS NOT NULL AND st."on" <= ${text(asOf)}
+      ORDER BY st."id" DESC LIMIT 1), si."deadline")`;
   const supervision = sql`CASE WHEN EXISTS (SELECT 1 FROM "SupervisionItem" si WHERE si."projectId" = s."id" AND si."status" IN ('OPEN', 'REVIEW', 'CLOSED') AND si."openedAt" <= ${cutoff}
-      AND (si."closedAt" IS NULL OR si."closedAt" > ${cutoff}) AND si."deadline" < ${text(asOf)}) THEN 2 ELSE 0 END`;
+      AND (si."closedAt" IS NULL OR si."closedAt" > ${cutoff}) AND ${deadlineOn} < ${text(asOf)}) THEN 2 ELSE 0 END`;
   return sql`CASE WHEN s."stageOn" IN ('DROPPED', 'AT_CAPACITY') THEN NULL ELSE ${greatest(dialect, [signedNotStarted, nextStep, noUpdate, supervision])} END`;
 }
 

@@ -1,4 +1,4 @@
-import { dayEnd, toLocalDate } from "../domain/local-day.ts";
+import { toLocalDate } from "../domain/local-day.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { FundEntry, LocalDate, Project, SupervisionItem } from "../domain/types.ts";
 import type { Db } from "./client.ts";
@@ -6,7 +6,7 @@ import { toDomain, type FlatProject } from "./project-row.ts";
 import { ALL_SCALAR_FIELDS } from "./projects-as-of-sql.ts";
 import { factsCte } from "./report-facts-sql.ts";
 import { concat, dialectOf, join, jsonArrayText, raw, sql, text, type Sql } from "./sql-dialect.ts";
-import { LISTED_STATUSES, toSupervisionItem } from "./supervision.ts";
+import { supervisionItemsOn } from "./supervision.ts";
 
 // The rows a report lists, and only those: projects as they were on record
 // at the end of a day (the same as-of replay as the figures, in SQL),
@@ -97,7 +97,6 @@ export async function loadFundsBetween(db: Db, from: LocalDate, to: LocalDate): 
 
 /** Supervision items open at the end of the day (listed by then, not yet closed). */
 export async function loadOpenSupervision(db: Db, asOf: LocalDate, rules: Rules): Promise<SupervisionItem[]> {
-  const cutoff = dayEnd(asOf, rules.timeZone);
-  const rows = await db.supervisionItem.findMany({ where: { status: { in: [...LISTED_STATUSES] }, openedAt: { lte: cutoff }, OR: [{ closedAt: null }, { closedAt: { gt: cutoff } }] } });
-  return rows.map((s) => ({ ...toSupervisionItem(s, (d) => toLocalDate(d, rules.timeZone)), closedOn: null, closedBy: null }));
+  // As the item stood that day: a later 延期 does not move a past day's deadline.
+  return supervisionItemsOn(db, asOf, rules.timeZone, { openOnly: true });
 }

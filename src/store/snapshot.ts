@@ -4,7 +4,8 @@ import type { FundEntry, Group, LocalDate, Project, SupervisionItem, Target, Uni
 import type { Db } from "./client.ts";
 import { listGroups, listTargets, listUnits } from "./directory.ts";
 import { HISTORY_FIELDS, decodeValue, flatten, isHistoryField, toDomain, type FlatProject } from "./project-row.ts";
-import { LISTED_STATUSES, toSupervisionItem } from "./supervision.ts";
+import { supervisionItemOn } from "../domain/supervision.ts";
+import { LISTED_STATUSES, loadSupervisionItems } from "./supervision.ts";
 
 /**
  * Everything a report needs, as it was known at the end of `asOf` (district
@@ -50,7 +51,7 @@ export async function loadSnapshots(db: Db, days: LocalDate[], rules: Rules): Pr
   const responsibles = await db.$queryRawUnsafe<{ projectId: number; slackUserId: string }[]>(`SELECT "projectId", "slackUserId" FROM "ProjectResponsible"`);
   const later = await db.update.findMany({ where: { at: { gt: earliest } }, orderBy: [{ at: "desc" }, { id: "desc" }] });
   const fundRows = await readPaged<FundEntry>(db, `SELECT "id", "projectId", "date", "amountWan", "note" FROM "FundEntry"`, `"date" <= '${latestDay}'`, 10_000);
-  const supervisionRows = await db.supervisionItem.findMany({ where: { status: { in: [...LISTED_STATUSES] }, openedAt: { lte: dayEnd(latestDay, tz) } } });
+  const supervisionItems = await loadSupervisionItems(db, tz, { statuses: LISTED_STATUSES });
   const groups = await listGroups(db);
   const units = await listUnits(db);
   const targets = await listTargets(db);
@@ -79,13 +80,11 @@ export async function loadSnapshots(db: Db, days: LocalDate[], rules: Rules): Pr
     }
     const lastUpdateOn = new Map<number, LocalDate>();
     for (const [id, at] of lastRows[i]) if (flats.has(id)) lastUpdateOn.set(id, toLocalDate(at, tz));
-    const supervision = supervisionRows
-      .filter((s) => s.openedAt <= cutoff && flats.has(s.projectId))
-      .map((s) => {
-        const item = toSupervisionItem(s, (d) => toLocalDate(d, tz));
-        // An item closed after asOf was still open on that day.
-        return s.closedAt && s.closedAt > cutoff ? { ...item, closedOn: null, closedBy: null } : item;
-      });
+    // Each item as it stood that day: listed by then, the deadline then in force, closed only if closed by then.
+    const supervision = supervisionItems.flatMap((s) => {
+      const item = flats.has(s.projectId) ? supervisionItemOn(s, asOf) : null;
+      return item ? [item] : [];
+    });
     return {
       asOf,
       rules,

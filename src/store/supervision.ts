@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { toLocalDate } from "../domain/local-day.ts";
-import { supervisionStateOn, type SupervisionState, type SupervisionStatus, type SupervisionStep, type SupervisionStepKind } from "../domain/supervision.ts";
+import { dayEnd, toLocalDate } from "../domain/local-day.ts";
+import { supervisionItemOn, supervisionStateOn, type SupervisionState, type SupervisionStatus, type SupervisionStep, type SupervisionStepKind } from "../domain/supervision.ts";
 import type { LocalDate, SupervisionItem } from "../domain/types.ts";
 import { inTransaction, type Db, type Tx } from "./client.ts";
 import { claimRequest, type Actor, type WriteOptions } from "./projects.ts";
@@ -69,9 +69,40 @@ const STEP_ORDER = { orderBy: { id: "asc" } } as const;
 
 export async function loadSupervision(db: Db | Tx, id: number, timeZone: string): Promise<StoredSupervision | null> {
   const row = await db.supervisionItem.findUnique({ where: { id }, include: { steps: STEP_ORDER } });
-  if (!row) return null;
-  const steps = row.steps.length ? row.steps.map(toStep) : legacySteps(row, timeZone);
-  return { id: row.id, projectId: row.projectId, status: row.status as SupervisionStatus, steps };
+  return row ? toStored(row, timeZone) : null;
+}
+
+type RowWithSteps = Row & { closeNote: string | null; steps: StepRow[] };
+const toStored = (row: RowWithSteps, timeZone: string): StoredSupervision => ({
+  id: row.id,
+  projectId: row.projectId,
+  status: row.status as SupervisionStatus,
+  steps: row.steps.length ? row.steps.map(toStep) : legacySteps(row, timeZone),
+});
+
+/**
+ * Listed items as the lights see them on `asOf` (supervisionItemOn): the
+ * deadline in force that day, closed only if closed by then. `openOnly`
+ * leaves out those closed by then.
+ */
+export async function supervisionItemsOn(db: Db | Tx, asOf: LocalDate, timeZone: string, opts: { openOnly?: boolean; projectIds?: number[] } = {}): Promise<SupervisionItem[]> {
+  const cutoff = dayEnd(asOf, timeZone);
+  const rows = await db.supervisionItem.findMany({
+    where: {
+      status: { in: [...LISTED_STATUSES] },
+      openedAt: { lte: cutoff },
+      projectId: opts.projectIds ? { in: opts.projectIds } : undefined,
+      ...(opts.openOnly ? { OR: [{ closedAt: null }, { closedAt: { gt: cutoff } }] } : {}),
+    },
+    include: { steps: STEP_ORDER },
+    orderBy: { id: "asc" },
+  });
+  const out: SupervisionItem[] = [];
+  for (const row of rows) {
+    const item = supervisionItemOn(toStored(row, timeZone), asOf);
+    if (item && !(opts.openOnly && item.closedOn !== null)) out.push(item);
+  }
+  return out;
 }
 
 /** Items (with steps) of some projects, or of all when `projectIds` is omitted; newest last. */
@@ -81,7 +112,7 @@ export async function loadSupervisionItems(db: Db | Tx, timeZone: string, where:
     include: { steps: STEP_ORDER },
     orderBy: { id: "asc" },
   });
-  return rows.map((row) => ({ id: row.id, projectId: row.projectId, status: row.status as SupervisionStatus, steps: row.steps.length ? row.steps.map(toStep) : legacySteps(row, timeZone) }));
+  return rows.map((row) => toStored(row, timeZone));
 }
 
 /** The SupervisionItem columns that mirror a folded state. */

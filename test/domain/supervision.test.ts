@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkStep, daysOverdue, isOwner, supervisionStateOn, type SupervisionActor, type SupervisionStep } from "../../src/domain/supervision.ts";
+import { assessHealth } from "../../src/domain/health.ts";
+import { DEFAULT_RULES } from "../../src/domain/rules.ts";
+import { checkStep, daysOverdue, isOwner, supervisionItemOn, supervisionStateOn, toldOfStep, type SupervisionActor, type SupervisionStep } from "../../src/domain/supervision.ts";
+import { project } from "./factories.ts";
 
 // The 督办 loop as a fold of steps, and who may take which step.
 
@@ -67,6 +70,67 @@ describe("overdue", () => {
     expect(daysOverdue({ status: "CLOSED", deadline: "2026-06-30" }, "2026-08-01")).toBe(0);
     expect(daysOverdue({ status: "PROPOSED", deadline: "2026-06-30" }, "2026-08-01")).toBe(0);
     expect(daysOverdue({ status: "REVIEW", deadline: "2026-06-30" }, "2026-07-03")).toBe(3);
+  });
+});
+
+describe("the light of a past day uses the deadline in force that day", () => {
+  // Listed 6-01 due 6-30; 延期 on 7-10 (already 10 days late) to 7-31; 销号 on 8-05.
+  const extended: SupervisionStep[] = [
+    listed,
+    step("EXTEND", SUP, "2026-07-10", { note: "等待市级批复", deadline: "2026-07-31" }),
+    step("REQUEST_CLOSE", OWNER, "2026-08-03", { note: "已落实" }),
+    step("APPROVE", SUP2, "2026-08-05"),
+  ];
+  const item = { id: 7, projectId: 1, steps: extended };
+  // Signed recently and freshly updated: the 督办 item is the only possible reason for a light.
+  const p = project({ stageDates: { SIGNED: "2026-05-20" } });
+  const light = (asOf: string) => {
+    const on = supervisionItemOn(item, asOf);
+    const h = assessHealth(p, { asOf, lastUpdateOn: asOf, supervision: on ? [on] : [] }, DEFAULT_RULES);
+    return { light: h.light, reasons: h.reasons.filter((r) => r.code === "SUPERVISION_OVERDUE").map((r) => r.text) };
+  };
+
+  it.each([
+    ["2026-05-31", "not listed yet", null, "GREEN", null],
+    ["2026-06-30", "due that day, old deadline", "2026-06-30", "GREEN", null],
+    ["2026-07-01", "late by the old deadline", "2026-06-30", "RED", "超过办理期限1天未销号（期限6月30日）"],
+    ["2026-07-09", "the day before the 延期: still late by the old deadline", "2026-06-30", "RED", "超过办理期限9天未销号（期限6月30日）"],
+    ["2026-07-10", "the day of the 延期: the new deadline", "2026-07-31", "GREEN", null],
+    ["2026-07-31", "due that day, new deadline", "2026-07-31", "GREEN", null],
+    ["2026-08-01", "late by the new deadline", "2026-07-31", "RED", "超过办理期限1天未销号（期限7月31日）"],
+    ["2026-08-04", "awaiting 复核 is still open and late", "2026-07-31", "RED", "超过办理期限4天未销号（期限7月31日）"],
+    ["2026-08-05", "销号", "2026-07-31", "GREEN", null],
+  ])("on %s (%s): deadline %s, %s", (asOf, _why, deadline, colour, reason) => {
+    expect(supervisionItemOn(item, asOf)?.deadline ?? null).toBe(deadline);
+    const { light: l, reasons } = light(asOf);
+    expect(l).toBe(colour);
+    expect(reasons).toEqual(reason ? [expect.stringContaining(reason)] : []);
+  });
+
+  it("a proposal not yet confirmed, or declined, has no light", () => {
+    const proposed = [step("PROPOSE", OWNER, "2026-06-01", { issue: "环评", owner: `<@${OWNER}>`, deadline: "2026-06-02" })];
+    expect(supervisionItemOn({ id: 1, projectId: 1, steps: proposed }, "2026-06-10")).toBeNull();
+    const declined = [...proposed, step("DECLINE", SUP, "2026-06-03", { note: "已在下一步中安排" })];
+    expect(supervisionItemOn({ id: 1, projectId: 1, steps: declined }, "2026-06-10")).toBeNull();
+  });
+});
+
+describe("who is told of a step", () => {
+  const after = (steps: SupervisionStep[]) => supervisionStateOn(steps)!;
+  const request = step("REQUEST_CLOSE", OWNER, "2026-06-10", { note: "已落实" });
+  const ret = step("RETURN", SUP2, "2026-06-11", { note: "批复未下达" });
+  const fromCli: SupervisionStep = { ...listed, by: "cli" };
+  const plainOwner: SupervisionStep = { ...listed, owner: "李科长" };
+  it.each([
+    ["申请销号: the 督办员 who listed it", [listed, request], request, [SUP]],
+    ["申请销号 of an item listed from the CLI: every 督办员", [fromCli, request], request, [SUP, SUP2]],
+    ["申请销号 by a 督办员 who listed their own item: the other 督办员", [{ ...listed, owner: `<@${SUP}>` }, { ...request, by: SUP }], { ...request, by: SUP }, [SUP2]],
+    ["退回: the 责任人", [listed, request, ret], ret, [OWNER]],
+    ["退回 of an owner outside Slack: whoever asked", [plainOwner, { ...request, by: "UEDITOR" }, ret], ret, ["UEDITOR"]],
+    ["反馈: nobody", [listed, step("FEEDBACK", OWNER, "2026-06-05", { note: "进展" })], step("FEEDBACK", OWNER, "2026-06-05"), []],
+    ["同意销号: nobody", [listed, request, step("APPROVE", SUP2, "2026-06-11")], step("APPROVE", SUP2, "2026-06-11"), []],
+  ] as const)("%s", (_why, steps, taken, told) => {
+    expect(toldOfStep(after([...steps]), taken, [SUP, SUP2])).toEqual(told);
   });
 });
 

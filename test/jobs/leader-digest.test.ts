@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_LEADERS } from "../../src/demo/demo-accountability.ts";
 import { runDueJobs, runJobNow } from "../../src/jobs/run-jobs.ts";
+import { jobHistory } from "../../src/store/job-runs.ts";
 import { at, startJobsHarness, type JobsHarness } from "./jobs-harness.ts";
 
 // The 包联领导 weekly DM on the demo district: due on the first working day
@@ -70,5 +71,47 @@ describe("overdue 督办 in the daily ping", () => {
       expect(text).toContain(`<@${item.project.leaderSlackId}>`);
       expect(text).toContain("督办员 <@U0DUBAN1>、<@U0DUBAN2>");
     }
+  });
+});
+
+describe("a leader the bot cannot DM", () => {
+  const GONE = "U0GONELEADER";
+  const BOT = "U0WORKFLOWBOT";
+  const GONE2 = "U0LIFIXED";
+
+  it("fails the run naming the leader and Slack's reason, not a channel; the retry sends only what is missing", async () => {
+    // A leader whose id Slack does not know (left, or mistyped in the directory), with a 签约未开工 project to report.
+    const signed = await h.store.db.project.findFirstOrThrow({ where: { stage: "SIGNED", leaderSlackId: { not: null } } });
+    await h.store.db.project.update({ where: { id: signed.id }, data: { leaderSlackId: GONE, leaderName: "钱副区长" } });
+    // And one whose id in the directory is a bot account's (an app, a workflow).
+    const other = await h.store.db.project.findFirstOrThrow({ where: { stage: "SIGNED", leaderSlackId: { notIn: [GONE] }, id: { not: signed.id } } });
+    await h.store.db.project.update({ where: { id: other.id }, data: { leaderSlackId: BOT, leaderName: "李副区长（误填）" } });
+    h.standin.addUser({ id: BOT, name: "workflow-bot", is_bot: true });
+    h.standin.clear();
+    h.expectRefusal("chat.postMessage", "cannot_dm_bot");
+    h.expectRefusal("chat.postMessage", "channel_not_found");
+    h.clock.now = at("2026-11-30T09:00:00");
+    const outcome = await runJobNow(h.deps(), "leader_digest", "2026-W48");
+    expect(outcome.status).toBe("failed");
+    const detail = outcome.detail!;
+    expect(detail).toContain(`无法私信包联领导 钱副区长 ${GONE}：channel_not_found（Slack 中找不到该用户：请核对名录中的 Slack ID）`);
+    expect(detail).toContain(`无法私信包联领导 李副区长（误填） ${BOT}：cannot_dm_bot（该 ID 是机器人账号，不能私信：请改为本人的 Slack ID）`);
+    expect(detail).not.toMatch(/频道|channel_not_found: /);
+    const [run] = (await jobHistory(h.store.db)).filter((r) => r.job === "leader_digest" && r.period === "2026-W48");
+    expect(run).toMatchObject({ status: "FAILED", error: detail });
+
+    // Every other leader got their DM; the retry (the directory fixed, Slack answering) sends just the two missing ones.
+    const sent = h.standin.callsTo("chat.postMessage").filter((c) => c.ok && !c.args.thread_ts).map((c) => c.args.channel);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent).not.toContain(GONE);
+    expect(sent).not.toContain(BOT);
+    h.standin.addUser({ id: GONE, name: "qian" });
+    await h.store.db.project.update({ where: { id: other.id }, data: { leaderSlackId: GONE2, leaderName: "李副区长" } });
+    h.standin.addUser({ id: GONE2, name: "li" });
+    h.standin.clear();
+    expect(await runJobNow(h.deps(), "leader_digest", "2026-W48")).toMatchObject({ status: "posted" });
+    const resent = h.standin.callsTo("chat.postMessage").filter((c) => c.ok && !c.args.thread_ts).map((c) => c.args.channel);
+    // The plan is made afresh: the corrected leader is a new post; nobody already reached is sent anything again.
+    expect(resent.sort()).toEqual([GONE, GONE2].sort());
   });
 });

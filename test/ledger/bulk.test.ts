@@ -74,7 +74,7 @@ describe("a 1,000-project ledger", () => {
     let calls = 0;
     let last: [number, number] = [0, 0];
     const result = await importLedger(store.db, file, { ...opts, onProgress: (d, t) => ((last = [d, t]), calls++) });
-    expect(result).toEqual({ projectsCreated: 1000, projectsUpdated: 0, projectsUnchanged: 0, fundsAdded: 500, groups: 12, units: 6, targets: 18 });
+    expect(result).toEqual({ leaders: 0, projectsCreated: 1000, projectsUpdated: 0, projectsUnchanged: 0, fundsAdded: 500, groups: 12, units: 6, targets: 18 });
     expect(last).toEqual([1536, 1536]);
     expect(calls).toBe(1537);
     const before = await storeCounts(store.db);

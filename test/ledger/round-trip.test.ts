@@ -30,7 +30,7 @@ describe("ledger round trip", () => {
 
     const progress: [number, number][] = [];
     const result = await importLedger(target.db, first, { actor: operator, rules: DEFAULT_RULES, now, onProgress: (d, t) => progress.push([d, t]) });
-    expect(result).toEqual({ projectsCreated: 10, projectsUpdated: 0, projectsUnchanged: 0, fundsAdded: 4, groups: 2, units: 5, targets: 4 });
+    expect(result).toEqual({ leaders: 0, projectsCreated: 10, projectsUpdated: 0, projectsUnchanged: 0, fundsAdded: 4, groups: 2, units: 5, targets: 4 });
     const total = 2 + 5 + 4 + 10 + 4;
     expect(progress[0]).toEqual([0, total]);
     expect(progress.at(-1)).toEqual([total, total]);

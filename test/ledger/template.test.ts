@@ -59,7 +59,7 @@ describe("ledger template", () => {
   it("imports as a no-op: into an empty store and over existing data", async () => {
     const file = tmp.file("template.xlsx");
     const result = await importLedger(empty.db, file, opts);
-    expect(result).toEqual({ projectsCreated: 0, projectsUpdated: 0, projectsUnchanged: 0, fundsAdded: 0, groups: 0, units: 0, targets: 0 });
+    expect(result).toEqual({ leaders: 0, projectsCreated: 0, projectsUpdated: 0, projectsUnchanged: 0, fundsAdded: 0, groups: 0, units: 0, targets: 0 });
     expect(await storeCounts(empty.db)).toMatchObject({ projects: 0, updates: 0, funds: 0, groups: 0, units: 0, targets: 0 });
 
     const before = await storeCounts(seeded.db);

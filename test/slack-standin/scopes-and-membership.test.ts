@@ -29,6 +29,13 @@ describe("channel membership", () => {
     expect(h.standin.workspace.channels.has("C0NOWHERE")).toBe(false);
   });
 
+  it("a DM goes to a known person; an unknown id is channel_not_found, a bot account cannot_dm_bot", async () => {
+    expect((await h.client.chat.postMessage({ channel: "U0ALICE", text: "x" })).ok).toBe(true);
+    expect(await error(h.client.chat.postMessage({ channel: "U0NOBODY", text: "x" }))).toBe("channel_not_found");
+    h.standin.addUser({ id: "U0WORKFLOW", name: "workflow", is_bot: true });
+    expect(await error(h.client.chat.postMessage({ channel: "U0WORKFLOW", text: "x" }))).toBe("cannot_dm_bot");
+  });
+
   it("a public channel the bot has not joined: seen, but not_in_channel for posts, uploads and history", async () => {
     expect((await h.client.conversations.info({ channel: "C0OUTSIDE" })).channel).toMatchObject({ is_member: false, is_private: false });
     expect(await error(h.client.chat.postMessage({ channel: "C0OUTSIDE", text: "x" }))).toBe("not_in_channel");

@@ -9,6 +9,7 @@ import { section } from "../blocks/kit.ts";
 import { refusal, refusalText } from "../blocks/messages.ts";
 import { ACTION_STEP, STEPS_WITH_FORM, stepDoneText, SUPERVISION_ACTIONS, SUPERVISION_FORM, supervisionItemBlocks, supervisionStepForm, type SupervisionFormMeta } from "../blocks/supervision-blocks.ts";
 import { serviceContext, type SlackDeps } from "../deps.ts";
+import { tellNextActor } from "../supervision-notices.ts";
 
 // The 督办 buttons (on the item, the project card, the ping and App Home) and
 // the small form behind 反馈, 不予挂牌, 退回 and 延期. A button press is one
@@ -37,9 +38,10 @@ export function registerSupervisionActions(app: App, deps: SlackDeps): void {
       const requestKey = `sup:${body.message?.ts ?? body.container?.view_id ?? "home"}:${action.action_id}:${body.user.id}`;
       const r = await takeSupervisionStep(ctx, { userId: body.user.id, source: "BUTTON", requestKey }, itemId, kind);
       if (!r.ok) return void (r.kind === "duplicate" ? undefined : await tell(args, refusalText(r.error), refusal(r.error)));
+      const missed = await tellNextActor(client, ctx, r.value, body.user.id, deps.logger);
       const v = { id: r.value.id, projectId: r.value.projectId, projectName: r.value.projectName, state: r.value.state };
       const text = stepDoneText(v, kind);
-      await tell(args, text, [section(text), ...supervisionItemBlocks(v, toLocalDate(ctx.now, ctx.rules.timeZone))]);
+      await tell(args, text, [section(text), ...(missed ? [missed] : []), ...supervisionItemBlocks(v, toLocalDate(ctx.now, ctx.rules.timeZone))]);
     });
   }
 
@@ -59,9 +61,10 @@ export function registerSupervisionActions(app: App, deps: SlackDeps): void {
       return void (await args.ack({ response_action: "errors", errors: { [field]: clip(refsAsNames(r.error, names), 1900) } }));
     }
     await args.ack();
+    const missed = await tellNextActor(client, ctx, r.value, body.user.id, deps.logger);
     const v = { id: r.value.id, projectId: r.value.projectId, projectName: r.value.projectName, state: r.value.state };
     const text = stepDoneText(v, r.value.kind);
-    const blocks = [section(text), ...supervisionItemBlocks(v, toLocalDate(ctx.now, ctx.rules.timeZone))];
+    const blocks = [section(text), ...(missed ? [missed] : []), ...supervisionItemBlocks(v, toLocalDate(ctx.now, ctx.rules.timeZone))];
     await answerPerson(client, { userId: body.user.id, channelId: meta.channelId }, blocks, text, deps.logger);
   });
 }

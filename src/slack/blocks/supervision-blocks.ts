@@ -1,5 +1,5 @@
 import { refsAsMentions } from "../../domain/person-ref.ts";
-import { dayInProse, SUPERVISION_STATUS_LABELS, SUPERVISION_STEP_LABELS, supervisionOverdueBy } from "../../domain/glossary.ts";
+import { dayInProse, SUPERVISION_DM, SUPERVISION_STATUS_LABELS, SUPERVISION_STEP_LABELS, supervisionOverdueBy } from "../../domain/glossary.ts";
 import { daysOverdue, ownerLabel, type SupervisionState, type SupervisionStatus, type SupervisionStep, type SupervisionStepKind } from "../../domain/supervision.ts";
 import type { LocalDate } from "../../domain/types.ts";
 import { actions, button, clip, context, esc, plain, section, type Block } from "./kit.ts";
@@ -142,4 +142,12 @@ export function stepDoneText(v: SupervisionView, kind: SupervisionStepKind): str
     DECLINE: "该建议不予挂牌。",
   };
   return `✅ 督办${v.id}（#${v.projectId} ${esc(v.projectName)}）${SUPERVISION_STEP_LABELS[kind]}：${tail[kind] ?? ""}`;
+}
+
+/** The direct message to whoever must act after `kind` (domain toldOfStep): what happened and why, then the item with its buttons. */
+export function stepNoticeMessage(v: SupervisionView, kind: SupervisionStepKind, by: string, asOf: LocalDate): { text: string; blocks: Block[] } | null {
+  const note = esc(v.state.steps.at(-1)?.note ?? "");
+  const item = `督办${v.id}（#${v.projectId} ${esc(v.projectName)}）：${esc(v.state.issue)}`;
+  const text = kind === "REQUEST_CLOSE" ? SUPERVISION_DM.closeRequested(item, who(by), note) : kind === "RETURN" ? SUPERVISION_DM.returned(item, who(by), note) : null;
+  return text ? { text, blocks: [section(text), ...supervisionItemBlocks(v, asOf)] } : null;
 }

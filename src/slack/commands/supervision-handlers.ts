@@ -5,10 +5,11 @@ import type { CloseCommand, SuperviseCommand, SupervisionStepCommand, UnstartedC
 import { loadSupervisionItems } from "../../store/supervision.ts";
 import { superviseForm } from "../blocks/forms.ts";
 import { refusal } from "../blocks/messages.ts";
-import { section } from "../blocks/kit.ts";
+import { section, type Block } from "../blocks/kit.ts";
 import { stepDoneText, supervisionItemBlocks } from "../blocks/supervision-blocks.ts";
 import { unstartedMessages } from "../blocks/unstarted-blocks.ts";
 import { serviceContext, type SlackDeps } from "../deps.ts";
+import { tellNextActor } from "../supervision-notices.ts";
 import type { Turn } from "../turn.ts";
 import { caller, replyRefusal } from "./edit-handlers.ts";
 import { resolveProject } from "./resolve-project.ts";
@@ -18,10 +19,10 @@ import { resolveProject } from "./resolve-project.ts";
 
 const EXAMPLE = '/project 督办 #7 事项="土地指标未落实" 责任人=@王小峡 期限=12-31';
 
-async function replyStep(turn: Turn, taken: StepTaken, asOf: string): Promise<void> {
+async function replyStep(turn: Turn, taken: StepTaken, asOf: string, missed: Block | null = null): Promise<void> {
   const view = { id: taken.id, projectId: taken.projectId, projectName: taken.projectName, state: taken.state };
   const text = stepDoneText(view, taken.kind);
-  await turn.reply([section(text), ...supervisionItemBlocks(view, asOf)], text);
+  await turn.reply([section(text), ...(missed ? [missed] : []), ...supervisionItemBlocks(view, asOf)], text);
 }
 
 export async function handleSupervise(cmd: SuperviseCommand, turn: Turn, deps: SlackDeps): Promise<void> {
@@ -59,7 +60,8 @@ export async function handleClose(cmd: CloseCommand, turn: Turn, deps: SlackDeps
   }
   const r = await closeOrRequest(ctx, caller(turn), itemId, cmd.note ?? "");
   if (!r.ok) return replyRefusal(deps, turn, r);
-  await replyStep(turn, r.value, r.value.state.steps.at(-1)!.on);
+  const missed = await tellNextActor(turn.client, ctx, r.value, turn.userId, deps.logger);
+  await replyStep(turn, r.value, r.value.state.steps.at(-1)!.on, missed);
 }
 
 const STEP_OF = { feedback: "FEEDBACK", request: "REQUEST_CLOSE", return: "RETURN", extend: "EXTEND" } as const;
@@ -68,7 +70,8 @@ export async function handleSupervisionStep(cmd: SupervisionStepCommand, turn: T
   const ctx = await serviceContext(deps);
   const r = await takeSupervisionStep(ctx, caller(turn), cmd.itemId, STEP_OF[cmd.command], { note: cmd.note, deadline: cmd.deadline });
   if (!r.ok) return replyRefusal(deps, turn, r);
-  await replyStep(turn, r.value, r.value.state.steps.at(-1)!.on);
+  const missed = await tellNextActor(turn.client, ctx, r.value, turn.userId, deps.logger);
+  await replyStep(turn, r.value, r.value.state.steps.at(-1)!.on, missed);
 }
 
 export async function handleUnstarted(cmd: UnstartedCommand, turn: Turn, deps: SlackDeps): Promise<void> {
