@@ -4,6 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TIME_TRAVEL } from "../../src/domain/glossary.ts";
 import { createLogger } from "../../src/log.ts";
+import { buildReport } from "../../src/services/report-service.ts";
 import { startSandbox, type Sandbox } from "../../src/sandbox/start-sandbox.ts";
 import { describeInBrowser, launchChromium } from "../helpers/browser.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
@@ -71,6 +72,9 @@ describeInBrowser("time travel in the sandbox", () => {
     const homeBefore = await homeLine(id);
     expect(homeBefore).not.toBeNull();
     const rowsBefore = { updates: await db.update.count(), funds: await db.fundEntry.count() };
+    // What `dispatch report stalled` says today, before the trip.
+    const stalled = () => buildReport(db, { kind: "stalled", now: TODAY });
+    const stalledBefore = JSON.stringify(await stalled());
     await page.getByTestId(`channel-${CH}`).click();
 
     await page.getByTestId("travel-overdue_pings").fill("2026-12-10T09:01");
@@ -95,6 +99,7 @@ describeInBrowser("time travel in the sandbox", () => {
     expect({ updates: await db.update.count(), funds: await db.fundEntry.count() }).toEqual(rowsBefore);
     const after = await db.project.findUniqueOrThrow({ where: { id } });
     expect({ nextStep: after.nextStep, version: after.version }).toEqual({ nextStep: mine.nextStep, version: mine.version });
+    expect(JSON.stringify(await stalled())).toBe(stalledBefore);
     // The channel: what was posted during the trip is gone with it.
     expect(await messages()).not.toContain("旅行中的进展");
 
