@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { SlackStandin } from "../slack-standin/index.ts";
 import { writeBackup } from "../store/backup.ts";
 import type { Store } from "../store/client.ts";
+import { sqliteFilePath, type DatabaseTarget } from "../store/database-target.ts";
 import { rollBackTo } from "../store/sandbox-reset.ts";
 
 // Time travel runs on a scratch copy: the first trip away from today saves the
@@ -13,7 +14,7 @@ import { rollBackTo } from "../store/sandbox-reset.ts";
 // to today puts the store back and removes what was posted meanwhile
 // (messages and private answers). So no
 // record dated at the travelled time outlives the trip, and the card, App Home
-// and reports agree again. The checkpoint is a file keyed by the database, so
+// and reports agree again. The checkpoint is a file named by the database, so
 // a sandbox stopped mid-trip rolls back when it starts again.
 
 export interface TimeTravel {
@@ -25,13 +26,15 @@ export interface TimeTravel {
   returnHome(): Promise<void>;
 }
 
-export function checkpointPath(databaseUrl: string): string {
-  return join(tmpdir(), `zhaoshang-sandbox-travel-${createHash("sha256").update(databaseUrl).digest("hex").slice(0, 16)}.backup`);
+/** Beside a SQLite file (deleting data/ deletes it too); for PostgreSQL in the temp directory, named by the database. */
+export function checkpointPath(target: DatabaseTarget): string {
+  if (target.provider === "sqlite") return `${sqliteFilePath(target)}.travel-checkpoint`;
+  return join(tmpdir(), `zhaoshang-sandbox-travel-${createHash("sha256").update(target.url).digest("hex").slice(0, 16)}.backup`);
 }
 
 /** Rolls back a trip the last sandbox on this database did not return from. */
 export async function returnFromUnfinishedTrip(store: Store): Promise<boolean> {
-  const path = checkpointPath(store.target.url);
+  const path = checkpointPath(store.target);
   if (!existsSync(path)) return false;
   await rollBackTo(store.target, path);
   await rm(path, { force: true });
@@ -39,7 +42,7 @@ export async function returnFromUnfinishedTrip(store: Store): Promise<boolean> {
 }
 
 export function createTimeTravel(store: Store, standin: SlackStandin): TimeTravel {
-  const path = checkpointPath(store.target.url);
+  const path = checkpointPath(store.target);
   let before: Set<string> | undefined;
   let ephemeralsBefore = 0;
   const key = (channel: string, ts: string) => `${channel}/${ts}`;
