@@ -146,6 +146,17 @@ describeInBrowser("the whole demo on a phone (390×844)", () => {
     for (let i = 0; i < (await buttons.count()); i++) await reachable(buttons.nth(i));
   });
 
+  it("shows the ranking as a table: each group's figures as label-over-value fields", async () => {
+    await send("/project 排名");
+    const post = phone.locator('[data-testid^="message-"]', { hasText: "目标任务完成情况排名" }).last();
+    await post.waitFor({ timeout: 30_000 });
+    await post.scrollIntoViewIfNeeded();
+    await shot("ranking");
+    const text = await post.innerText();
+    expect(text).toContain("综合得分");
+    expect(text).not.toMatch(/\d\s+(亿元|万元|%)/);
+  });
+
   it("reaches the jobs panel, travels in time and comes back", async () => {
     await tap(phone.getByTestId("jobs-toggle"));
     await phone.getByTestId("jobs-panel").waitFor();

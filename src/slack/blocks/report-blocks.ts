@@ -97,8 +97,9 @@ export function rankingMessages(r: RankingReport): Messages {
     fields: [
       `*综合得分*\n${scoreCell(e.score).replace(/ 分$/, "分")}`, // number and unit as one word
       `*较上次*\n${e.change.label}`,
-      `*${TERMS.agreed}*\n${money(e.achieved.agreed)}（完成 ${percent(e.completion.agreed)}）`,
-      `*${TERMS.arrived}*\n${money(e.achieved.arrived)}（完成 ${percent(e.completion.arrived)}）`,
+      // The rate on a line of its own: beside the amount it wraps in a phone's half-width column.
+      `*${TERMS.agreed}*\n${money(e.achieved.agreed)}\n完成 ${percent(e.completion.agreed)}`,
+      `*${TERMS.arrived}*\n${money(e.achieved.arrived)}\n完成 ${percent(e.completion.arrived)}`,
     ].map((t) => ({ type: "mrkdwn", text: t })),
   });
   return paginate([
