@@ -1,6 +1,6 @@
 import type { EChartsOption } from "echarts";
 import { STAGE_LABELS } from "../domain/stages.ts";
-import { renderChartPng, type ChartSize, DEFAULT_CHART_SIZE } from "./render-png.ts";
+import { renderChartPng, previewFont, type ChartSize, DEFAULT_CHART_SIZE } from "./render-png.ts";
 import { textWidth } from "./text-width.ts";
 
 // Project counts per stage, 线索 → … → 达产, drawn as centred bars so the
@@ -15,8 +15,10 @@ export interface StageFunnelInput {
   stages: Array<{ label: string; count: number }>;
 }
 
-const LABEL_FONT = 24;
-const COUNT_FONT = 22;
+// Sized for Slack's preview (render-png.ts): fonts are given as the px they read at there.
+const LABEL_FONT = previewFont(13);
+const COUNT_FONT = previewFont(12);
+const TITLE_FONT = previewFont(17);
 const DROPPED = STAGE_LABELS.DROPPED;
 const GAP = ""; // empty category between the ladder and 终止
 const PALETTE = ["#1d4fb8", "#2c62cc", "#3b76dd", "#4f8ae6", "#66a0ee", "#80b4f3", "#9cc7f7"];
@@ -78,9 +80,9 @@ export function stageFunnelOption(input: StageFunnelInput): EChartsOption {
       text: input.title,
       left: 40,
       top: 24,
-      textStyle: { fontSize: 34, fontWeight: "bold", color: "#1f2329" },
+      textStyle: { fontSize: TITLE_FONT, fontWeight: "bold", color: "#1f2329" },
     },
-    grid: { left, right: rightMargin(input.stages, max, left), top: 110, bottom: 40 },
+    grid: { left, right: rightMargin(input.stages, max, left), top: previewFont(50), bottom: 30 },
     xAxis: { type: "value", min: 0, max, show: false },
     yAxis: {
       type: "category",

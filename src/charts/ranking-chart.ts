@@ -1,5 +1,5 @@
 import type { EChartsOption } from "echarts";
-import { renderChartPng, type ChartSize } from "./render-png.ts";
+import { DEFAULT_CHART_SIZE, MIN_PREVIEW_FONT, previewFont, renderChartPng, type ChartSize } from "./render-png.ts";
 import { textWidth } from "./text-width.ts";
 
 // Ranking of groups (12) or units (22) on target completion: two bars per
@@ -23,14 +23,18 @@ export interface RankingChartInput {
   yearShare: number;
 }
 
-const WIDTH = 1600;
-const LABEL_FONT = 20;
-const BAR_LABEL_FONT = 15;
-const TOP = 150; // title, subtitle and legend
-const BOTTOM = 60; // x-axis labels
-const ROW = 46; // px per entry at minimum: two bars and their labels
+// Sized for Slack's preview (render-png.ts): fonts are given as the px they read at there.
+const WIDTH = DEFAULT_CHART_SIZE.width;
+const font = (previewPx: number) => previewFont(previewPx, WIDTH);
+const LABEL_FONT = font(13);
+const BAR_LABEL_FONT = font(MIN_PREVIEW_FONT);
+const TITLE_FONT = font(17);
+const SMALL_FONT = font(MIN_PREVIEW_FONT);
+const TOP = font(86); // title, subtitle and legend, one under the other
+const BOTTOM = font(30); // x-axis labels
+const ROW = font(32); // px per entry at minimum: two bars and their labels
 /** Beyond this the y-axis names wrap instead of squeezing the bars. */
-const MAX_NAME_WIDTH = Math.round(WIDTH * 0.34);
+const MAX_NAME_WIDTH = Math.round(WIDTH * 0.4);
 const COLORS = { agreed: "#3b6fd8", arrived: "#2fa37a", pace: "#d9363e", none: "#999999" };
 /**
  * The axis ends at the largest completion, but never beyond 200%: one unit at
@@ -39,9 +43,9 @@ const COLORS = { agreed: "#3b6fd8", arrived: "#2fa37a", pace: "#d9363e", none: "
  */
 export const AXIS_CAP_PERCENT = 200;
 
-/** 1600×960, taller when there are many entries so each keeps ~46 px. */
+/** 960×720, taller when there are many entries so each keeps its row (32 px in the preview). */
 export function rankingChartSize(entryCount: number): ChartSize {
-  return { width: WIDTH, height: Math.max(960, TOP + BOTTOM + ROW * entryCount) };
+  return { width: WIDTH, height: Math.max(DEFAULT_CHART_SIZE.height, TOP + BOTTOM + ROW * entryCount) };
 }
 
 /** Best first; unranked (null) last, otherwise in input order. */
@@ -91,7 +95,7 @@ export function rankingChartOption(input: RankingChartInput): EChartsOption {
     name,
     data,
     itemStyle: { color, borderRadius: [0, 3, 3, 0] },
-    barMaxWidth: 26,
+    barMaxWidth: font(14),
     label: { show: true, position: "right" as const, fontSize: BAR_LABEL_FONT, color: "#333" },
   });
 
@@ -102,26 +106,27 @@ export function rankingChartOption(input: RankingChartInput): EChartsOption {
       subtext: input.subtitle ?? "",
       left: 40,
       top: 24,
-      textStyle: { fontSize: 34, fontWeight: "bold", color: "#1f2329" },
-      subtextStyle: { fontSize: 22, color: "#646a73" },
-      itemGap: 12,
+      textStyle: { fontSize: TITLE_FONT, fontWeight: "bold", color: "#1f2329" },
+      subtextStyle: { fontSize: SMALL_FONT, color: "#646a73" },
+      itemGap: 8,
     },
+    // Under the title, not beside it: at this width the two would overlap.
     legend: {
-      top: 36,
-      right: 60,
-      itemWidth: 28,
-      itemHeight: 16,
-      textStyle: { fontSize: 20, color: "#333" },
+      top: TOP - font(26),
+      left: 40,
+      itemWidth: font(14),
+      itemHeight: font(8),
+      textStyle: { fontSize: SMALL_FONT, color: "#333" },
       data: ["协议资金完成率", "到位资金完成率"],
     },
-    grid: { left: 40 + nameWidth + 16, right: 110, top: TOP, bottom: BOTTOM },
+    grid: { left: 40 + nameWidth + 16, right: font(60), top: TOP, bottom: BOTTOM },
     xAxis: {
       type: "value",
       min: 0,
       max: xMax,
       // echarts picks the tick interval for the range (about five ticks).
       splitNumber: 5,
-      axisLabel: { formatter: "{value}%", fontSize: 18, color: "#646a73" },
+      axisLabel: { formatter: "{value}%", fontSize: SMALL_FONT, color: "#646a73" },
       splitLine: { lineStyle: { color: "#e5e6eb" } },
     },
     yAxis: {
@@ -153,7 +158,7 @@ export function rankingChartOption(input: RankingChartInput): EChartsOption {
             formatter: `序时进度 ${sharePct}%`,
             position: "start",
             distance: 8,
-            fontSize: 18,
+            fontSize: SMALL_FONT,
             fontWeight: "bold",
             color: COLORS.pace,
           },

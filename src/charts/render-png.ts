@@ -17,8 +17,19 @@ export interface ChartSize {
   height: number;
 }
 
-/** Wide enough for 20+ long Chinese names; reads well in a Slack preview. */
-export const DEFAULT_CHART_SIZE: ChartSize = { width: 1600, height: 960 };
+/**
+ * Slack shows an image inside a message at about 360–500 px wide (a phone
+ * nearer 360), and it is read there, seldom opened. Charts are drawn at twice
+ * 480 px, 4:3, so the preview is sharp and about 480×360.
+ */
+export const SLACK_PREVIEW_WIDTH = 480;
+export const DEFAULT_CHART_SIZE: ChartSize = { width: 960, height: 720 };
+
+/** Image pixels of a text that reads at `previewPx` in Slack's preview of an image `width` wide. */
+export const previewFont = (previewPx: number, width: number = DEFAULT_CHART_SIZE.width): number => Math.round((previewPx * width) / SLACK_PREVIEW_WIDTH);
+
+/** The smallest text in any chart reads as 11 px in the preview (the size of Slack's own small print). */
+export const MIN_PREVIEW_FONT = 11;
 
 /**
  * The chart as an SVG string. Animation is off (a server render would

@@ -245,3 +245,11 @@ export function storeUnreachableAtStart(redactedUrl: string, e: unknown): string
   if (/DATABASE_URL/.test(message)) return message.split("\n")[0]!;
   return `无法连接数据库 ${redactedUrl}：请确认数据库已启动、地址和账号正确、网络可达（DATABASE_URL），然后重新启动。`;
 }
+
+/** The sandbox's time travel: what it does to the data, said on the page (one wording for banner, panel and answers). */
+export const TIME_TRAVEL = {
+  rule: "时间旅行在沙盒数据的临时副本上进行：出发前保存当前数据，回到今天时旅行期间的项目改动、进展记录和推送全部撤销，不留下未来日期的记录。",
+  away: (day: string) => `正在时间旅行（沙盒时间 ${day}）：此间的改动回到今天时撤销。`,
+  returnHome: "回到今天",
+  returned: "已回到今天，时间旅行期间的改动已撤销。",
+} as const;

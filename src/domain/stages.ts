@@ -51,6 +51,39 @@ export function isActive(stage: Stage): boolean {
   return stage !== "DROPPED" && stage !== "AT_CAPACITY";
 }
 
+/** A forward move that skips this many ladder stages or more is asked to be confirmed (签约 → 达产 skips three). */
+export const JUMP_CONFIRM_SKIPS = 2;
+
+/** Ladder stages strictly between `from` and `to` on a forward move; none when moving back, to or from 终止. */
+export function skippedStages(from: Stage, to: Stage): ActiveStage[] {
+  const a = stageIndex(from);
+  const b = stageIndex(to);
+  if (a < 0 || b < 0 || b <= a + 1) return [];
+  return STAGES.slice(a + 1, b) as ActiveStage[];
+}
+
+/** A jump big enough to be a likely slip (a wrong choice in a list), so it is asked to be confirmed. */
+export function needsJumpConfirmation(from: Stage, to: Stage): boolean {
+  return skippedStages(from, to).length >= JUMP_CONFIRM_SKIPS;
+}
+
+/** The update form's tick box that confirms a large jump (its label, named in the question). */
+export const JUMP_CONFIRM_BOX = "确认跳过中间阶段";
+
+/** "注册、开工、投产" */
+export const stageList = (stages: readonly Stage[]): string => stages.map((s) => STAGE_LABELS[s]).join("、");
+
+/** The question asked before a large jump is saved; `how` says how to confirm (a field, a tick box). */
+export function jumpQuestion(from: Stage, to: Stage, how: string): string {
+  const skipped = skippedStages(from, to);
+  return `阶段从“${STAGE_LABELS[from]}”直接改为“${STAGE_LABELS[to]}”，将跳过${stageList(skipped)}共${skipped.length}个阶段（各阶段日期留空，记为跳过）。如确属实，请${how}；如选错了阶段，请改正后重新提交。`;
+}
+
+/** What the answer and the history say about the stages a confirmed jump skipped. */
+export function skippedNote(from: Stage, to: Stage): string {
+  return `阶段由“${STAGE_LABELS[from]}”跳至“${STAGE_LABELS[to]}”，${stageList(skippedStages(from, to))}记为跳过（日期留空）`;
+}
+
 export type StageChange =
   | { ok: true; stage: Stage; stageDates: StageDates; backwards: boolean }
   | { ok: false; error: string };

@@ -20,6 +20,8 @@ export interface SandboxApi {
   bridge: BotBridge;
   state(): Record<string, unknown>;
   runJobs(job: JobKind | undefined, at: Date | undefined): Promise<Record<string, unknown>>;
+  /** Ends time travel: the clock back to today, the trip's changes undone. */
+  returnHome(): Promise<Record<string, unknown>>;
 }
 
 async function body(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -166,6 +168,11 @@ export function createSandboxServer(api: SandboxApi): Server {
     "POST /sandbox/api/jobs/run": async (req, _u, res) => {
       const { job, at } = await body(req);
       json(res, 200, await api.runJobs(job as JobKind | undefined, at ? new Date(String(at)) : undefined));
+    },
+    "POST /sandbox/api/travel/return": async (_q, _u, res) => {
+      const answer = await api.returnHome();
+      for (const c of clients) c.write(`data: ${JSON.stringify({ kind: "call", method: "travel", channel: null })}\n\n`);
+      json(res, 200, { ok: true, ...answer });
     },
     "GET /sandbox/api/events": async (req, _u, res) => {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });

@@ -20,6 +20,8 @@ import { createSandboxServer } from "./sandbox-server.ts";
 import { SANDBOX_DATABASE_URL, SandboxSettingsError } from "./sandbox-settings.ts";
 import { listen } from "../listen.ts";
 import { forgetPosts } from "../store/sandbox-reset.ts";
+import { TIME_TRAVEL, dayInProse } from "../domain/glossary.ts";
+import { createTimeTravel, returnFromUnfinishedTrip } from "./time-travel.ts";
 
 // The whole bot on one machine with no Slack account: the embedded database
 // with the demo district, the Slack stand-in (the same one the tests use),
@@ -39,9 +41,12 @@ export async function startSandbox(opts: { port: number; host?: string; database
   // Never DATABASE_URL: the sandbox acts as an admin and rewrites job settings.
   const store = await openStore(opts.databaseUrl ?? SANDBOX_DATABASE_URL);
   // The sandbox clock runs like a real one from where it was set; time travel moves it.
-  let offset = opts.now ? opts.now.getTime() - Date.now() : 0;
+  // "Today" is where the clock started; a trip away from it runs on a scratch copy (time-travel.ts).
+  const homeOffset = opts.now ? opts.now.getTime() - Date.now() : 0;
+  let offset = homeOffset;
   const now = () => new Date(Date.now() + offset);
   const clock = { get now() { return now(); } };
+  await returnFromUnfinishedTrip(store);
   const demo = await ensureDemo(store.db, clock.now);
   if (demo.status === "foreign") {
     await store.close();
@@ -70,6 +75,9 @@ export async function startSandbox(opts: { port: number; host?: string; database
   // The jobs panel runs the same job code as the bot, reports in a worker thread as there.
   const runner = { db: store.db, client, worker: "sandbox", logger: opts.logger, now: () => clock.now, reportWorker: { databaseUrl: store.target.url } };
 
+  const travel = createTimeTravel(store, standin);
+  const timeZone = (await loadRules(store.db)).timeZone;
+
   const jobsConfig = await loadJobsConfig(store.db);
   const server = createSandboxServer({
     host,
@@ -83,9 +91,13 @@ export async function startSandbox(opts: { port: number; host?: string; database
       summaryChannel: SUMMARY_CHANNEL,
       now: clock.now.toISOString(),
       jobs: JOB_KINDS.map((job) => ({ job, label: JOB_LABELS[job], time: jobsConfig[job].time, enabled: jobsConfig[job].enabled })),
+      travel: { away: travel.away, rule: TIME_TRAVEL.rule, banner: travel.away ? TIME_TRAVEL.away(dayInProse(toLocalDate(clock.now, timeZone), true)) : null, returnHome: TIME_TRAVEL.returnHome },
     }),
     async runJobs(job, at) {
-      if (at) offset = at.getTime() - Date.now();
+      if (at) {
+        await travel.depart();
+        offset = at.getTime() - Date.now();
+      }
       const outcomes = job
         ? await (async () => {
             const rules = await loadRules(store.db);
@@ -93,6 +105,11 @@ export async function startSandbox(opts: { port: number; host?: string; database
           })()
         : await runDueJobs(runner);
       return { now: clock.now.toISOString(), outcomes };
+    },
+    async returnHome() {
+      await travel.returnHome();
+      offset = homeOffset;
+      return { now: clock.now.toISOString(), message: TIME_TRAVEL.returned };
     },
   });
   try {

@@ -4,7 +4,7 @@ import { formatWan } from "../domain/money.ts";
 import { textLimitProblem } from "../domain/text-limits.ts";
 import { canCreateInGroup, canEditProject, type EditDecision } from "../domain/permissions.ts";
 import type { Rules } from "../domain/rules.ts";
-import { planStageChange, STAGE_LABELS } from "../domain/stages.ts";
+import { JUMP_CONFIRM_BOX, jumpQuestion, needsJumpConfirmation, planStageChange, skippedNote, STAGE_LABELS } from "../domain/stages.ts";
 import type { Group, LocalDate, Origin, Project, Sector, Stage } from "../domain/types.ts";
 import { inTransaction, type Db } from "../store/client.ts";
 import { listGroups, listUnits } from "../store/directory.ts";
@@ -43,6 +43,8 @@ export interface ProjectChangeRequest {
   /** Day the new stage was reached; default today. */
   stageDate?: LocalDate;
   reason?: string;
+  /** A large stage jump (domain/stages.ts needsJumpConfirmation) was confirmed: 确认=是, or the form's tick box. */
+  confirmJump?: boolean;
   progress?: string;
   nextStep?: string;
   nextStepDue?: LocalDate | null;
@@ -205,7 +207,10 @@ async function updateOnce(ctx: ServiceContext, caller: Caller, projectId: number
   if (req.stage !== undefined) {
     const plan = planStageChange(current, req.stage, req.stageDate ?? day, req.reason);
     if (!plan.ok) errors.push(plan.error);
-    else {
+    else if (needsJumpConfirmation(current.stage, plan.stage) && !req.confirmJump) {
+      const how = caller.source === "FORM" ? `勾选“${JUMP_CONFIRM_BOX}”后保存` : "在命令末尾加上 确认=是 重新提交";
+      return { ok: false, kind: "invalid", field: "confirmJump", error: jumpQuestion(current.stage, plan.stage, how) };
+    } else {
       patch.stage = plan.stage;
       for (const [stage, column] of Object.entries(STAGE_DATE_COLUMNS)) patch[column as HistoryField] = plan.stageDates[stage as Stage] ?? null;
       if (plan.stage === "DROPPED") patch.dropReason = req.reason!.trim();
@@ -214,7 +219,9 @@ async function updateOnce(ctx: ServiceContext, caller: Caller, projectId: number
   if (req.fundsWan !== undefined && req.fundsWan <= 0) errors.push(`到位金额须大于 0，例如：到位=+3000万`);
   if (errors.length) return refuse("invalid", errors.join("\n"));
 
-  const progress = [req.progress, req.stage && req.reason ? `阶段调整为${STAGE_LABELS[req.stage]}，原因：${req.reason}` : undefined].filter(Boolean).join("；") || undefined;
+  // A confirmed jump says in the answer and the history which stages were skipped.
+  const jumped = req.stage && needsJumpConfirmation(current.stage, req.stage) ? skippedNote(current.stage, req.stage) : undefined;
+  const progress = [req.progress, req.stage && req.reason ? `阶段调整为${STAGE_LABELS[req.stage]}，原因：${req.reason}` : undefined, jumped].filter(Boolean).join("；") || undefined;
   if (ctx.checkOnly) return CHECKED;
   const actor = { author: caller.userId, source: caller.source };
   const outcome = await inTransaction(ctx.db, async (tx) => {

@@ -5,7 +5,8 @@ import { AlreadyAppliedError, NotFoundError, VersionConflictError } from "../sto
 // and how to do it right. Slack listeners and the CLI only render these.
 
 export type Refusal =
-  | { ok: false; kind: "invalid" | "forbidden" | "not_found"; error: string }
+  /** `field`: the form field the refusal is about, when it is not the one the form would name. */
+  | { ok: false; kind: "invalid" | "forbidden" | "not_found"; error: string; field?: string }
   | { ok: false; kind: "conflict"; error: string; current: Project }
   | { ok: false; kind: "duplicate"; error: string };
 

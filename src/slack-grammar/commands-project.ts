@@ -52,6 +52,9 @@ export function parseUpdate(parts: Parts): ParseResult {
   if (changes.stageDate !== undefined && changes.stage === undefined) {
     parts.problems.push("“阶段日期”需要和“阶段”一起写，例如 阶段=签约 阶段日期=11-20");
   }
+  if (changes.confirmJump !== undefined && changes.stage === undefined) {
+    parts.problems.push("“确认”用于确认跨越多个阶段的阶段变更，需要和“阶段”一起写，例如 阶段=达产 确认=是");
+  }
   if (changes.fundsDate !== undefined && changes.fundsWan === undefined) {
     parts.problems.push("“到位日期”需要和“到位”一起写，例如 到位=+3000万 到位日期=11-20");
   }

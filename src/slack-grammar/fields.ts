@@ -36,7 +36,8 @@ export type FieldKind =
   | "users"
   | "person"
   | "light"
-  | "blocker";
+  | "blocker"
+  | "yes";
 
 export interface FieldDef {
   key: string;
@@ -86,6 +87,8 @@ const UPDATE_ONLY: FieldDef[] = [
   f("阶段日期", ["stage_date"], "pastDate", "stageDate", "阶段日期=11-20"),
   f("到位", ["funds"], "funds", "fundsWan", "到位=+3000万"),
   f("到位日期", ["funds_date", "date"], "pastDate", "fundsDate", "到位日期=11-20"),
+  // Confirms a stage jump over several stages (domain/stages.ts needsJumpConfirmation).
+  f("确认", ["confirm"], "yes", "confirmJump", "确认=是"),
 ];
 
 const NOTE = f("说明", ["note", "备注", "remark", "进展", "progress"], "text", "note", '说明="已解决"');
@@ -244,6 +247,12 @@ function readValue(def: FieldDef, item: FieldItem, clearing: boolean, today: Loc
     }
     case "users":
       return parseUsers(value, label);
+    case "yes": {
+      const v = fold(value.trim());
+      if (["是", "yes", "y", "确认", "true"].includes(v)) return { ok: true, value: true };
+      if (["否", "no", "n", "false"].includes(v)) return { ok: true, value: false };
+      return { ok: false, problem: `${label}只能写“是”或“否”，例如 ${def.example}` };
+    }
     case "person":
       return parsePerson(value, quoted, label);
     case "futureDate":

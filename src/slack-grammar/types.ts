@@ -45,6 +45,8 @@ export interface ProjectChanges extends ProjectFields {
   reason?: string;
   /** Day the new stage was reached (default: today, decided by the caller). */
   stageDate?: LocalDate;
+  /** `确认=是`: a stage jump over several stages is meant (the caller decides whether one needs it). */
+  confirmJump?: boolean;
   /** A new 到位 entry recorded together with the update. */
   fundsWan?: number;
   /** Day of that entry; given only together with fundsWan (caller defaults to today). */

@@ -74,16 +74,16 @@ describe("the drawn funnel", () => {
 });
 
 describe("stageFunnelPng", () => {
-  it("renders at 1600×960", () => {
+  it("renders at 960×720 (480×360 in Slack's preview)", () => {
     const png = stageFunnelPng({ title: "全区招商项目阶段分布（2026年）", stages: STAGES });
     keep("stage-funnel.png", png);
     const img = decode(png);
-    expect([img.width, img.height]).toEqual([1600, 960]);
+    expect([img.width, img.height]).toEqual([960, 720]);
     expect(countPixels(img, 250)).toBeGreaterThan(50_000);
   });
 
   it("copes with all-zero counts and no 终止", () => {
     const img = decode(stageFunnelPng({ title: "空", stages: STAGES.slice(0, 7).map((s) => ({ ...s, count: 0 })) }));
-    expect([img.width, img.height]).toEqual([1600, 960]);
+    expect([img.width, img.height]).toEqual([960, 720]);
   });
 });

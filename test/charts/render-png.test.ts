@@ -12,7 +12,7 @@ const titled = (text: string): EChartsOption => ({
 });
 
 describe("renderChartPng", () => {
-  it("gives a PNG of the default size 1600×960 with something drawn", () => {
+  it("gives a PNG of the default size 960×720 with something drawn", () => {
     const img = decode(
       renderChartPng({
         xAxis: { type: "category", data: ["一", "二", "三"] },
@@ -20,7 +20,7 @@ describe("renderChartPng", () => {
         series: [{ type: "bar", data: [3, 5, 2] }],
       }),
     );
-    expect([img.width, img.height]).toEqual([1600, 960]);
+    expect([img.width, img.height]).toEqual([960, 720]);
     expect(countPixels(img, 250)).toBeGreaterThan(5_000);
   });
 

@@ -56,7 +56,35 @@ function syncTravelInputs() {
     for (const inp of document.querySelectorAll(".travel-input")) if ((!inp.value || !inp.dataset.dirty) && document.activeElement !== inp) inp.value = toLocalInput(nowMs);
 }
 
+/** The time travel rule always, and while away a banner over the messages with the way back. */
+function renderTravel() {
+  const t = state.travel;
+  if (!t) return;
+  $("travel-rule").textContent = t.rule;
+  $("travel-banner").hidden = !t.away;
+  $("travel-banner-text").textContent = t.banner || "";
+  $("travel-return").textContent = t.returnHome;
+}
+
+async function returnHome() {
+  const button = $("travel-return");
+  button.disabled = true;
+  try {
+    const r = await api("/travel/return", {});
+    if (r.now) state.now = r.now;
+    state.outcomes = null;
+    $("job-outcomes").replaceChildren(h("p", { class: "muted" }, r.message || ""));
+    toast(r.message || "");
+  } catch (e) {
+    toast(`回到今天失败：${e.message}`);
+  } finally {
+    button.disabled = false;
+    scheduleRefresh(0);
+  }
+}
+
 export function renderClock() {
+  renderTravel();
   const text = fmtFull(Date.parse(state.now)) || "—";
   $("clock").textContent = text;
   $("sidebar-clock").textContent = text;
@@ -136,4 +164,5 @@ export function wireJobsPanel() {
     setJobsOpen(!app.classList.contains("jobs-open") || app.classList.contains("thread-open"));
   });
   $("jobs-close").addEventListener("click", () => setJobsOpen(false));
+  $("travel-return").addEventListener("click", returnHome);
 }

@@ -19,6 +19,7 @@ export async function refreshState() {
   state.summaryChannel = s.summaryChannel ?? null;
   state.now = s.now ?? state.now;
   state.jobs = s.jobs || [];
+  state.travel = s.travel ?? null;
   if (s.timeZone) state.timeZone = s.timeZone;
   if (!state.user || !userById(state.user)) state.user = s.defaultUser || state.users[0]?.id || "";
   renderSidebar();

@@ -24,6 +24,7 @@ export const state = {
   history: JSON.parse(localStorage.getItem("sandbox.history") || "[]"),
   historyPos: -1,
   outcomes: null,
+  travel: null, // { away, rule, banner, returnHome } from /state
   gen: 0, // bumped when the user or the channel changes, so stale answers are dropped
 };
 

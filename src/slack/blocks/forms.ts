@@ -1,7 +1,7 @@
 import { TEXT_LIMITS, type LimitedField } from "../../domain/text-limits.ts";
 import { formatMoney, moneyInput } from "../../domain/glossary.ts";
 import { blockerKindList } from "../../domain/blockers.ts";
-import { STAGE_LABELS } from "../../domain/stages.ts";
+import { JUMP_CONFIRM_BOX, STAGE_LABELS } from "../../domain/stages.ts";
 import { STAGES, type Group, type LocalDate, type Project, type Stage, type Unit } from "../../domain/types.ts";
 import { clip, plain, type Block } from "./kit.ts";
 
@@ -120,6 +120,7 @@ export function updateForm(project: Project, prefill: UpdatePrefill, meta: FormM
     input("stage", "阶段", select(STAGE_OPTIONS, prefill.stage ?? project.stage)),
     input("stageDate", "阶段日期（默认今天）", date(), { optional: true }),
     input("reason", "原因（阶段倒退或终止时必填）", text(prefill.reason), { optional: true }),
+    input("confirmJump", "跨越多个阶段时", { type: "checkboxes", options: [option({ text: JUMP_CONFIRM_BOX, value: "yes" })] }, { optional: true }),
     input("progress", "本周进展", text(prefill.progress, true, "例如：完成土地摘牌"), { optional: true }),
     input("nextStep", "下一步", text(prefill.nextStep ?? project.nextStep), { optional: true }),
     input("due", "下一步截止", date(prefill.due === undefined ? project.nextStepDue : prefill.due), { optional: true }),

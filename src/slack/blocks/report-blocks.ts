@@ -85,14 +85,26 @@ export function stalledMessages(r: StalledList): Messages {
   return paginate(blocks);
 }
 
+/**
+ * One section per subject: its rank and name, then its figures as fields (a
+ * two-column grid in Slack, stacked on a phone), so a figure and its unit
+ * stay together instead of wrapping apart inside one long line.
+ */
 export function rankingMessages(r: RankingReport): Messages {
-  const lines = r.entries.map(
-    (e) =>
-      `${e.rank ?? "—"}. ${e.change.label}　*${esc(e.name)}*${e.behindPace ? " ⚠️" : ""}　${scoreCell(e.score)}　${TERMS.agreed} ${money(e.achieved.agreed)}（${percent(e.completion.agreed)}）　${TERMS.arrived} ${money(e.achieved.arrived)}（${percent(e.completion.arrived)}）`,
-  );
+  const entry = (e: RankingReport["entries"][number]): Block => ({
+    type: "section",
+    text: { type: "mrkdwn", text: `*${e.rank ?? "—"}. ${esc(e.name)}*${e.behindPace ? "　⚠️" : ""}` },
+    fields: [
+      `*综合得分*\n${scoreCell(e.score).replace(/ 分$/, "分")}`, // number and unit as one word
+      `*较上次*\n${e.change.label}`,
+      // The rate on a line of its own: beside the amount it wraps in a phone's half-width column.
+      `*${TERMS.agreed}*\n${money(e.achieved.agreed)}\n完成 ${percent(e.completion.agreed)}`,
+      `*${TERMS.arrived}*\n${money(e.achieved.arrived)}\n完成 ${percent(e.completion.arrived)}`,
+    ].map((t) => ({ type: "mrkdwn", text: t })),
+  });
   return paginate([
     header(rankingTitle(r)),
     context([`${asOfText(r.period.asOf)}，${TERMS.pace} ${percent(r.paceShare)}；⚠️ ${TERMS.agreed}完成率低于${TERMS.pace}超过${r.tolerancePoints}个百分点`]),
-    ...sectionsOf(lines),
+    ...r.entries.map(entry),
   ]);
 }

@@ -7,6 +7,7 @@ export function toChangeRequest(c: ProjectChanges): ProjectChangeRequest {
     stage: c.stage,
     stageDate: c.stageDate,
     reason: c.reason,
+    confirmJump: c.confirmJump,
     progress: c.progress,
     nextStep: c.nextStep,
     nextStepDue: c.due,

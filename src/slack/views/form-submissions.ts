@@ -131,7 +131,8 @@ async function submit(args: Args, deps: SlackDeps, change: FormChange, field: st
   }
   if (!check.ok) {
     if (check.kind === "duplicate") return args.ack();
-    await args.ack({ response_action: "errors", errors: { [field]: await inlineText(args.client, check.error) } });
+    const at = "field" in check && check.field && ((body.view.blocks ?? []) as { block_id?: string }[]).some((b) => b.block_id === check.field) ? check.field : field;
+    await args.ack({ response_action: "errors", errors: { [at]: await inlineText(args.client, check.error) } });
     // On a conflict the form stays open with the reason; the current values come beside it.
     if (check.kind === "conflict") {
       const [blocks, text] = await refusalMessage(deps, check);
@@ -187,6 +188,7 @@ export function registerFormSubmissions(app: App, deps: SlackDeps): void {
       stage,
       stageDate: f.date("stageDate"),
       reason: f.text("reason"),
+      confirmJump: f.ticked("confirmJump"),
       progress: f.text("progress"),
       nextStep: f.text("nextStep") ?? "",
       nextStepDue: f.date("due") ?? null,

@@ -3,7 +3,7 @@ import type { FormMeta } from "../blocks/forms.ts";
 
 // Reading a submitted modal: block id = action id = field name (see forms.ts).
 
-type StateValues = Record<string, Record<string, { type: string; value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null; selected_user?: string | null }>>;
+type StateValues = Record<string, Record<string, { type: string; value?: string | null; selected_option?: { value: string } | null; selected_date?: string | null; selected_user?: string | null; selected_options?: { value: string }[] | null }>>;
 
 export class FormReader {
   readonly errors: Record<string, string> = {};
@@ -24,6 +24,11 @@ export class FormReader {
 
   date(field: string): string | undefined {
     return this.raw(field)?.selected_date ?? undefined;
+  }
+
+  /** A tick box (checkboxes with one option): ticked or not. */
+  ticked(field: string): boolean {
+    return (this.raw(field)?.selected_options?.length ?? 0) > 0;
   }
 
   user(field: string): string | undefined {
