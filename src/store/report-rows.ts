@@ -77,3 +77,8 @@ export async function loadOpenSupervision(db: Db, asOf: LocalDate, rules: Rules)
   const rows = await db.supervisionItem.findMany({ where: { status: { in: [...LISTED_STATUSES] }, openedAt: { lte: cutoff }, OR: [{ closedAt: null }, { closedAt: { gt: cutoff } }] } });
   return rows.map((s) => ({ ...toSupervisionItem(s, (d) => toLocalDate(d, rules.timeZone)), closedOn: null, closedBy: null }));
 }
+
+/** Projects at 签约 or 注册 on the day and not dropped by it (签约未开工; their age is domain/unstarted.ts's). */
+export function loadUnstartedProjects(db: Db, asOf: LocalDate, rules: Rules): Promise<ListedProject[]> {
+  return projectsWhere(db, asOf, rules, sql`f."stageOn" IN ('SIGNED', 'REGISTERED') AND f."dropped" = 0`, false);
+}
