@@ -74,10 +74,12 @@ function candidates(job: JobKind, today: LocalDate, lookback: number, meetingWee
       q = previousQuarter(q);
     }
   } else if (job === "annual_review") {
-    // 年考核 of year Y: the first working day after 12月31日 (元旦 moves it on).
+    // 年考核 of year Y: the first working day after 12月31日. 元旦 (01-01) is a
+    // statutory holiday every year, so the search starts on 01-02: a year the
+    // holiday data does not cover yet still skips it.
     let y = yearOf(today) - 1;
     for (let i = 0; i <= lookback; i++) {
-      out.push({ period: String(y), dueDay: nextWorkday(`${y + 1}-01-01`) });
+      out.push({ period: String(y), dueDay: nextWorkday(`${y + 1}-01-02`) });
       y -= 1;
     }
   } else if (job === "overdue_pings") {
