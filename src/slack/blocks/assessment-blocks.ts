@@ -45,7 +45,7 @@ export function reviewMessages(r: AnnualReviewReport): Messages {
         s.rows.map((row) => {
           const money2 = `${TERMS.agreed} ${money(row.achieved.agreed)}（${percent(row.completion.agreed)}）　${TERMS.arrived} ${money(row.achieved.arrived)}（${percent(row.completion.arrived)}）`;
           const unstarted = row.unstartedOverLimit ? `　${T.unstartedOverLimit(r.unstartedLimitDays)} ${row.unstartedOverLimit}个` : "";
-          const deduction = row.deduction ? `（${T.deduction} ${pointsText(row.deduction)}）` : "";
+          const deduction = row.deduction && row.baseScore !== null ? `（${T.overall} ${pointsText(row.baseScore)}，${T.deduction} ${pointsText(row.deduction)}）` : "";
           return `${row.rank ?? "—"}. *${esc(row.name)}*　${T.finalScore} ${reviewScoreCell(row)}${deduction}　${money2}${unstarted}`;
         }),
       ),
