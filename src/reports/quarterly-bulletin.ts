@@ -88,7 +88,8 @@ function paragraph(r: RankingReport, metrics: BulletinMetric[], behind: Bulletin
     clauses.push(clause(`${METRIC_NAMES[m.metric]}完成率`, withPct(m.advanced), withPct(m.lagging)));
   }
   const head = `截至${dayInProse(r.period.asOf)}，${TERMS.pace} ${pct(r.paceShare)}。${subjects}中，`;
-  const body = clauses.length ? `${clauses.join("；")}。` : `${T.noTargets}。`;
+  if (!clauses.length) return `${head}${T.noTargets}。`;
+  const body = `${clauses.join("；")}。`;
   const tail = behind.length ? `${T.behindPace(behind.map((b) => b.name), behind.map((b) => b.points))}。` : `${T.allOnPace(subjects)}。`;
   return `${head}${body}${tail}`;
 }
