@@ -41,7 +41,7 @@ export function bulletinWorkbook(b: QuarterlyBulletin): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   const title = T.bulletinTitle(b.period.label);
   const asOf = b.period.asOf;
-  sheet(wb, "通报", title, asOf, [{ head: `${TERMS.pace} ${Math.round(b.paceShare * 1000) / 10}%`, width: 110 }], b.sections.map((s) => [`${T.subjects[s.by]}：${s.text}`]));
+  sheet(wb, "通报", title, asOf, [{ head: "通报内容", width: 110 }], b.sections.map((s) => [`${T.subjects[s.by]}：${s.text}`]));
   for (const s of b.sections) {
     const ws = sheet(
       wb,
