@@ -28,9 +28,10 @@ function checkPeriod(job: JobKind, period: string): void {
     quarterly_bulletin: /^\d{4}-Q[1-4]$/,
     overdue_pings: /^\d{4}-\d{2}-\d{2}$/,
     meeting_agenda: /^\d{4}-\d{2}-\d{2}$/,
+    annual_review: /^\d{4}$/,
   };
   if (!forms[job].test(period)) {
-    const example = job === "quarterly_bulletin" ? "2026-Q3" : job === "overdue_pings" || job === "meeting_agenda" ? "2026-11-23" : "2026-W47";
+    const example = job === "annual_review" ? "2026" : job === "quarterly_bulletin" ? "2026-Q3" : job === "overdue_pings" || job === "meeting_agenda" ? "2026-11-23" : "2026-W47";
     throw new UsageError(`--period “${period}” 不适用于 ${job}，请写成 ${example}`);
   }
 }

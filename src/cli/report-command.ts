@@ -6,7 +6,7 @@ import { UsageError, writeOutput } from "./output.ts";
 /** Version of the JSON layout documented in the README; bumped on any breaking change. */
 export const REPORT_JSON_SCHEMA = "dispatch.report/v2";
 
-const KINDS = ["weekly", "stalled", "ranking", "unstarted", "leaders", "blockers"] as const;
+const KINDS = ["weekly", "stalled", "ranking", "unstarted", "leaders", "blockers", "bulletin", "review"] as const;
 const FORMATS = ["text", "json", "xlsx"] as const;
 
 export interface ReportOptions {
@@ -30,11 +30,28 @@ export async function renderReport(report: Report, format: (typeof FORMATS)[numb
   return report.kind === "weekly" ? weeklyWorkbook(report) : report.kind === "stalled" ? stalledWorkbook(report) : rankingWorkbook(report);
 }
 
+/** 季通报 (`--quarter`, default: the last quarter ended) and 年考核 (`--year`, default: last year). */
+async function assessmentOutput(kind: "bulletin" | "review", withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>, opts: ReportOptions, now: Date) {
+  const format = opts.format as (typeof FORMATS)[number];
+  const service = await import("../services/assessment-service.ts");
+  const { bulletinText, reviewText } = await import("../reports/assessment-text.ts");
+  const { bulletinWorkbook, reviewWorkbook } = await import("../reports/assessment-xlsx.ts");
+  const json = (r: object) => JSON.stringify({ schema: REPORT_JSON_SCHEMA, ...r }, null, 2);
+  if (kind === "review") {
+    if (opts.week || opts.quarter) throw new UsageError("年考核按年度出具，请用 --year，例如：dispatch report review --year 2026");
+    const r = await withDb((db) => service.buildAnnualReviewReport(db, { year: opts.year, now, asOf: opts.asOf }));
+    return format === "json" ? json(r) : format === "xlsx" ? reviewWorkbook(r) : reviewText(r);
+  }
+  if (opts.week || opts.year) throw new UsageError("季通报按季度出具，请用 --quarter，例如：dispatch report bulletin --quarter 2026-Q3");
+  const r = await withDb((db) => service.buildQuarterlyBulletin(db, { quarter: opts.quarter, now, asOf: opts.asOf }));
+  return format === "json" ? json(r) : format === "xlsx" ? bulletinWorkbook(r) : bulletinText(r);
+}
+
 export function registerReport(program: Command, withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>, now: () => Date) {
   program
     .command("report")
-    .description("打印报表 / print a report: weekly（周调度）| stalled（滞后清单）| ranking（排名）| unstarted（签约未开工）| leaders（领导包联）| blockers（要素保障问题清单）")
-    .argument("<kind>", "weekly | stalled | ranking | unstarted | leaders | blockers")
+    .description("打印报表 / print a report: weekly（周调度）| stalled（滞后清单）| ranking（排名）| unstarted（签约未开工）| leaders（领导包联）| blockers（要素保障问题清单）| bulletin（季通报）| review（年考核）")
+    .argument("<kind>", "weekly | stalled | ranking | unstarted | leaders | blockers | bulletin | review")
     .option("--by <by>", "排名对象 group（工作组）| unit（责任单位）；blockers 按 kind（类别）| unit（责任单位）")
     .option("--week <week>", "ISO 周，例如 2026-W47（默认：上一个完整周）")
     .option("--quarter <quarter>", "季度，例如 2026-Q3")
@@ -43,12 +60,13 @@ export function registerReport(program: Command, withDb: <T>(fn: (db: Db) => Pro
     .option("--format <format>", "text | json | xlsx", "text")
     .option("--out <file>", "写入文件而不是屏幕")
     .action(async (kind: string, opts: ReportOptions) => {
-      if (!KINDS.includes(kind as never)) throw new UsageError(`报表类型“${kind}”无法识别，请写 weekly、stalled、ranking、unstarted、leaders 或 blockers，例如：dispatch report weekly`);
+      if (!KINDS.includes(kind as never)) throw new UsageError(`报表类型“${kind}”无法识别，请写 weekly、stalled、ranking、unstarted、leaders、blockers、bulletin 或 review，例如：dispatch report weekly`);
       if (!FORMATS.includes(opts.format as never)) throw new UsageError(`--format “${opts.format}” 无法识别，请写 text、json 或 xlsx`);
       if (kind === "blockers") {
         const { blockersReportOutput } = await import("./meeting-commands.ts");
         return writeOutput(await withDb((db) => blockersReportOutput(db, now(), opts.by ?? "kind", opts.format)), opts.out);
       }
+      if (kind === "bulletin" || kind === "review") return writeOutput(await assessmentOutput(kind, withDb, opts, now()), opts.out);
       opts.by ??= "group";
       if (opts.by !== "group" && opts.by !== "unit") throw new UsageError(`--by “${opts.by}” 无法识别，请写 group（工作组）或 unit（责任单位）`);
       if (kind === "unstarted" || kind === "leaders") {

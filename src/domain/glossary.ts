@@ -253,3 +253,39 @@ export const TIME_TRAVEL = {
   returnHome: "回到今天",
   returned: "已回到今天，时间旅行期间的改动已撤销。",
 } as const;
+
+/** Points out of 100, one decimal: 56.5 → "56.5 分". */
+export const pointsText = (points: number) => `${points.toFixed(1)} 分`;
+
+/** A list of names as a 通报 writes it: "甲、乙和丙". */
+export function namesInProse(names: readonly string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join("、")}和${names.at(-1)}`;
+}
+
+/** 季通报 and 年考核 (seed 003: "任务完成情况实行季通报、年考核"). */
+export const ASSESSMENT_TEXTS = {
+  bulletinTitle: (periodLabel: string) => `${periodInProse(periodLabel)}招商引资目标任务完成情况通报`,
+  reviewTitle: (year: number) => `${year}年度招商引资目标任务考核结果`,
+  subjects: { group: "各专项招商工作组", unit: "各责任单位" } as const,
+  advanced: "先进",
+  lagging: "后进",
+  /** "协议资金完成率位列前三的是" (with "（含并列）" when ties name more). */
+  topPhrase: (what: string, named: number, tied: string) => `${what}位列前${chineseNumeral(named)}${tied}的是`,
+  bottomPhrase: (tied: string) => `排名靠后${tied}的是`,
+  tied: "（含并列）",
+  overall: "综合得分",
+  noTargets: "均未设年度目标",
+  /** "甲、乙协议资金完成率分别低于序时进度 12.3、8 个百分点，予以通报". */
+  behindPace: (names: readonly string[], points: readonly number[]) =>
+    `${namesInProse(names)}${TERMS.agreed}完成率${names.length > 1 ? "分别" : ""}低于${TERMS.pace} ${points.map((p) => Math.abs(p)).join("、")} 个百分点，予以通报`,
+  allOnPace: (subjects: string) => `${subjects}${TERMS.agreed}完成率均基本符合或高于${TERMS.pace}`,
+  noTarget: "未设目标",
+  unstartedOverLimit: (days: number) => `${TERMS.unstarted}超过${days}天`,
+  deduction: "扣分",
+  baseScore: "综合得分（扣分前）",
+  finalScore: "考核得分",
+  yearNotOver: "年度尚未结束，以上为测算结果",
+  deductionRule: (per: number, cap: number | null, days: number) =>
+    per > 0 ? `${TERMS.unstarted}超过${days}天的项目每个扣 ${per} 分${cap === null ? "" : `，最多扣 ${cap} 分`}` : "未设扣分项",
+} as const;

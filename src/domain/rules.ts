@@ -98,6 +98,27 @@ export const rulesSchema = z.object({
       OTHER: z.string().min(1).default("区招商投资促进局"),
     })
     .prefault({}),
+  /** 季通报 (seed 003 "季通报、年考核"): how many 先进 and 后进 each metric names. */
+  bulletin: z
+    .object({
+      named: z.number().int().min(1).max(10).default(3),
+    })
+    .prefault({}),
+  /** 年考核: the composite score as 分, less deductions; every deduction defaults to none. */
+  annualReview: z
+    .object({
+      /** 签约未开工 over this many days counts against the unit; absent: the red light's threshold (health.redSignedNotStartedDays). */
+      unstartedOverDays: z.number().int().positive().optional(),
+      deductions: z
+        .object({
+          /** Points deducted per 签约未开工 project over the limit. */
+          perUnstartedOverLimit: z.number().min(0).default(0),
+          /** At most this many points for 签约未开工 in all; null: no cap. */
+          maxUnstartedPoints: z.number().min(0).nullable().default(null),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
 });
 
 export type Rules = z.infer<typeof rulesSchema>;

@@ -1,7 +1,7 @@
 import { firstWorkdayOfWeek, isWorkday, nextWorkday } from "./calendar.ts";
 import { agendaDay, weeklyMeetingDay } from "./meeting-schedule.ts";
 import { dayStart, toLocalDate } from "./local-day.ts";
-import { addDays, formatQuarter, formatWeek, previousQuarter, previousWeek, quarterOf, quarterRange, weekOf, weekRange, type IsoWeek } from "./periods.ts";
+import { addDays, formatQuarter, formatWeek, previousQuarter, previousWeek, quarterOf, quarterRange, weekOf, weekRange, yearOf, type IsoWeek } from "./periods.ts";
 import type { LocalDate } from "./types.ts";
 
 // When each scheduled post is due, on China's working-day calendar: a post
@@ -9,11 +9,11 @@ import type { LocalDate } from "./types.ts";
 // Saturday (调休) is a working day, and nothing is due on a day off. Pure:
 // the runner asks "what is due by now?" and claims each answer once.
 
-export const JOB_KINDS = ["weekly_summary", "stalled_list", "group_ranking", "quarterly_bulletin", "overdue_pings", "friday_reminder", "meeting_agenda", "leader_digest"] as const;
+export const JOB_KINDS = ["weekly_summary", "stalled_list", "group_ranking", "quarterly_bulletin", "overdue_pings", "friday_reminder", "meeting_agenda", "leader_digest", "annual_review"] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export interface DuePeriod {
-  /** 2026-W47, 2026-Q3 or 2026-11-23: the period the post is about. */
+  /** 2026-W47, 2026-Q3, 2026-11-23 or 2026 (年考核): the period the post is about. */
   period: string;
   /** Local day and instant the post was due. */
   dueDay: LocalDate;
@@ -73,6 +73,15 @@ function candidates(job: JobKind, today: LocalDate, lookback: number, meetingWee
       out.push({ period: formatQuarter(q), dueDay: nextWorkday(addDays(quarterRange(q).end, 1)) });
       q = previousQuarter(q);
     }
+  } else if (job === "annual_review") {
+    // 年考核 of year Y: the first working day after 12月31日. 元旦 (01-01) is a
+    // statutory holiday every year, so the search starts on 01-02: a year the
+    // holiday data does not cover yet still skips it.
+    let y = yearOf(today) - 1;
+    for (let i = 0; i <= lookback; i++) {
+      out.push({ period: String(y), dueDay: nextWorkday(`${y + 1}-01-02`) });
+      y -= 1;
+    }
   } else if (job === "overdue_pings") {
     // Only today: yesterday's overdue items are in today's ping anyway.
     if (isWorkday(today)) out.push({ period: today, dueDay: today });
@@ -95,7 +104,7 @@ function candidates(job: JobKind, today: LocalDate, lookback: number, meetingWee
 /** Periods of `job` due by `now`, oldest first; the runner skips those already done. */
 export function duePeriods(input: ScheduleInput): DuePeriod[] {
   const { job, now, timeZone, time } = input;
-  const lookback = input.lookback ?? (job === "quarterly_bulletin" ? 1 : 4);
+  const lookback = input.lookback ?? (job === "quarterly_bulletin" || job === "annual_review" ? 1 : 4);
   const lateMs = (input.lateAfterMinutes ?? 120) * 60_000;
   const today = toLocalDate(now, timeZone);
   return candidates(job, today, lookback, input.meetingWeekday ?? 2)

@@ -8,6 +8,7 @@ export function defaultPeriod(job: JobKind, today: LocalDate, meetingWeekday = 2
   if (job === "meeting_agenda") return nextWeeklyMeeting(today, meetingWeekday) ?? today;
   if (job === "overdue_pings") return today;
   if (job === "friday_reminder") return formatWeek(weekOf(today));
+  if (job === "annual_review") return String(Number(today.slice(0, 4)) - 1);
   if (job === "quarterly_bulletin") return formatQuarter(previousQuarter(quarterOf(today)));
   return formatWeek(previousWeek(weekOf(today)));
 }

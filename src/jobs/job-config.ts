@@ -39,6 +39,8 @@ export const jobsConfigSchema = z.object({
   meeting_agenda: jobSchema({ time: "16:00" }),
   /** Each 包联领导's weekly direct message (first working day of the week). */
   leader_digest: jobSchema({ time: "08:45" }),
+  /** 年考核: the first working day after the year ends. */
+  annual_review: jobSchema({ time: "09:10" }),
   /** Working days of silence on a group's pings before its leader is named. */
   escalateAfterWorkdays: z.number().int().positive().default(3),
 });
@@ -54,6 +56,7 @@ export const JOB_LABELS: Record<JobKind, string> = {
   friday_reminder: "周五未更新提醒",
   meeting_agenda: "调度会会前议程",
   leader_digest: "领导包联周报",
+  annual_review: "年度考核",
 };
 
 export function isJobKind(s: string): s is JobKind {
@@ -65,11 +68,12 @@ export const JOB_ALIASES: Record<JobKind, string[]> = {
   weekly_summary: ["weekly", "summary", "周调度", "周调度汇总", "汇总"],
   stalled_list: ["stalled", "滞后", "滞后项目", "滞后清单"],
   group_ranking: ["ranking", "排名", "周排名"],
-  quarterly_bulletin: ["quarterly", "bulletin", "季度", "通报"],
+  quarterly_bulletin: ["quarterly", "bulletin", "季度", "通报", "季通报"],
   overdue_pings: ["pings", "overdue", "逾期", "提醒"],
   friday_reminder: ["friday", "reminder", "周五", "周五提醒"],
   meeting_agenda: ["agenda", "议程", "会前议程"],
   leader_digest: ["leaders", "digest", "领导周报", "包联周报"],
+  annual_review: ["annual", "review", "年考核", "考核", "年度考核结果"],
 };
 
 /** The job a typed name means, or undefined. */

@@ -32,7 +32,7 @@ export interface WorkerJob {
 type WirePost = Omit<Post, "files" | "onPosted"> & { files?: Array<{ filename: string; title: string; bytes: Uint8Array }> };
 export type WorkerReply = { ok: true; plan: { posts: WirePost[]; skipped?: string } } | { ok: false; message: string };
 
-export const REPORT_JOBS: readonly JobKind[] = ["weekly_summary", "stalled_list", "group_ranking", "quarterly_bulletin", "meeting_agenda"];
+export const REPORT_JOBS: readonly JobKind[] = ["weekly_summary", "stalled_list", "group_ranking", "quarterly_bulletin", "meeting_agenda", "annual_review"];
 
 export class ReportWorkerError extends Error {}
 

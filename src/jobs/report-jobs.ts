@@ -1,4 +1,4 @@
-import { asOfText, formatPercent } from "../domain/glossary.ts";
+import { ASSESSMENT_TEXTS, asOfText, formatPercent } from "../domain/glossary.ts";
 import { rankingChartPng } from "../charts/ranking-chart.ts";
 import { stageFunnelPng } from "../charts/funnel-chart.ts";
 import type { RankingReport } from "../reports/ranking-report.ts";
@@ -61,11 +61,26 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
     if (report.kind !== "ranking") throw new Error("unexpected report kind");
     return post(rankingMessages(report), `工作组排名 ${due.period}`, [{ filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: rankingChart(report, `专项招商工作组完成率 ${due.period}`) }]);
   }
-  // quarterly_bulletin (季通报): groups, then units in the thread.
+  if (ctx.job === "annual_review") {
+    // 年考核: the assessment table, groups and units, with its workbook.
+    const { buildAnnualReviewReport } = await import("../services/assessment-service.ts");
+    const { reviewWorkbook } = await import("../reports/assessment-xlsx.ts");
+    const { reviewMessages } = await import("../slack/blocks/assessment-blocks.ts");
+    const review = await buildAnnualReviewReport(db, { year: due.period, now }, rules);
+    const xlsx = Buffer.from(await reviewWorkbook(review).xlsx.writeBuffer());
+    return post(reviewMessages(review), `${ASSESSMENT_TEXTS.reviewTitle(review.year)}`, [{ filename: `年度考核-${due.period}.xlsx`, title: `${ASSESSMENT_TEXTS.reviewTitle(review.year)}（打印用）`, bytes: xlsx }]);
+  }
+  // quarterly_bulletin (季通报): the 通报 text and rankings on each metric, the tables in the thread, charts and workbook attached.
+  const { bulletinWorkbook } = await import("../reports/assessment-xlsx.ts");
+  const { bulletinMessages } = await import("../slack/blocks/assessment-blocks.ts");
+  const { buildBulletin } = await import("../reports/quarterly-bulletin.ts");
   const groups = await buildReport(db, { kind: "ranking", by: "group", quarter: due.period, now }, rules);
   const units = await buildReport(db, { kind: "ranking", by: "unit", quarter: due.period, now }, rules);
   if (groups.kind !== "ranking" || units.kind !== "ranking") throw new Error("unexpected report kind");
-  return post([...rankingMessages(groups), ...rankingMessages(units)], `季度通报 ${due.period}`, [
+  const bulletin = buildBulletin(groups, units, rules.bulletin.named);
+  const title = ASSESSMENT_TEXTS.bulletinTitle(due.period);
+  return post(bulletinMessages(bulletin), title, [
+    { filename: `季度通报-${due.period}.xlsx`, title: `${title}（打印用）`, bytes: Buffer.from(await bulletinWorkbook(bulletin).xlsx.writeBuffer()) },
     { filename: `季度通报-工作组-${due.period}.png`, title: "工作组完成率", bytes: rankingChart(groups, `${due.period} 专项招商工作组完成率`) },
     { filename: `季度通报-责任单位-${due.period}.png`, title: "责任单位完成率", bytes: rankingChart(units, `${due.period} 责任单位完成率`) },
   ]);

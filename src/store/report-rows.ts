@@ -100,3 +100,8 @@ export async function loadOpenSupervision(db: Db, asOf: LocalDate, rules: Rules)
   // As the item stood that day: a later 延期 does not move a past day's deadline.
   return supervisionItemsOn(db, asOf, rules.timeZone, { openOnly: true });
 }
+
+/** Projects at 签约 or 注册 on the day and not dropped by it (签约未开工; their age is domain/unstarted.ts's). */
+export function loadUnstartedProjects(db: Db, asOf: LocalDate, rules: Rules): Promise<ListedProject[]> {
+  return projectsWhere(db, asOf, rules, sql`f."stageOn" IN ('SIGNED', 'REGISTERED') AND f."dropped" = 0`, false);
+}

@@ -105,7 +105,7 @@ describe("dispatch CLI", () => {
   });
 
   it.each([
-    [["report", "monthly"], "weekly、stalled、ranking、unstarted、leaders 或 blockers"],
+    [["report", "monthly"], "weekly、stalled、ranking、unstarted、leaders、blockers、bulletin 或 review"],
     [["report", "weekly", "--week", "2026-W60"], "2026-W47"],
     [["report", "ranking", "--by", "person"], "group（工作组）或 unit（责任单位）"],
     [["report", "weekly", "--format", "xlsx"], "--out"],

@@ -9,6 +9,10 @@ import { rankingText, stalledText, weeklyText } from "../../src/reports/render-t
 import { rankingWorkbook, stalledWorkbook, weeklyWorkbook } from "../../src/reports/render-xlsx.ts";
 import type { StalledList } from "../../src/reports/stalled-list.ts";
 import type { WeeklySummary } from "../../src/reports/weekly-summary.ts";
+import { bulletinText, reviewText } from "../../src/reports/assessment-text.ts";
+import { bulletinWorkbook, reviewWorkbook } from "../../src/reports/assessment-xlsx.ts";
+import { buildAnnualReviewReport, buildQuarterlyBulletin } from "../../src/services/assessment-service.ts";
+import { bulletinMessages, reviewMessages } from "../../src/slack/blocks/assessment-blocks.ts";
 import { loadHomeData } from "../../src/services/home-data.ts";
 import { loadProjectCard } from "../../src/services/project-card.ts";
 import { buildReport } from "../../src/services/report-service.ts";
@@ -56,6 +60,18 @@ beforeAll(async () => {
       { where: `ranking ${r.by} post`, text: JSON.stringify(rankingMessages(r)) },
     ]),
   );
+  // 季通报 and 年考核 (the year still running on 11-30, with a deduction set so its wording shows too).
+  const bulletin = await buildQuarterlyBulletin(db, { quarter: "2026-Q3", now: NOW }, rules);
+  const review = await buildAnnualReviewReport(db, { year: "2026", now: NOW }, { ...rules, annualReview: { deductions: { perUnstartedOverLimit: 1.5, maxUnstartedPoints: 4 } } });
+  rendered.push(
+    { where: "bulletin text", text: bulletinText(bulletin) },
+    { where: "bulletin json", text: JSON.stringify(bulletin) },
+    { where: "bulletin post", text: JSON.stringify(bulletinMessages(bulletin)) },
+    { where: "review text", text: reviewText(review) },
+    { where: "review json", text: JSON.stringify(review) },
+    { where: "review post", text: JSON.stringify(reviewMessages(review)) },
+  );
+  workbooks.push({ where: "bulletin xlsx", wb: bulletinWorkbook(bulletin) }, { where: "review xlsx", wb: reviewWorkbook(review) });
   workbooks.push({ where: "weekly xlsx", wb: weeklyWorkbook(weekly) }, { where: "stalled xlsx", wb: stalledWorkbook(stalled) }, ...rankings.map((r) => ({ where: `ranking ${r.by} xlsx`, wb: rankingWorkbook(r) })));
 
   // Every project's card, and the forms opened on it.
@@ -69,8 +85,8 @@ beforeAll(async () => {
   // The scheduled posts as the jobs plan them (pings, Friday reminder, the weekly with its files, the bulletin).
   const config = jobsConfigSchema.parse({ summaryChannel: "C0SUMMARY" });
   const due = (period: string) => ({ period, dueDay: "2026-11-30", dueAt: NOW, late: false });
-  const ctx = (job: "overdue_pings" | "friday_reminder" | "weekly_summary" | "quarterly_bulletin", period: string) => ({ db, rules, config, job, due: due(period), now: NOW });
-  for (const plan of [await planOverduePings(ctx("overdue_pings", "2026-11-30")), await planFridayReminder(ctx("friday_reminder", "2026-W48")), await planReportJob(ctx("weekly_summary", "2026-W48")), await planReportJob(ctx("quarterly_bulletin", "2026-Q3"))]) {
+  const ctx = (job: "overdue_pings" | "friday_reminder" | "weekly_summary" | "quarterly_bulletin" | "annual_review", period: string) => ({ db, rules, config, job, due: due(period), now: NOW });
+  for (const plan of [await planOverduePings(ctx("overdue_pings", "2026-11-30")), await planFridayReminder(ctx("friday_reminder", "2026-W48")), await planReportJob(ctx("weekly_summary", "2026-W48")), await planReportJob(ctx("quarterly_bulletin", "2026-Q3")), await planReportJob(ctx("annual_review", "2026"))]) {
     for (const post of plan.posts) {
       rendered.push({ where: `post ${post.key}`, text: `${post.text}\n${JSON.stringify(post.messages)}` });
       for (const f of post.files ?? []) {
@@ -91,7 +107,10 @@ describe("the demo district's wording", () => {
   it("renders every surface (the test sees what it checks)", () => {
     expect(rendered.length).toBeGreaterThan(300);
     expect(rendered.find((r) => r.where === "weekly text")!.text).toContain("招商引资工作周调度（2026年第48周，11月23日—29日）");
-    expect(workbooks.length).toBeGreaterThanOrEqual(5);
+    expect(workbooks.length).toBeGreaterThanOrEqual(9);
+    expect(rendered.find((r) => r.where === "bulletin text")!.text).toMatch(/位列前三的是.+排名靠后的是/);
+    expect(rendered.find((r) => r.where === "review text")!.text).toMatch(/综合得分（扣分前）[\s\S]+\d+\.\d 分/);
+    expect(rendered.find((r) => r.where === "review post")!.text).toContain("扣分");
   });
 
   it("says none of the retired words and no amount with more than two decimals", () => {

@@ -35,6 +35,8 @@ describe("rules", () => {
         UTILITIES: "区住房城乡建委",
         OTHER: "区招商投资促进局",
       },
+      bulletin: { named: 3 },
+      annualReview: { deductions: { perUnstartedOverLimit: 0, maxUnstartedPoints: null } },
     });
   });
 

@@ -36,6 +36,19 @@ describe("duePeriods", () => {
     expect(due("quarterly_bulletin", "2026-10-06T10:00:00", "09:00")).toEqual([]);
   });
 
+  it("the annual review (年考核) is due on the first working day after the year, 元旦 skipped even where the holiday data ends", () => {
+    // 2026-01-01..03 are off (元旦), Sunday 01-04 is a make-up working day.
+    expect(due("annual_review", "2026-01-04T09:10:00", "09:10")).toEqual(["2025@2026-01-04"]);
+    expect(due("annual_review", "2026-01-03T23:00:00", "09:10")).toEqual([]);
+    // 2027 is not in the holiday data: Friday 01-01 is still 元旦, Saturday and Sunday are off, so Monday 01-04.
+    expect(due("annual_review", "2027-01-01T10:00:00", "09:10")).toEqual([]);
+    expect(due("annual_review", "2027-01-04T09:09:00", "09:10")).toEqual([]);
+    expect(due("annual_review", "2027-01-04T09:10:00", "09:10")).toEqual(["2026@2027-01-04"]);
+    // Missed: caught up late, one year back by default; not before the year is over.
+    expect(duePeriods({ job: "annual_review", now: at("2027-02-01T10:00:00"), timeZone: TZ, time: "09:10" }).map((p) => `${p.period}${p.late ? " late" : ""}`)).toEqual(["2025 late", "2026 late"]);
+    expect(due("annual_review", "2026-12-31T23:59:00", "09:10")).toEqual(["2025@2026-01-04 late"]);
+  });
+
   it("the Friday reminder falls on the week's last working day", () => {
     expect(due("friday_reminder", "2026-11-27T15:00:00", "15:00")).toEqual(["2026-W48@2026-11-27"]);
     expect(due("friday_reminder", "2026-11-26T15:00:00", "15:00")).toEqual([]);

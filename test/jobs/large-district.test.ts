@@ -51,7 +51,7 @@ afterAll(async () => {
 describe("10,000 projects", () => {
   it("every job's posts pass Slack's Block Kit limits", async () => {
     h.clock.now = at("2026-11-27T15:05:00");
-    const periods: Record<string, string> = { weekly_summary: "2026-W47", stalled_list: "2026-W47", group_ranking: "2026-W47", quarterly_bulletin: "2026-Q3", overdue_pings: "2026-11-27", friday_reminder: "2026-W48", meeting_agenda: "2026-12-01", leader_digest: "2026-W47" };
+    const periods: Record<string, string> = { weekly_summary: "2026-W47", stalled_list: "2026-W47", group_ranking: "2026-W47", quarterly_bulletin: "2026-Q3", overdue_pings: "2026-11-27", friday_reminder: "2026-W48", meeting_agenda: "2026-12-01", leader_digest: "2026-W47", annual_review: "2026" };
     for (const job of JOB_KINDS) {
       const out = await runJobNow(h.deps(), job, periods[job]);
       expect(out, job).toMatchObject({ status: "posted" });
