@@ -1,4 +1,4 @@
-import { BLOCKER_KIND_LABELS, BLOCKER_KINDS, blockerUnit, readBlockers, type BlockerKind } from "./blockers.ts";
+import { BLOCKER_KIND_LABELS, BLOCKER_KINDS, blockerUnit, projectBlockers, type BlockerKind } from "./blockers.ts";
 import { decisionStatus, DECISION_STATUS_LABELS, type DecisionStatus } from "./decision-status.ts";
 import { againstPace, chineseNumeral, dayInProse, overdueBy, TERMS } from "./glossary.ts";
 import { assessHealth } from "./health.ts";
@@ -83,7 +83,7 @@ export interface AgendaInput {
 const projectTitle = (p: Project) => `#${p.id} ${p.name}${p.investor ? `（${p.investor}）` : ""}`;
 
 function blockersOf(p: Project, rules: Rules): AgendaBlocker[] {
-  return readBlockers(p.blockers).map((b) => ({ kind: b.kind, label: BLOCKER_KIND_LABELS[b.kind], unit: blockerUnit(b.kind, rules), text: b.text }));
+  return projectBlockers(p, rules).map((b) => ({ kind: b.kind, label: BLOCKER_KIND_LABELS[b.kind], unit: b.unit, text: b.text }));
 }
 
 const blockerLine = (b: AgendaBlocker) => `${b.label}（${b.unit}）：${b.text}`;

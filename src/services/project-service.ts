@@ -1,3 +1,4 @@
+import type { BlockerKind } from "../domain/blockers.ts";
 import { toLocalDate } from "../domain/local-day.ts";
 import { resolveLeader } from "../domain/leaders.ts";
 import { formatWan } from "../domain/money.ts";
@@ -47,6 +48,10 @@ export interface ProjectChangeRequest {
   nextStep?: string;
   nextStepDue?: LocalDate | null;
   blockers?: string;
+  /** 要素制约 kind; null clears it. */
+  blockerKind?: BlockerKind | null;
+  /** Department overriding the rules' one for the kind; "" or null clears it. */
+  blockerUnit?: string | null;
   agreedWan?: number;
   outputWan?: number;
   name?: string;
@@ -122,7 +127,7 @@ export async function findProject(db: Db, ref: ProjectRef): Promise<ProjectLooku
 
 async function resolveNames(db: Db, req: ProjectChangeRequest): Promise<{ patch: Partial<Record<HistoryField, FieldValue>>; group: Group | null | undefined; errors: string[] }> {
   const patch: Partial<Record<HistoryField, FieldValue>> = {};
-  const errors: string[] = (["name", "investor", "industryChain", "leaderName", "nextStep", "blockers", "progress", "reason"] as const)
+  const errors: string[] = (["name", "investor", "industryChain", "leaderName", "nextStep", "blockers", "blockerUnit", "progress", "reason"] as const)
     .map((f) => textLimitProblem(f, req[f]))
     .filter((e): e is string => e !== null);
   let group: Group | null | undefined;
@@ -153,6 +158,8 @@ async function resolveNames(db: Db, req: ProjectChangeRequest): Promise<{ patch:
   }
   const plain = ["nextStep", "nextStepDue", "blockers", "agreedWan", "outputWan", "name", "investor", "industryChain", "origin", "sector", "leaderName", "responsibleUserIds"] as const;
   for (const k of plain) if (req[k] !== undefined) patch[k] = req[k] as FieldValue;
+  if (req.blockerKind !== undefined) patch.blockerKind = req.blockerKind;
+  if (req.blockerUnit !== undefined) patch.blockerUnit = req.blockerUnit?.trim() || null;
   return { patch, group, errors };
 }
 
@@ -291,6 +298,8 @@ export async function createNewProject(ctx: ServiceContext, caller: Caller, req:
         nextStep: req.nextStep ?? "",
         nextStepDue: req.nextStepDue ?? null,
         blockers: req.blockers ?? "",
+        blockerKind: req.blockerKind ?? null,
+        blockerUnit: req.blockerUnit?.trim() || null,
       },
       { author: caller.userId, source: caller.source },
       { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, at: ctx.now },
