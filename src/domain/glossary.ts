@@ -39,6 +39,9 @@ export const TERMS = {
   generalTask: "综合事项",
 } as const;
 
+/** 星期二: the day of the week of a calendar day, as a meeting notice writes it. */
+export const weekdayInProse = (day: LocalDate): string => `星期${"日一二三四五六"[new Date(`${day}T00:00:00Z`).getUTCDay()]}`;
+
 /** 一 … 十: agenda and minutes number their parts as a 通报 does. */
 export const chineseNumeral = (n: number): string => {
   const digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -280,6 +283,24 @@ export const MEETING_TEXTS = {
     needUnit: "请写明责任单位，例如：区规划自然资源局",
     needOwner: "请选择责任人",
     needDeadline: "请选择完成时限",
+  },
+  /** The 会前议程 as a printed document (src/reports/agenda-docx.ts). */
+  doc: {
+    title: (meetingTitle: string, ordinal: number | null | undefined) => `${ordinal ? `第${chineseNumeral(ordinal)}次` : ""}${meetingTitle}议程`,
+    asOf: (day: LocalDate) => `（${TERMS.asOf}${dayInProse(day, true)}）`,
+    time: (date: LocalDate, time: string) => `时　　间：${dayInProse(date, true)}（${weekdayInProse(date)}）${time ? ` ${time}` : ""}`,
+    place: (place: string) => `地　　点：${place || "—"}`,
+    host: (host: string) => `${TERMS.host}　　：${host || "—"}`,
+    attendees: (units: string[]) => `${TERMS.attendees}：${units.join("、") || "—"}`,
+    sectionHeading: (n: number, title: string) => `${chineseNumeral(n)}、${title}`,
+    columns: { no: "序号", project: "项目", group: "工作组", matter: "决定事项", blockers: "堵点及进展", status: "落实情况", unit: TERMS.responsibleUnit, deadline: TERMS.timeLimit },
+    none: "无。",
+    byKind: (groups: string[]) => `按要素类别：${groups.join("；")}。`,
+    followUpCounts: (done: number, inProgress: number, overdue: number) => `已落实${done}项，推进中${inProgress}项，逾期${overdue}项。`,
+    empty: "—",
+    deadlineBefore: (day: LocalDate) => `${dayInProse(day)}前`,
+    /** Around the page number in the footer: — 1 —. */
+    pageNumberAround: ["— ", " —"] as const,
   },
   /** The 督办 item a decision opens. */
   supervisionNote: "调度会决定",
