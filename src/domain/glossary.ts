@@ -259,6 +259,8 @@ export const MEETING_TEXTS = {
     `会议时间：${dayInProse(date, true)} ${time}${place ? `　地点：${place}` : ""}${host ? `　${TERMS.host}：${host}` : ""}　${TERMS.asOf} ${dayInProse(asOf)}`,
   agendaSectionCount: (n: number) => `（${n} 项）`,
   agendaFollowUpCounts: (done: number, inProgress: number, overdue: number) => `已落实 ${done} 项　推进中 ${inProgress} 项　逾期 ${overdue} 项`,
+  /** The weekly summary's line on the decisions of earlier meetings. */
+  decisionTally: (done: number, inProgress: number, overdue: number) => `*${TERMS.decision}*：已落实 ${done} 项，推进中 ${inProgress} 项，逾期 ${overdue} 项`,
   agendaByKind: (groups: string[]) => `按要素类别：${groups.join("；")}`,
   agendaNone: "无",
   agendaMore: (n: number) => `另有 ${n} 项未列出；完整议程：dispatch meeting agenda --format docx`,

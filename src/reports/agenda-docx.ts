@@ -77,7 +77,7 @@ export async function agendaDocx(a: Agenda): Promise<Buffer> {
   const parts: Array<Paragraph | Table> = [];
   a.sections.forEach((s, i) => {
     // The domain numbers parts （一）…; a document's first level is 一、.
-    parts.push(line(D.sectionHeading(i + 1, s.title.replace(/^（[一二三四五六七八九十]+）/, "")), MINUTES_FONTS.heading));
+    parts.push(line(D.sectionHeading(i + 1, s.title.replace(/^（[^）]+）/, "")), MINUTES_FONTS.heading));
     if (s.key === "followUp" && s.items.length) parts.push(line(D.followUpCounts(a.counts.done, a.counts.inProgress, a.counts.overdue), MINUTES_FONTS.body, true));
     if (s.byKind?.length) parts.push(line(D.byKind(s.byKind.map((g) => `${g.label}（${g.unit}）${g.projectIds.map((id) => `#${id}`).join("、")}`)), MINUTES_FONTS.body, true));
     if (!s.items.length) parts.push(line(D.none, MINUTES_FONTS.body, true));

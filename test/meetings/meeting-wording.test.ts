@@ -18,6 +18,9 @@ const MEETING_FILES = [
   "src/jobs/minutes-post.ts",
   "src/services/meeting-service.ts",
   "src/services/minutes-service.ts",
+  "src/services/decision-tally.ts",
+  "src/services/agenda-service.ts",
+  "src/reports/agenda-docx.ts",
 ];
 const CJK = /[\u4e00-\u9fff]/;
 
