@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MEETING_TEXTS } from "../../src/domain/glossary.ts";
+import { MEETING_TEXTS, weekdayInProse } from "../../src/domain/glossary.ts";
 
 // The 调度会's words live in the glossary (MEETING_TEXTS), so /project 决定,
 // 散会, the decision form, the agenda post and the 纪要 post say the same
@@ -49,5 +49,10 @@ describe("meeting wording comes from the glossary", () => {
     expect(MEETING_TEXTS.adjourned(true, "第49周调度会", "2026-12-01") + MEETING_TEXTS.minutesPosted.posted).toBe("✅ 已散会：第49周调度会（12月1日）。会议纪要已发到汇总频道。");
     expect(MEETING_TEXTS.adjourned(false, "第49周调度会", "2026-12-01")).toBe("该会议此前已散会：第49周调度会（12月1日）。");
     expect(MEETING_TEXTS.minutesPostTitle("第49周调度会", "2026-12-01")).toBe("第49周调度会会议纪要（2026年12月1日）");
+  });
+
+  it("the agenda document's time line names the weekday, as a meeting notice does", () => {
+    expect([weekdayInProse("2026-12-06"), weekdayInProse("2026-12-08"), weekdayInProse("2027-01-01")]).toEqual(["星期日", "星期二", "星期五"]);
+    expect(MEETING_TEXTS.doc.time("2026-12-08", "09:00")).toBe("时　　间：2026年12月8日（星期二） 09:00");
   });
 });
