@@ -1,3 +1,4 @@
+import type { BlockerKind } from "../domain/blockers.ts";
 import { classifyProject } from "../domain/project-class.ts";
 import { addDays, daysBetween, yearOf } from "../domain/periods.ts";
 import { DEFAULT_RULES } from "../domain/rules.ts";
@@ -21,13 +22,13 @@ const DEPARTMENT_GROUP: Record<string, number> = {
   区商务委: 10, 区民政局: 10, 区文化旅游委: 5, 区卫生健康委: 3, 区国资委: 4, 区大数据发展局: 0, 区物流办: 8, 区招商投资局: 6,
 };
 /** 要素制约 as staff write them: the kind (its department comes from the rules), then what is stuck. */
-const BLOCKERS: ReadonlyArray<[kind: string, text: string]> = [
-  ["用地", "用地指标待市规划自然资源局批复"],
-  ["环评", "环评批复待市生态环境局审批"],
-  ["能评", "能评审查排队中"],
-  ["配套", "配套电力线路未接入"],
-  ["审批", "施工许可办理滞后"],
-  ["资金", "项目融资未到位"],
+const BLOCKERS: ReadonlyArray<[kind: BlockerKind, text: string]> = [
+  ["LAND", "用地指标待市规划自然资源局批复"],
+  ["ENVIRONMENT", "环评批复待市生态环境局审批"],
+  ["ENERGY", "能评审查排队中"],
+  ["UTILITIES", "配套电力线路未接入"],
+  ["APPROVAL", "施工许可办理滞后"],
+  ["FUNDING", "项目融资未到位"],
 ];
 const NEXT_STEP: Partial<Record<Stage, string[]>> = {
   LEAD: ["赴企业总部拜访对接", "邀请企业来涪考察"],
@@ -57,6 +58,8 @@ export interface PlannedProject {
   nextStep: string;
   nextStepDue: LocalDate | null;
   blockers: string;
+  /** The blockers' kind (Project.blockerKind); null when there are none. */
+  blockerKind: BlockerKind | null;
   /** An open 督办 item whose deadline has passed. */
   supervision: { issue: string; openedOn: LocalDate; deadline: LocalDate } | null;
   /** Which of the group's two commissioners is responsible. */
@@ -120,7 +123,7 @@ export function planDemo(today: LocalDate): DemoPlan {
     return {
       group: g, leadUnit: unit, coUnits, landingUnit: landing, name: projectName(brand, product), investor: names.investor(brand, g, origin),
       industryChain: group.focus.split("、")[0]!, origin, sector, agreedWan, outputWan, path: [], funds: [], lastUpdate: today,
-      nextStep: "", nextStepDue: null, blockers: "", supervision: null, responsible: r.chance(0.5) ? 0 : 1,
+      nextStep: "", nextStepDue: null, blockers: "", blockerKind: null, supervision: null, responsible: r.chance(0.5) ? 0 : 1,
     };
   }
 
@@ -243,7 +246,7 @@ export function planDemo(today: LocalDate): DemoPlan {
     p.nextStepDue = due === "ahead" ? addDays(today, r.int(8, 45)) : due === "late" ? addDays(today, -r.int(1, 20)) : addDays(today, -r.int(32, 50));
     if (p.nextStepDue < p.lastUpdate) p.nextStepDue = due === "ahead" ? p.nextStepDue : addDays(p.lastUpdate, 1);
     const blocker = ["SIGNED", "REGISTERED", "STARTED"].includes(stage) && r.chance(0.2) ? r.pick(BLOCKERS) : null;
-    if (blocker) p.blockers = `${blocker[0]}：${blocker[1]}`;
+    if (blocker) [p.blockerKind, p.blockers] = blocker;
     if (blocker && supervised < 4 && r.chance(0.5)) {
       supervised++;
       const deadline = addDays(today, -r.int(3, 12));

@@ -101,6 +101,7 @@ async function writeProject(tx: Tx, p: PlannedProject, groupId: number, unitIds:
     nextStep: p.nextStep,
     nextStepDue: p.nextStepDue,
     blockers: p.blockers,
+    blockerKind: p.blockerKind,
   };
   const project = await createProject(tx, final, actor, { at: at(first![1]) });
   const rows: Array<{ day: LocalDate; field: HistoryField; oldValue: FieldValue; newValue: FieldValue }> = [];
@@ -110,8 +111,8 @@ async function writeProject(tx: Tx, p: PlannedProject, groupId: number, unitIds:
     if (next === "DROPPED") rows.push({ day, field: "dropReason", oldValue: null, newValue: DROP_REASON });
     stage = next;
   }
-  for (const [field, value] of [["nextStep", p.nextStep], ["nextStepDue", p.nextStepDue], ["blockers", p.blockers]] as const)
-    if (value) rows.push({ day: p.lastUpdate, field, oldValue: field === "nextStepDue" ? null : "", newValue: value });
+  for (const [field, value] of [["nextStep", p.nextStep], ["nextStepDue", p.nextStepDue], ["blockers", p.blockers], ["blockerKind", p.blockerKind]] as const)
+    if (value) rows.push({ day: p.lastUpdate, field, oldValue: field === "nextStepDue" || field === "blockerKind" ? null : "", newValue: value });
   const batches = new Map<LocalDate, string>();
   await tx.update.createMany({
     data: rows.map((r) => ({

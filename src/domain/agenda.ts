@@ -1,4 +1,4 @@
-import { BLOCKER_KIND_LABELS, BLOCKER_KINDS, blockerUnit, readBlockers, type BlockerKind } from "./blockers.ts";
+import { BLOCKER_KIND_LABELS, BLOCKER_KINDS, blockerUnit, projectBlockers, type BlockerKind } from "./blockers.ts";
 import { decisionStatus, DECISION_STATUS_LABELS, type DecisionStatus } from "./decision-status.ts";
 import { againstPace, chineseNumeral, dayInProse, overdueBy, TERMS } from "./glossary.ts";
 import { assessHealth } from "./health.ts";
@@ -34,6 +34,9 @@ export interface AgendaItem {
   status?: DecisionStatus;
   /** Suggested 责任单位 for a decision made on this item (the first blocker's department). */
   suggestedUnit?: string;
+  /** 责任单位 and 时限 of the item, as the agenda document's table shows them. */
+  unit?: string;
+  deadline?: LocalDate;
 }
 
 export interface AgendaSection {
@@ -46,7 +49,17 @@ export interface AgendaSection {
 
 export interface Agenda {
   kind: "agenda";
-  meeting: { id: number | null; date: LocalDate; time: string; title: string; place: string; host: string };
+  meeting: {
+    id: number | null;
+    date: LocalDate;
+    time: string;
+    title: string;
+    place: string;
+    host: string;
+    /** 参会单位, and which meeting of its title this is in the year (第X次), when known. */
+    attendees?: string[];
+    ordinal?: number | null;
+  };
   asOf: LocalDate;
   counts: { done: number; inProgress: number; overdue: number };
   sections: AgendaSection[];
@@ -83,8 +96,11 @@ export interface AgendaInput {
 const projectTitle = (p: Project) => `#${p.id} ${p.name}${p.investor ? `（${p.investor}）` : ""}`;
 
 function blockersOf(p: Project, rules: Rules): AgendaBlocker[] {
-  return readBlockers(p.blockers).map((b) => ({ kind: b.kind, label: BLOCKER_KIND_LABELS[b.kind], unit: blockerUnit(b.kind, rules), text: b.text }));
+  return projectBlockers(p, rules).map((b) => ({ kind: b.kind, label: BLOCKER_KIND_LABELS[b.kind], unit: b.unit, text: b.text }));
 }
+
+/** The departments of an item's blockers, each once. */
+const unitsOf = (bs: AgendaBlocker[]) => (bs.length ? [...new Set(bs.map((b) => b.unit))].join("、") : undefined);
 
 const blockerLine = (b: AgendaBlocker) => `${b.label}（${b.unit}）：${b.text}`;
 
@@ -109,6 +125,8 @@ function followUp(input: AgendaInput): AgendaSection {
       blockers: [],
       decisionId: d.id,
       status,
+      unit: d.unit,
+      deadline: d.deadline,
     };
   });
   return { key: "followUp", title: TERMS.followUp, items: numbered(items) };
@@ -144,6 +162,8 @@ function redProjects(input: AgendaInput): AgendaSection {
       ],
       blockers,
       suggestedUnit: blockers[0]?.unit,
+      unit: unitsOf(blockers),
+      deadline: p.nextStepDue ?? undefined,
     };
   });
   return { key: "red", title: TERMS.redProjects, items: numbered(items), byKind };
@@ -159,6 +179,8 @@ function unstarted(input: AgendaInput): AgendaSection {
       lines: [`${dayInProse(since, true)}签约，${TERMS.unstarted}已${days}天`, ...blockers.map((b) => `${TERMS.blocker}：${blockerLine(b)}`)],
       blockers,
       suggestedUnit: blockers[0]?.unit,
+      unit: unitsOf(blockers),
+      deadline: p.nextStepDue ?? undefined,
     };
   });
   return { key: "unstarted", title: `${TERMS.unstartedOverLimit}（超过${over}天）`, items: numbered(items) };
@@ -175,6 +197,7 @@ function overdueSupervision(input: AgendaInput): AgendaSection {
       title: `${projectTitle(names.get(s.projectId)!)}：${s.issue}`,
       lines: [`${TERMS.supervision}期限${dayInProse(s.deadline)}，${overdueBy(daysBetween(s.deadline, asOf))}；负责人：${s.owner}`],
       blockers: [],
+      deadline: s.deadline,
     }));
   return { key: "supervision", title: TERMS.overdueSupervision, items: numbered(items) };
 }

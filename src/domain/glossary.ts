@@ -39,6 +39,9 @@ export const TERMS = {
   generalTask: "综合事项",
 } as const;
 
+/** 星期二: the day of the week of a calendar day, as a meeting notice writes it. */
+export const weekdayInProse = (day: LocalDate): string => `星期${"日一二三四五六"[new Date(`${day}T00:00:00Z`).getUTCDay()]}`;
+
 /** 一 … 十: agenda and minutes number their parts as a 通报 does. */
 export const chineseNumeral = (n: number): string => {
   const digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -288,4 +291,100 @@ export const ASSESSMENT_TEXTS = {
   yearNotOver: "年度尚未结束，以上为测算结果",
   deductionRule: (per: number, cap: number | null, days: number) =>
     per > 0 ? `${TERMS.unstarted}超过${days}天的项目每个扣 ${per} 分${cap === null ? "" : `，最多扣 ${cap} 分`}` : "未设扣分项",
+} as const;
+
+/**
+ * What the 调度会 says in Slack, the jobs and the services: /project 决定 and
+ * 散会, the decision form and its buttons, the agenda post and the 纪要 post.
+ * Values passed in are already escaped for Slack where they go to Slack.
+ */
+export const MEETING_TEXTS = {
+  decideExample: '/project 决定 #7 事项="协调解决土地指标" 责任单位=区规划自然资源局 责任人=@王小峡 期限=12-31',
+  decideProjectHint: "例如 /project 决定 #7 事项=… 责任单位=… 责任人=@… 期限=12-31",
+  generalMatter: "综合事项",
+  /** First line of the answer to a recorded decision. */
+  decisionRecorded: (meetingTitle: string, meetingDate: LocalDate, decisionId: number, supervisionId: number | null) =>
+    `✅ 已记入${meetingTitle}（${dayInProse(meetingDate)}）决定事项 ${decisionId}${supervisionId !== null ? `，已挂牌督办（督办${supervisionId}）` : ""}`,
+  decisionDuty: (unit: string, owner: string, deadline: LocalDate) => `责任单位：${unit}　责任人：${owner}　时限：${dayInProse(deadline)}`,
+  decisionRecordedShort: (decisionId: number) => `已记录会议决定 ${decisionId}`,
+  adjourned: (closedNow: boolean, meetingTitle: string, meetingDate: LocalDate) => `${closedNow ? "✅ 已散会" : "该会议此前已散会"}：${meetingTitle}（${dayInProse(meetingDate)}）。`,
+  adjournedShort: (closedNow: boolean) => (closedNow ? "已散会" : "此前已散会"),
+  minutesPosted: {
+    posted: "会议纪要已发到汇总频道。",
+    already: "会议纪要此前已发布。",
+    no_channel: "未配置汇总频道，会议纪要未发布；可用 dispatch meeting minutes 生成。",
+    open: "",
+  },
+  minutesPostTitle: (meetingTitle: string, meetingDate: LocalDate) => `${meetingTitle}${TERMS.minutes}（${dayInProse(meetingDate, true)}）`,
+  minutesPostSummary: (count: number) => `本次会议议定事项 ${count} 项，均已挂牌督办（综合事项除外），下次调度会逐项报告落实情况。`,
+  minutesAttached: "会议纪要见附件（Word）",
+  minutesFileName: (meetingDate: LocalDate) => `${meetingDate}-${TERMS.minutes}.docx`,
+  agendaPostText: (meetingTitle: string, meetingDate: LocalDate) => `${meetingTitle}${TERMS.agenda}（${meetingDate}）`,
+  agendaTimePlace: (date: LocalDate, time: string, place: string, host: string, asOf: LocalDate) =>
+    `会议时间：${dayInProse(date, true)} ${time}${place ? `　地点：${place}` : ""}${host ? `　${TERMS.host}：${host}` : ""}　${TERMS.asOf} ${dayInProse(asOf)}`,
+  agendaSectionCount: (n: number) => `（${n} 项）`,
+  agendaFollowUpCounts: (done: number, inProgress: number, overdue: number) => `已落实 ${done} 项　推进中 ${inProgress} 项　逾期 ${overdue} 项`,
+  /** The weekly summary's line on the decisions of earlier meetings. */
+  decisionTally: (done: number, inProgress: number, overdue: number) => `*${TERMS.decision}*：已落实 ${done} 项，推进中 ${inProgress} 项，逾期 ${overdue} 项`,
+  agendaByKind: (groups: string[]) => `按要素类别：${groups.join("；")}`,
+  agendaNone: "无",
+  agendaMore: (n: number) => `另有 ${n} 项未列出；完整议程：dispatch meeting agenda --format docx`,
+  agendaHowToDecide: "会上可点“记录决定”，或发送 /project 决定 #编号 事项=… 责任单位=… 责任人=@… 期限=…；会后发送 /project 散会 生成会议纪要。",
+  noSummaryChannel: "未配置汇总频道（SUMMARY_CHANNEL_ID 或 dispatch jobs configure）",
+  decideButton: "记录决定",
+  decideButtonNumbered: (n: number) => `记录决定 ${n}`,
+  projectGone: (projectId: number) => `项目 #${projectId} 已不存在。`,
+  projectGoneShort: "项目不存在",
+  projectNumbered: (projectId: number) => `项目 #${projectId}`,
+  blockersLine: (text: string) => `问题堵点：${text}`,
+  form: {
+    title: "记录会议决定",
+    submit: "记录",
+    cancel: "取消",
+    matter: "决定事项",
+    matterExample: "例如：由区规划自然资源局牵头协调解决土地指标",
+    unit: "责任单位",
+    owner: "责任人",
+    deadline: "完成时限",
+    needMatter: "请写明决定事项，例如：由区规划自然资源局牵头协调解决土地指标",
+    needUnit: "请写明责任单位，例如：区规划自然资源局",
+    needOwner: "请选择责任人",
+    needDeadline: "请选择完成时限",
+  },
+  /** The 会前议程 as a printed document (src/reports/agenda-docx.ts). */
+  doc: {
+    title: (meetingTitle: string, ordinal: number | null | undefined) => `${ordinal ? `第${chineseNumeral(ordinal)}次` : ""}${meetingTitle}议程`,
+    asOf: (day: LocalDate) => `（${TERMS.asOf}${dayInProse(day, true)}）`,
+    time: (date: LocalDate, time: string) => `时　　间：${dayInProse(date, true)}（${weekdayInProse(date)}）${time ? ` ${time}` : ""}`,
+    place: (place: string) => `地　　点：${place || "—"}`,
+    host: (host: string) => `${TERMS.host}　　：${host || "—"}`,
+    attendees: (units: string[]) => `${TERMS.attendees}：${units.join("、") || "—"}`,
+    sectionHeading: (n: number, title: string) => `${chineseNumeral(n)}、${title}`,
+    columns: { no: "序号", project: "项目", group: "工作组", matter: "决定事项", blockers: "堵点及进展", status: "落实情况", unit: TERMS.responsibleUnit, deadline: TERMS.timeLimit },
+    none: "无。",
+    byKind: (groups: string[]) => `按要素类别：${groups.join("；")}。`,
+    followUpCounts: (done: number, inProgress: number, overdue: number) => `已落实${done}项，推进中${inProgress}项，逾期${overdue}项。`,
+    empty: "—",
+    deadlineBefore: (day: LocalDate) => `${dayInProse(day)}前`,
+    /** Around the page number in the footer: — 1 —. */
+    pageNumberAround: ["— ", " —"] as const,
+  },
+  /** The 督办 item a decision opens. */
+  supervisionNote: "调度会决定",
+  supervisionIssue: (matter: string) => `调度会决定：${matter}`,
+  refusals: {
+    incomplete: (example: string) => `决定事项需要写明事项、责任单位、责任人和期限，例如：${example}`,
+    pastDeadline: (deadline: LocalDate) => `期限 ${deadline} 已过，请给一个今天或以后的日期，例如 期限=12-31`,
+    noProject: (projectId: number) => `项目 #${projectId} 不存在。不针对项目的决定请不写编号，例如：/project 决定 事项="梳理闲置厂房" 责任单位=区经济信息委 责任人=李科长 期限=12-31`,
+    notOnProject: (projectId: number, who: string) => `你不能为项目 #${projectId} 记录会议决定。可操作的人：${who}。`,
+    generalNeedsAdmin: "不针对项目的综合事项只能由管理员（会议记录人）记录；针对项目的决定请写项目编号，例如 /project 决定 #7 …",
+    noMeeting: (meetingId: number) => `会议 ${meetingId} 不存在。`,
+    meetingClosed: (meetingTitle: string, meetingDate: LocalDate) => `${meetingTitle}（${meetingDate}）已散会，不能再记录决定；请在下一次会议上记录。`,
+    closeGeneralNeedsAdmin: "综合事项只能由管理员（会议记录人）销号。",
+    noDecision: (decisionId: number) => `决定事项 ${decisionId} 不存在。`,
+    decisionSupervised: (decisionId: number, supervisionId: number) => `决定事项 ${decisionId} 已挂牌督办，请通过督办销号：/project 销号 督办${supervisionId}`,
+    decisionClosed: (decisionId: number) => `决定事项 ${decisionId} 已于此前销号。`,
+    adjournNeedsAdmin: "散会只能由管理员（会议记录人）操作。",
+    noOpenMeeting: "今天没有进行中的调度会。先记录决定（/project 决定 …）或用 dispatch meeting new 建会。",
+  },
 } as const;

@@ -4,6 +4,8 @@
 /** A calendar day in the district time zone, 'YYYY-MM-DD'. */
 export type LocalDate = string;
 
+import type { BlockerKind } from "./blockers.ts";
+
 export const STAGES = ["LEAD", "NEGOTIATING", "SIGNED", "REGISTERED", "STARTED", "PRODUCING", "AT_CAPACITY"] as const;
 export type ActiveStage = (typeof STAGES)[number];
 export type Stage = ActiveStage | "DROPPED";
@@ -48,6 +50,10 @@ export interface Project {
   nextStep: string;
   nextStepDue: LocalDate | null;
   blockers: string;
+  /** 要素制约 kind of the blockers; null or absent: not classified (see blockers.ts projectBlockers). */
+  blockerKind?: BlockerKind | null;
+  /** Department to remove the blockers, overriding the rules' one for the kind. */
+  blockerUnit?: string | null;
   version: number;
 }
 

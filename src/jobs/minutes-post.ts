@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import { dayInProse, TERMS } from "../domain/glossary.ts";
+import { MEETING_TEXTS } from "../domain/glossary.ts";
 import { minutesDocx } from "../reports/minutes-docx.ts";
 import { loadMinutes } from "../services/minutes-service.ts";
 import type { Db } from "../store/client.ts";
@@ -40,10 +40,10 @@ export async function postMeetingMinutes(client: WebClient, db: Db, meetingId: n
     const minutes = await loadMinutes(db, meeting, await slackNames(client, owners));
     const bytes = await minutesDocx(minutes);
     const count = minutes.topics.reduce((n, t) => n + t.decisions.length, 0);
-    const title = `${meeting.title}${TERMS.minutes}（${dayInProse(meeting.date, true)}）`;
+    const title = MEETING_TEXTS.minutesPostTitle(meeting.title, meeting.date);
     await postPlan(
       client,
-      { posts: [{ key: "minutes", channel, text: title, messages: [[section(`*${title}*\n本次会议议定事项 ${count} 项，均已挂牌督办（综合事项除外），下次调度会逐项报告落实情况。`), context(["会议纪要见附件（Word）"])]], files: [{ filename: `${meeting.date}-${TERMS.minutes}.docx`, title, bytes }] }] },
+      { posts: [{ key: "minutes", channel, text: title, messages: [[section(`*${title}*\n${MEETING_TEXTS.minutesPostSummary(count)}`), context([MEETING_TEXTS.minutesAttached])]], files: [{ filename: MEETING_TEXTS.minutesFileName(meeting.date), title, bytes }] }] },
       { job: "meeting_minutes", period: `meeting-${meetingId}` },
       {},
       async () => {},

@@ -51,6 +51,8 @@ export const PROJECT_COLUMNS = [
   { key: "nextStep", header: "下一步", width: 28 },
   { key: "nextStepDue", header: "下一步截止", kind: "date", width: 12 },
   { key: "blockers", header: "问题堵点", width: 28 },
+  { key: "blockerKind", header: "堵点类型", width: 10 },
+  { key: "blockerUnit", header: "堵点责任单位", width: 16 },
 ] as const satisfies readonly ColumnDef[];
 
 export const FUND_COLUMNS = [

@@ -1,3 +1,4 @@
+import { BLOCKER_KIND_LABELS } from "../domain/blockers.ts";
 import { classifyProject, CLASS_LABELS } from "../domain/project-class.ts";
 import type { Rules } from "../domain/rules.ts";
 import { STAGE_LABELS } from "../domain/stages.ts";
@@ -82,6 +83,8 @@ function projectRow(p: Project, rules: Rules, groupName: Map<number, string>, un
     nextStep: orEmpty(p.nextStep),
     nextStepDue: p.nextStepDue ? dateCellOf(p.nextStepDue) : null,
     blockers: orEmpty(p.blockers),
+    blockerKind: p.blockerKind ? BLOCKER_KIND_LABELS[p.blockerKind] : null,
+    blockerUnit: orEmpty(p.blockerUnit ?? ""),
   };
   for (const s of STAGE_DATE_ORDER) {
     const d = p.stageDates[s];

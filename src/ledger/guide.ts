@@ -1,3 +1,4 @@
+import { blockerKindList } from "../domain/blockers.ts";
 import type ExcelJS from "exceljs";
 import { GUIDE_SHEET, TABLES, TABLE_ORDER, type ColumnDef, type TableId } from "./columns.ts";
 import { addSheet, type OutRow } from "./workbook.ts";
@@ -40,6 +41,8 @@ const HELP: Record<TableId, Record<string, [help: string, example: string]>> = {
     nextStep: ["下一步工作", "办理施工许可"],
     nextStepDue: [`下一步的截止日期，${DATE_HOW}`, "2026-06-30"],
     blockers: ["需要协调解决的问题、堵点", "用地指标待落实"],
+    blockerKind: [`问题堵点的类别：${blockerKindList()} 之一；填写后按类别汇总到要素保障问题清单，可留空`, "用地"],
+    blockerUnit: ["负责解决堵点的部门；留空时按堵点类型由调度规则确定（如 用地 → 区规划自然资源局）", "区规划自然资源局"],
   },
   funds: {
     name: ["项目名称，须与「项目」表或系统中的项目一致", "年产5万吨锂电材料项目"],

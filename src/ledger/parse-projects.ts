@@ -1,3 +1,4 @@
+import { BLOCKER_KIND_LABELS } from "../domain/blockers.ts";
 import { STAGE_LABELS, parseStage } from "../domain/stages.ts";
 import { STAGES, type LocalDate, type Project, type Stage, type StageDates } from "../domain/types.ts";
 import { limitedText, parseChoice, parseDate, parseMoney, parseText, parseUserIds, splitNames, type Parsed } from "./cells.ts";
@@ -109,6 +110,8 @@ export function parseProjects(table: RawTable | undefined, known: KnownNames, pr
       nextStep: r.get("nextStep", limitedText("nextStep")) ?? "",
       nextStepDue: r.get("nextStepDue", parseDate) ?? null,
       blockers: r.get("blockers", limitedText("blockers")) ?? "",
+      blockerKind: r.get("blockerKind", (c) => parseChoice(c, BLOCKER_KIND_LABELS, "堵点类型")) ?? null,
+      blockerUnit: r.get("blockerUnit", limitedText("blockerUnit")) || null,
     };
     if (r.ok) out.records.push(record);
   }

@@ -36,6 +36,8 @@ export async function writeTemplate(filePath: string): Promise<void> {
         nextStep: "办理施工许可",
         nextStepDue: dateCellOf("2026-06-30"),
         blockers: "用地指标待落实",
+        blockerKind: "用地",
+        blockerUnit: "",
       },
     ],
     { exampleRows: 1 },

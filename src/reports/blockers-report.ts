@@ -1,4 +1,4 @@
-import { BLOCKER_KIND_LABELS, BLOCKER_KINDS, blockerUnit, readBlockers, type BlockerKind } from "../domain/blockers.ts";
+import { BLOCKER_KIND_LABELS, BLOCKER_KINDS, blockerUnit, projectBlockers, type BlockerKind } from "../domain/blockers.ts";
 import { stageOn } from "../domain/health.ts";
 import type { Rules } from "../domain/rules.ts";
 import { STAGE_LABELS } from "../domain/stages.ts";
@@ -35,12 +35,13 @@ export function buildBlockersReport(input: { asOf: LocalDate; by: BlockersBy; ru
   for (const p of input.projects) {
     const stage = stageOn(p, asOf);
     if (stage === "DROPPED" || stage === "AT_CAPACITY") continue;
-    for (const b of readBlockers(p.blockers)) {
-      rows.push({ projectId: p.id, project: p.name, group: p.groupId !== null ? (groupName.get(p.groupId) ?? "") : "", stage: STAGE_LABELS[stage], kind: b.kind, kindLabel: BLOCKER_KIND_LABELS[b.kind], unit: blockerUnit(b.kind, rules), text: b.text });
+    for (const b of projectBlockers(p, rules)) {
+      rows.push({ projectId: p.id, project: p.name, group: p.groupId !== null ? (groupName.get(p.groupId) ?? "") : "", stage: STAGE_LABELS[stage], kind: b.kind, kindLabel: BLOCKER_KIND_LABELS[b.kind], unit: b.unit, text: b.text });
     }
   }
   const keyOf = (r: BlockerRow) => (input.by === "kind" ? r.kind : r.unit);
-  const order = input.by === "kind" ? [...BLOCKER_KINDS] : [...new Set(BLOCKER_KINDS.map((k) => blockerUnit(k, rules)))];
+  // by unit: the rules' departments in kind order, then any a project named itself
+  const order = input.by === "kind" ? [...BLOCKER_KINDS] : [...new Set([...BLOCKER_KINDS.map((k) => blockerUnit(k, rules)), ...rows.map((r) => r.unit)])];
   const groups = order
     .map((key) => ({ key, title: input.by === "kind" ? BLOCKER_KIND_LABELS[key as BlockerKind] : key, rows: rows.filter((r) => keyOf(r) === key) }))
     .filter((g) => g.rows.length > 0);

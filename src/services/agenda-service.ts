@@ -3,7 +3,7 @@ import { dayEnd, toLocalDate } from "../domain/local-day.ts";
 import { addDays } from "../domain/periods.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { Db } from "../store/client.ts";
-import { decisionsUpTo, meetingBefore, type Meeting } from "../store/meetings.ts";
+import { decisionsUpTo, meetingBefore, meetingOrdinal, type Meeting } from "../store/meetings.ts";
 import { loadSnapshot } from "../store/snapshot.ts";
 import { buildReport } from "./report-service.ts";
 
@@ -33,7 +33,7 @@ export async function loadAgenda(db: Db, rules: Rules, now: Date, meeting: Meeti
   const ranking = await buildReport(db, { kind: "ranking", by: "group", asOf, now }, rules);
   const groupPace = ranking.kind === "ranking" ? ranking.entries.map((e) => ({ name: e.name, completion: e.completion.agreed, share: ranking.paceShare })) : [];
   return buildAgenda({
-    meeting: { id: meeting.id, date: meeting.date, time: meeting.time, title: meeting.title, place: meeting.place, host: meeting.host },
+    meeting: { id: meeting.id, date: meeting.date, time: meeting.time, title: meeting.title, place: meeting.place, host: meeting.host, attendees: meeting.attendees, ordinal: meeting.id !== null ? await meetingOrdinal(db, meeting) : null },
     asOf,
     rules,
     decisions,

@@ -1,6 +1,6 @@
 import { tallyDecisions, type DecisionTally } from "../domain/decision-status.ts";
 import { dayEnd, toLocalDate } from "../domain/local-day.ts";
-import { TERMS } from "../domain/glossary.ts";
+import { MEETING_TEXTS } from "../domain/glossary.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { LocalDate } from "../domain/types.ts";
 import type { Db } from "../store/client.ts";
@@ -14,4 +14,4 @@ export async function loadDecisionTally(db: Db, rules: Rules, asOf: LocalDate): 
   return tallyDecisions(list.map((d) => ({ deadline: d.deadline, closedOn: d.closedAt && d.closedAt <= cutoff ? toLocalDate(d.closedAt, rules.timeZone) : null })), asOf);
 }
 
-export const decisionTallyLine = (t: DecisionTally) => `*${TERMS.decision}*：已落实 ${t.done} 项，推进中 ${t.inProgress} 项，逾期 ${t.overdue} 项`;
+export const decisionTallyLine = (t: DecisionTally) => MEETING_TEXTS.decisionTally(t.done, t.inProgress, t.overdue);

@@ -1,3 +1,4 @@
+import { MEETING_TEXTS } from "../domain/glossary.ts";
 import type { LocalDate } from "../domain/types.ts";
 import { nextWeeklyMeeting } from "../domain/meeting-schedule.ts";
 import type { Tx } from "../store/client.ts";
@@ -58,7 +59,7 @@ async function currentMeeting(ctx: ServiceContext, caller: Caller): Promise<Meet
  */
 export async function openDecisionSupervision(tx: Tx, item: { projectId: number; matter: string; owner: string; deadline: LocalDate }, actor: Actor, at: Date, timeZone: string): Promise<number> {
   // The meeting itself decided it: the item is listed (挂牌) at once, not proposed to a 督办员.
-  const step = { kind: "LIST" as const, by: actor.author, on: toLocalDate(at, timeZone), note: "调度会决定", issue: `调度会决定：${item.matter}`, owner: item.owner, deadline: item.deadline };
+  const step = { kind: "LIST" as const, by: actor.author, on: toLocalDate(at, timeZone), note: MEETING_TEXTS.supervisionNote, issue: MEETING_TEXTS.supervisionIssue(item.matter), owner: item.owner, deadline: item.deadline };
   return createSupervision(tx, item.projectId, step, actor, { at });
 }
 
@@ -72,28 +73,28 @@ export interface DecisionRequest {
   agendaRef?: string;
 }
 
-const EXAMPLE = '/project 决定 #7 事项="协调解决土地指标" 责任单位=区规划自然资源局 责任人=@王小峡 期限=12-31';
+const EXAMPLE = MEETING_TEXTS.decideExample;
 
 /** A decision of the meeting; on a project it opens a 督办 item. Recording needs edit rights on the project, or admin for a general task. */
 export async function recordMeetingDecision(ctx: ServiceContext, caller: Caller, req: DecisionRequest): Promise<Result<{ decision: Decision; meeting: Meeting; projectName: string | null }>> {
   return guard(async () => {
     const matter = req.matter.trim();
     const unit = req.unit.trim();
-    if (!matter || !unit || !req.owner.trim()) return refuse("invalid", `决定事项需要写明事项、责任单位、责任人和期限，例如：${EXAMPLE}`);
-    if (req.deadline < today(ctx)) return refuse("invalid", `期限 ${req.deadline} 已过，请给一个今天或以后的日期，例如 期限=12-31`);
+    if (!matter || !unit || !req.owner.trim()) return refuse("invalid", MEETING_TEXTS.refusals.incomplete(EXAMPLE));
+    if (req.deadline < today(ctx)) return refuse("invalid", MEETING_TEXTS.refusals.pastDeadline(req.deadline));
     let projectName: string | null = null;
     if (req.projectId !== null) {
       const project = await getProject(ctx.db, req.projectId);
-      if (!project) return refuse("not_found", `项目 #${req.projectId} 不存在。不针对项目的决定请不写编号，例如：/project 决定 事项="梳理闲置厂房" 责任单位=区经济信息委 责任人=李科长 期限=12-31`);
+      if (!project) return refuse("not_found", MEETING_TEXTS.refusals.noProject(req.projectId));
       const permission = await editPermission(ctx, caller.userId, project);
-      if (!permission.allowed) return refuse("forbidden", `你不能为项目 #${req.projectId} 记录会议决定。可操作的人：${permission.who}。`);
+      if (!permission.allowed) return refuse("forbidden", MEETING_TEXTS.refusals.notOnProject(req.projectId, permission.who));
       projectName = project.name;
     } else if (!ctx.admins.includes(caller.userId)) {
-      return refuse("forbidden", "不针对项目的综合事项只能由管理员（会议记录人）记录；针对项目的决定请写项目编号，例如 /project 决定 #7 …");
+      return refuse("forbidden", MEETING_TEXTS.refusals.generalNeedsAdmin);
     }
     const meeting = req.meetingId !== undefined ? await getMeeting(ctx.db, req.meetingId) : await currentMeeting(ctx, caller);
-    if (!meeting) return refuse("not_found", `会议 ${req.meetingId} 不存在。`);
-    if (meeting.status === "CLOSED") return refuse("invalid", `${meeting.title}（${meeting.date}）已散会，不能再记录决定；请在下一次会议上记录。`);
+    if (!meeting) return refuse("not_found", req.meetingId !== undefined ? MEETING_TEXTS.refusals.noMeeting(req.meetingId) : MEETING_TEXTS.refusals.noOpenMeeting);
+    if (meeting.status === "CLOSED") return refuse("invalid", MEETING_TEXTS.refusals.meetingClosed(meeting.title, meeting.date));
     const actor = { author: caller.userId, source: caller.source };
     const projectId = req.projectId;
     const decision = await recordDecision(
@@ -114,11 +115,11 @@ export async function recordMeetingDecision(ctx: ServiceContext, caller: Caller,
  */
 export async function closeGeneralTask(ctx: ServiceContext, caller: Caller, decisionId: number): Promise<Result<{ id: number }>> {
   return guard(async () => {
-    if (!ctx.admins.includes(caller.userId) && caller.source !== "CLI") return refuse("forbidden", "综合事项只能由管理员（会议记录人）销号。");
+    if (!ctx.admins.includes(caller.userId) && caller.source !== "CLI") return refuse("forbidden", MEETING_TEXTS.refusals.closeGeneralNeedsAdmin);
     const d = await getDecision(ctx.db, decisionId);
-    if (!d) return refuse("not_found", `决定事项 ${decisionId} 不存在。`);
-    if (d.supervisionId !== null) return refuse("invalid", `决定事项 ${decisionId} 已挂牌督办，请通过督办销号：/project 销号 督办${d.supervisionId}`);
-    if (!(await closeDecision(ctx.db, decisionId, { author: caller.userId, source: caller.source }, ctx.now))) return refuse("invalid", `决定事项 ${decisionId} 已于此前销号。`);
+    if (!d) return refuse("not_found", MEETING_TEXTS.refusals.noDecision(decisionId));
+    if (d.supervisionId !== null) return refuse("invalid", MEETING_TEXTS.refusals.decisionSupervised(decisionId, d.supervisionId));
+    if (!(await closeDecision(ctx.db, decisionId, { author: caller.userId, source: caller.source }, ctx.now))) return refuse("invalid", MEETING_TEXTS.refusals.decisionClosed(decisionId));
     return done({ id: decisionId });
   });
 }
@@ -126,9 +127,9 @@ export async function closeGeneralTask(ctx: ServiceContext, caller: Caller, deci
 /** 散会: closes the given meeting, or the latest open one up to today. Admins only (the meeting's secretary). */
 export async function adjournMeeting(ctx: ServiceContext, caller: Caller, meetingId?: number): Promise<Result<{ meeting: Meeting; closedNow: boolean }>> {
   return guard(async () => {
-    if (!ctx.admins.includes(caller.userId) && caller.source !== "CLI") return refuse("forbidden", "散会只能由管理员（会议记录人）操作。");
+    if (!ctx.admins.includes(caller.userId) && caller.source !== "CLI") return refuse("forbidden", MEETING_TEXTS.refusals.adjournNeedsAdmin);
     const meeting = meetingId !== undefined ? await getMeeting(ctx.db, meetingId) : (await openMeetingsUpTo(ctx.db, today(ctx)))[0];
-    if (!meeting) return refuse("not_found", meetingId !== undefined ? `会议 ${meetingId} 不存在。` : "今天没有进行中的调度会。先记录决定（/project 决定 …）或用 dispatch meeting new 建会。");
+    if (!meeting) return refuse("not_found", meetingId !== undefined ? MEETING_TEXTS.refusals.noMeeting(meetingId) : MEETING_TEXTS.refusals.noOpenMeeting);
     return done(await closeMeeting(ctx.db, meeting.id, { author: caller.userId, source: caller.source }, ctx.now));
   });
 }

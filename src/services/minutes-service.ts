@@ -1,3 +1,4 @@
+import { MEETING_TEXTS } from "../domain/glossary.ts";
 import { TERMS } from "../domain/glossary.ts";
 import type { LocalDate } from "../domain/types.ts";
 import type { Db } from "../store/client.ts";
@@ -38,7 +39,7 @@ export async function loadMinutes(db: Db, meeting: Meeting, names: ReadonlyMap<s
     let topic = topics.find((t) => t.projectId === d.projectId);
     if (!topic) {
       const p = await getProject(db, d.projectId);
-      topic = { projectId: d.projectId, title: p ? `${p.name}${p.investor ? `（${p.investor}）` : ""}` : `项目 #${d.projectId}`, decisions: [] };
+      topic = { projectId: d.projectId, title: p ? `${p.name}${p.investor ? `（${p.investor}）` : ""}` : MEETING_TEXTS.projectNumbered(d.projectId), decisions: [] };
       topics.push(topic);
     }
     topic.decisions.push(decision);

@@ -1,3 +1,4 @@
+import type { BlockerKind } from "../domain/blockers.ts";
 import { toLocalDate } from "../domain/local-day.ts";
 import { resolveLeader } from "../domain/leaders.ts";
 import { formatWan } from "../domain/money.ts";
@@ -49,6 +50,10 @@ export interface ProjectChangeRequest {
   nextStep?: string;
   nextStepDue?: LocalDate | null;
   blockers?: string;
+  /** 要素制约 kind; null clears it. */
+  blockerKind?: BlockerKind | null;
+  /** Department overriding the rules' one for the kind; "" or null clears it. */
+  blockerUnit?: string | null;
   agreedWan?: number;
   outputWan?: number;
   name?: string;
@@ -124,7 +129,7 @@ export async function findProject(db: Db, ref: ProjectRef): Promise<ProjectLooku
 
 async function resolveNames(db: Db, req: ProjectChangeRequest): Promise<{ patch: Partial<Record<HistoryField, FieldValue>>; group: Group | null | undefined; errors: string[] }> {
   const patch: Partial<Record<HistoryField, FieldValue>> = {};
-  const errors: string[] = (["name", "investor", "industryChain", "leaderName", "nextStep", "blockers", "progress", "reason"] as const)
+  const errors: string[] = (["name", "investor", "industryChain", "leaderName", "nextStep", "blockers", "blockerUnit", "progress", "reason"] as const)
     .map((f) => textLimitProblem(f, req[f]))
     .filter((e): e is string => e !== null);
   let group: Group | null | undefined;
@@ -155,6 +160,8 @@ async function resolveNames(db: Db, req: ProjectChangeRequest): Promise<{ patch:
   }
   const plain = ["nextStep", "nextStepDue", "blockers", "agreedWan", "outputWan", "name", "investor", "industryChain", "origin", "sector", "leaderName", "responsibleUserIds"] as const;
   for (const k of plain) if (req[k] !== undefined) patch[k] = req[k] as FieldValue;
+  if (req.blockerKind !== undefined) patch.blockerKind = req.blockerKind;
+  if (req.blockerUnit !== undefined) patch.blockerUnit = req.blockerUnit?.trim() || null;
   return { patch, group, errors };
 }
 
@@ -298,6 +305,8 @@ export async function createNewProject(ctx: ServiceContext, caller: Caller, req:
         nextStep: req.nextStep ?? "",
         nextStepDue: req.nextStepDue ?? null,
         blockers: req.blockers ?? "",
+        blockerKind: req.blockerKind ?? null,
+        blockerUnit: req.blockerUnit?.trim() || null,
       },
       { author: caller.userId, source: caller.source },
       { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, at: ctx.now },

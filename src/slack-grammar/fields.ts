@@ -1,4 +1,4 @@
-import { parseBlockerInput, writeBlockers } from "../domain/blockers.ts";
+import { BLOCKER_KIND_LABELS, blockerKindList, blockerKindOf, parseBlockerInput } from "../domain/blockers.ts";
 import type { LocalDate } from "../domain/types.ts";
 import { parseDateText } from "./dates.ts";
 import type { Item } from "./items.ts";
@@ -37,7 +37,8 @@ export type FieldKind =
   | "person"
   | "light"
   | "blocker"
-  | "yes";
+  | "yes"
+  | "blockerKind";
 
 export interface FieldDef {
   key: string;
@@ -66,8 +67,11 @@ const PROJECT_FIELDS: FieldDef[] = [
   f("进展", ["progress", "note"], "text", "progress", '进展="已完成土地摘牌"'),
   f("下一步", ["next"], "text", "nextStep", '下一步="签订投资协议"', true),
   f("截止", ["due", "deadline"], "futureDate", "due", "截止=12-15", true),
-  f("问题", ["blockers", "issue"], "text", "blockers", '问题="用地指标未落实"', true),
+  f("问题", ["堵点", "问题堵点", "blockers", "issue"], "text", "blockers", '问题="用地指标未落实"', true),
+  // 卡点=用地:… sets the text and its kind at once (readValue gives both).
   f("卡点", ["blocker", "要素制约"], "blocker", "blockers", "卡点=用地:土地指标未落实"),
+  f("堵点类型", ["卡点类型", "要素类别", "blocker_kind"], "blockerKind", "blockerKind", "堵点类型=用地", true),
+  f("堵点单位", ["卡点单位", "blocker_unit"], "text", "blockerUnit", "堵点单位=区发改委", true),
   f("协议资金", ["agreed", "investment"], "money", "agreedWan", "协议资金=25亿"),
   f("产值", ["output"], "money", "outputWan", "产值=50亿"),
   f("来源", ["origin"], "origin", "origin", "来源=市外"),
@@ -207,11 +211,18 @@ export function applyFields(fields: FieldItem[], table: FieldDef[], command: Sub
       out.problems.push(`“${sameProp.key}”和“${def.key}”写的是同一项：只写一处，例如 ${def.example}`);
       continue;
     }
+    // 卡点 carries its kind: it cannot be given with 堵点类型 as well.
+    const kindTwice = (def.kind === "blocker" && out.given.has("堵点类型")) || (def.kind === "blockerKind" && out.given.has("卡点"));
+    if (kindTwice) {
+      out.problems.push(`“卡点”已写明类别，不要再写“堵点类型”：例如 卡点=用地:土地指标未落实，或 问题="土地指标未落实" 堵点类型=用地`);
+      continue;
+    }
     out.given.add(def.key);
     const clearing = command === "update" && def.clearable === true;
     const r = readValue(def, item, clearing, today);
-    if (r.ok) out.values[def.prop] = r.value;
-    else out.problems.push(r.problem);
+    if (!r.ok) out.problems.push(r.problem);
+    else if (def.kind === "blocker") Object.assign(out.values, r.value as { blockers: string; blockerKind: string });
+    else out.values[def.prop] = r.value;
   }
   return out;
 }
@@ -242,8 +253,19 @@ function readValue(def: FieldDef, item: FieldItem, clearing: boolean, today: Loc
     case "light":
       return parseLight(value, label);
     case "blocker": {
+      // One kind per project (Project.blockerKind): several parts must share it.
       const b = parseBlockerInput(value);
-      return b.ok ? { ok: true, value: writeBlockers(b.blockers) } : { ok: false, problem: b.problem };
+      if (!b.ok) return { ok: false, problem: b.problem };
+      const kinds = [...new Set(b.blockers.map((x) => x.kind))];
+      if (kinds.length > 1) {
+        return { ok: false, problem: `卡点只能填一个类别，这里写了${kinds.map((k) => BLOCKER_KIND_LABELS[k]).join("、")}：请填最主要的一项，例如 卡点=用地:土地指标未落实` };
+      }
+      return { ok: true, value: { blockers: b.blockers.map((x) => x.text).join("；"), blockerKind: kinds[0] } };
+    }
+    case "blockerKind": {
+      if (clearing && (empty || ["无", "none", "清空"].includes(value.trim()))) return { ok: true, value: null };
+      const kind = blockerKindOf(value);
+      return kind ? { ok: true, value: kind } : { ok: false, problem: `${label}“${shown(value)}”无法识别：可选 ${blockerKindList()}，例如 ${def.example}` };
     }
     case "users":
       return parseUsers(value, label);

@@ -1,3 +1,4 @@
+import { blockerKindList } from "../domain/blockers.ts";
 import { DATE_FORMS } from "./dates.ts";
 import { FIELD_TABLES, type FieldDef } from "./fields.ts";
 import { SUBCOMMAND_INFO } from "./subcommands.ts";
@@ -48,11 +49,12 @@ const TOPICS: Record<SubcommandName, Topic> = {
       '/project 更新 #7 阶段=开工 进展="已取得施工许可" 截止=12-15',
       '/project 更新 #7 下一步="主体厂房封顶" 截止=下周五 问题="用地指标未落实"',
       "/project 更新 #7 卡点=用地:土地指标未落实",
+      '/project 更新 #7 堵点="土地指标未落实" 堵点类型=用地 堵点单位=区规划自然资源局',
       "/project 更新 #7 到位=+3000万 到位日期=11-20",
       '/project 更新 #5 阶段=终止 原因="投资方调整计划"',
       "/project 更新 #7（打开表单）",
     ],
-    notes: ['阶段退回或终止必须写 原因="…"', "一次跨越两个及以上阶段（如 签约→达产）须加 确认=是，跳过的阶段日期留空", '下一步、截止、问题、产业链、包联领导写 ="" 可清空（截止也可写 无）', "责任人请用 @ 选择成员，多人用空格分隔"],
+    notes: ['阶段退回或终止必须写 原因="…"', "一次跨越两个及以上阶段（如 签约→达产）须加 确认=是，跳过的阶段日期留空", '下一步、截止、问题、产业链、包联领导写 ="" 可清空（截止也可写 无）', "责任人请用 @ 选择成员，多人用空格分隔", `堵点类型可填：${blockerKindList()}；堵点单位不写时按类别由规则确定的部门负责`],
   },
   show: {
     usage: "/project 查看 #编号 或 /project 查看 名称中的几个字",

@@ -1,3 +1,4 @@
+import type { BlockerKind } from "../domain/blockers.ts";
 import type { HealthLight, LocalDate, Origin, Sector, Stage } from "../domain/types.ts";
 
 // What `/project ...` means once parsed. The parser only reads text: names
@@ -36,6 +37,10 @@ export interface ProjectFields {
   /** Due date of the next step; null = cleared (`截止=无`, update only). */
   due?: LocalDate | null;
   blockers?: string;
+  /** 要素制约 kind (BLOCKER_KINDS); null = cleared (`堵点类型=无`, update only). */
+  blockerKind?: BlockerKind | null;
+  /** Department to remove the blockers instead of the rules' one; "" = cleared. */
+  blockerUnit?: string;
   /** Free-text progress (进展), recorded in the history. */
   progress?: string;
 }

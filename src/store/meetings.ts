@@ -78,6 +78,11 @@ export async function nextOpenMeetingFrom(db: Db, date: LocalDate): Promise<Meet
   return row ? toMeeting(row) : null;
 }
 
+/** Which meeting of its title this is in its year (1 for the first), counting the ones on record: 第X次 of the agenda document. */
+export async function meetingOrdinal(db: Db, m: Pick<Meeting, "date" | "title">): Promise<number> {
+  return db.meeting.count({ where: { title: m.title, date: { gte: `${m.date.slice(0, 4)}-01-01`, lte: m.date } } });
+}
+
 /** The latest meeting before a day (any status): the "previous meeting" of an agenda. */
 export async function meetingBefore(db: Db, date: LocalDate): Promise<Meeting | null> {
   const row = await db.meeting.findFirst({ where: { date: { lt: date } }, orderBy: [{ date: "desc" }, { id: "desc" }] });

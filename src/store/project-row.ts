@@ -1,3 +1,4 @@
+import type { BlockerKind } from "../domain/blockers.ts";
 import type { Origin, Project, Sector, Stage, StageDates } from "../domain/types.ts";
 
 // The one mapping between a Project row (plus its link tables) and the domain
@@ -45,6 +46,8 @@ export const HISTORY_FIELDS = {
   nextStep: "text",
   nextStepDue: "text",
   blockers: "text",
+  blockerKind: "text",
+  blockerUnit: "text",
 } as const;
 
 export type HistoryField = keyof typeof HISTORY_FIELDS;
@@ -115,6 +118,8 @@ export function toDomain(f: FlatProject): Project {
     nextStep: (f.nextStep as string) ?? "",
     nextStepDue: f.nextStepDue as string | null,
     blockers: (f.blockers as string) ?? "",
+    blockerKind: (f.blockerKind as BlockerKind | null) ?? null,
+    blockerUnit: (f.blockerUnit as string | null) ?? null,
     version: f.version,
   };
 }
@@ -141,6 +146,8 @@ export function fromDomain(p: Omit<Project, "id" | "version">): Record<HistoryFi
     nextStep: p.nextStep,
     nextStepDue: p.nextStepDue,
     blockers: p.blockers,
+    blockerKind: p.blockerKind ?? null,
+    blockerUnit: p.blockerUnit ?? null,
   };
   for (const [stage, column] of Object.entries(STAGE_DATE_COLUMNS)) out[column] = p.stageDates[stage as Stage] ?? null;
   return out as Record<HistoryField, FieldValue>;

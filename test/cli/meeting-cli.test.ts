@@ -48,7 +48,8 @@ describe("dispatch meeting", () => {
     expect(json.schema).toBe("dispatch.report/v2");
     expect(json.kind).toBe("agenda");
     // The next weekly meeting after Monday 11-23 is Tuesday 11-24.
-    expect(json.meeting).toMatchObject({ date: "2026-11-24", time: "09:00", title: "全区招商引资工作调度会" });
+    expect(json.meeting).toMatchObject({ date: "2026-11-24", time: "09:00", title: "全区招商引资工作调度会", ordinal: 1 });
+    expect(json.meeting.attendees).toContain("区招商投资促进局");
     expect(json.sections.map((s: { title: string }) => s.title)).toEqual([
       "（一）上次会议决定事项落实情况",
       "（二）红灯项目逐一研究",
@@ -70,7 +71,12 @@ describe("dispatch meeting", () => {
     const out = join(dir, "议程.docx");
     expect((await dispatch("meeting", "agenda", "--format", "docx", "--out", out)).code).toBe(0);
     const zip = await unzipper.Open.buffer(readFileSync(out));
-    expect((await zip.files.find((f) => f.path === "word/document.xml")!.buffer()).toString()).toContain("红灯项目逐一研究");
+    const xml = (await zip.files.find((f) => f.path === "word/document.xml")!.buffer()).toString();
+    // A meeting document: 第X次…议程, parts 一、二、…, items in tables, page numbers in the footer.
+    expect(xml).toMatch(/第[一二三四五六七八九十]+次全区招商引资工作调度会议程/);
+    expect(xml).toContain("二、红灯项目逐一研究");
+    expect(xml).toContain("<w:tbl>");
+    expect(zip.files.some((f) => /^word\/footer\d*\.xml$/.test(f.path))).toBe(true);
     const bad = await dispatch("meeting", "agenda", "--format", "pdf");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("请写 text、json 或 docx");

@@ -1,3 +1,4 @@
+import { BLOCKER_KINDS } from "../../src/domain/blockers.ts";
 import { describe, expect, it } from "vitest";
 import { planDemo } from "../../src/demo/demo-plan.ts";
 import { DEMO_GROUPS } from "../../src/demo/fuling-directory.ts";
@@ -58,6 +59,17 @@ describe("the demo plan", () => {
     expect(text).not.toMatch(/省厅|省级/);
     const people = DEMO_GROUPS.flatMap((g) => g.commissioners.split("、"));
     expect(new Set(people).size).toBe(people.length);
+  });
+
+  it("files each blocker under a kind of its own (Project.blockerKind), the text without a label in front", () => {
+    const blocked = plan.projects.filter((p) => p.blockers);
+    expect(blocked.length).toBeGreaterThan(0);
+    expect(new Set(blocked.map((p) => p.blockerKind)).size).toBeGreaterThan(2);
+    for (const p of blocked) {
+      expect(BLOCKER_KINDS).toContain(p.blockerKind);
+      expect(p.blockers).not.toMatch(/^[^：:]{1,4}[：:]/);
+    }
+    expect(plan.projects.filter((p) => !p.blockers).every((p) => p.blockerKind === null)).toBe(true);
   });
 
   it("keeps the last two groups quiet last week", () => {

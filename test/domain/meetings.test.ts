@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildAgenda, type AgendaDecision, type AgendaInput } from "../../src/domain/agenda.ts";
-import { blockerUnit, parseBlockerInput, readBlockers, writeBlockers } from "../../src/domain/blockers.ts";
+import { blockerFormValues, blockerKindOf, blockersInProse, blockerUnit, parseBlockerInput, projectBlockers, readBlockers, writeBlockers } from "../../src/domain/blockers.ts";
 import { decisionStatus, tallyDecisions } from "../../src/domain/decision-status.ts";
 import { agendaDay, nextWeeklyMeeting, weeklyMeetingDay } from "../../src/domain/meeting-schedule.ts";
 import { parseWeek } from "../../src/domain/periods.ts";
@@ -80,6 +80,32 @@ describe("blockers by kind (要素制约)", () => {
     expect(writeBlockers([{ kind: "LAND", text: "土地指标未落实" }, { kind: "FUNDING", text: "配套资金" }])).toBe("用地：土地指标未落实；资金：配套资金");
     expect(blockerUnit("LAND", DEFAULT_RULES)).toBe("区规划自然资源局");
     expect(blockerUnit("LAND", rulesSchema.parse({ blockerUnits: { LAND: "区自然资源局" } }))).toBe("区自然资源局");
+  });
+
+  it("a project's own kind (Project.blockerKind) makes its whole text one blocker; its own department overrides the rules'", () => {
+    const p = { blockers: "土地指标未落实；规划调整未批", blockerKind: "LAND" as const, blockerUnit: null };
+    expect(projectBlockers(p, DEFAULT_RULES)).toEqual([{ kind: "LAND", text: "土地指标未落实；规划调整未批", unit: "区规划自然资源局" }]);
+    expect(projectBlockers({ ...p, blockerUnit: "区发改委" }, DEFAULT_RULES)[0].unit).toBe("区发改委");
+    // The column wins over an old label in front; a label of the same kind is not repeated.
+    expect(projectBlockers({ blockers: "环评：批复待省厅", blockerKind: "FUNDING", blockerUnit: null }, DEFAULT_RULES)).toEqual([{ kind: "FUNDING", text: "环评：批复待省厅", unit: "区财政局" }]);
+    expect(blockersInProse({ blockers: "用地：土地指标未落实", blockerKind: "LAND", blockerUnit: null }, DEFAULT_RULES)).toBe("用地：土地指标未落实");
+    expect(projectBlockers({ blockers: "", blockerKind: "LAND", blockerUnit: null }, DEFAULT_RULES)).toEqual([]);
+  });
+
+  it("old text without a kind of its own is still read by its labels (data written before the column)", () => {
+    expect(projectBlockers({ blockers: "用地：土地指标未落实；环评:批复待省厅", blockerKind: null, blockerUnit: null }, DEFAULT_RULES)).toEqual([
+      { kind: "LAND", text: "土地指标未落实", unit: "区规划自然资源局" },
+      { kind: "ENVIRONMENT", text: "批复待省厅", unit: "区生态环境局" },
+    ]);
+    expect(projectBlockers({ blockers: "施工许可滞后", blockerUnit: "区住建委" }, DEFAULT_RULES)).toEqual([{ kind: "OTHER", text: "施工许可滞后", unit: "区住建委" }]);
+  });
+
+  it("the update form offers an old single-kind label as the kind, and leaves mixed text as it is", () => {
+    expect(blockerFormValues({ blockers: "用地：土地指标未落实；用地:规划调整", blockerKind: null })).toEqual({ kind: "LAND", text: "土地指标未落实；规划调整" });
+    expect(blockerFormValues({ blockers: "用地：土地指标未落实；环评:批复待省厅", blockerKind: null })).toEqual({ kind: null, text: "用地：土地指标未落实；环评:批复待省厅" });
+    expect(blockerFormValues({ blockers: "施工许可滞后", blockerKind: null })).toEqual({ kind: null, text: "施工许可滞后" });
+    expect(blockerFormValues({ blockers: "x", blockerKind: "FUNDING" })).toEqual({ kind: "FUNDING", text: "x" });
+    expect([blockerKindOf("用地"), blockerKindOf("land"), blockerKindOf("土地")]).toEqual(["LAND", "LAND", undefined]);
   });
 });
 
@@ -185,6 +211,24 @@ describe("the agenda", () => {
       { kind: "FUNDING", label: "资金", unit: "区财政局", projectIds: [3] },
     ]);
     // (三) both are signed but not started for over 90 days.
+    expect(a.sections[2].items.map((i) => i.projectId)).toEqual([3, 5]);
+  });
+
+  it("(二) groups by the project's kind column, with its own department when it names one", () => {
+    const a = buildAgenda(
+      input({
+        projects: [
+          project({ id: 3, name: "甲", stageDates: { SIGNED: "2026-01-01" }, blockers: "配套资金未到位", blockerKind: "FUNDING", blockerUnit: "区发改委" }),
+          project({ id: 5, name: "乙", stageDates: { SIGNED: "2026-02-01" }, blockers: "土地指标未落实", blockerKind: "LAND" }),
+        ],
+        lastUpdateOn: new Map([[3, "2026-12-01"], [5, "2026-12-01"]]),
+      }),
+    );
+    const red = a.sections[1];
+    expect(red.items.map((i) => i.projectId)).toEqual([5, 3]);
+    expect(red.items[1].lines).toContain("要素制约：资金（区发改委）：配套资金未到位");
+    expect(red.items[1].suggestedUnit).toBe("区发改委");
+    expect(red.byKind!.map((g) => [g.kind, g.projectIds])).toEqual([["LAND", [5]], ["FUNDING", [3]]]);
     expect(a.sections[2].items.map((i) => i.projectId)).toEqual([3, 5]);
   });
 

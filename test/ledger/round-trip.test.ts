@@ -44,6 +44,9 @@ describe("ledger round trip", () => {
     expect(a["项目"]).toHaveLength(11);
     const joint = a["项目"]!.find((r) => r[1] === "年产5万吨锂电材料项目")!;
     expect(joint.slice(4, 14)).toEqual(["新材料产业招商组", "白涛园区", "区商务委、区经济信息委", "白涛园区", "市外", "工业", 250_000, 600_000, "重大项目", "签约"]);
+    // The blockers' kind by its label and the project's own department, after the text.
+    const header = a["项目"]![0]!;
+    expect(["问题堵点", "堵点类型", "堵点责任单位"].map((h) => joint[header.indexOf(h)])).toEqual(["用地指标待落实", "用地", "区发展改革委"]);
     const funds = a["到位资金"]!.filter((r) => r[2] === "2026-05-10T00:00:00.000Z");
     expect(funds).toHaveLength(2);
     expect(a["工作组与单位"]!.filter((r) => r[1] === "白涛园区").map((r) => r[8])).toEqual([2026, 2027]);

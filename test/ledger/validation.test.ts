@@ -86,6 +86,8 @@ describe("ledger validation", () => {
       { ...ok, name: "示例：坏项目", origin: "???" }, // 19, example: skipped
       { ...ok, name: "缺产业类别", sector: "" }, // 20
       { ...ok, name: "截止日期错", nextStepDue: "明年三月" }, // 21
+      { ...ok, name: "堵点类型错", blockers: "指标未落实", blockerKind: "土地" }, // 22
+      { ...ok, name: "堵点类型对", blockers: "指标未落实", blockerKind: "用地", blockerUnit: "区发改委" }, // 23
     ];
     const funds: Record<string, Cell>[] = [
       { name: "好项目", investor: "某公司", date: "2026/06/01", amountWan: 500 }, // 2
@@ -119,6 +121,7 @@ describe("ledger validation", () => {
       ["项目", 18, "当前阶段", "“谈判中了”无法识别"],
       ["项目", 20, "产业类别", "不能为空"],
       ["项目", 21, "下一步截止", "“明年三月”无法识别"],
+      ["项目", 22, "堵点类型", "堵点类型“土地”无法识别：请填写 “规划”、“用地”、“环评”"],
       ["到位资金", 3, "项目名称*", "找不到项目“没有的项目”"],
       ["到位资金", 5, "金额(万元)*", "须大于 0"],
       ["到位资金", 6, "到位日期*", "不能为空"],

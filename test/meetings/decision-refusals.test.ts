@@ -83,7 +83,9 @@ describe("/project 决定 and 散会", () => {
 describe("卡点= through the bot", () => {
   it("stores the kind with the blocker; a wrong kind is refused with the kinds listed", async () => {
     expect(await say(`更新 #${projectId} 卡点=用地:土地指标未落实`)).not.toContain("⚠️");
-    expect((await getProject(h.store.db, projectId))!.blockers).toBe("用地：土地指标未落实");
+    expect((await getProject(h.store.db, projectId))!).toMatchObject({ blockers: "土地指标未落实", blockerKind: "LAND", blockerUnit: null });
+    expect(await say(`更新 #${projectId} 堵点="土地指标需市里调剂" 堵点类型=规划 堵点单位=区发改委`)).not.toContain("⚠️");
+    expect((await getProject(h.store.db, projectId))!).toMatchObject({ blockers: "土地指标需市里调剂", blockerKind: "PLANNING", blockerUnit: "区发改委" });
     expect(await say(`更新 #${projectId} 卡点=土地:指标`)).toContain("可选 规划、用地、环评、能评、资金、审批、配套、其他");
   });
 });

@@ -2,9 +2,13 @@ import { describe, expect, it } from "vitest";
 import { accepted, refused } from "./helpers.ts";
 
 describe("卡点= in /project 更新", () => {
-  it("takes a kind and a problem, written back in the one form the agenda reads", () => {
-    expect(accepted("更新 #12 卡点=用地:土地指标未落实")).toMatchObject({ command: "update", changes: { blockers: "用地：土地指标未落实" } });
-    expect(accepted('更新 #12 卡点="用地：土地指标未落实；环评:批复待省厅"')).toMatchObject({ changes: { blockers: "用地：土地指标未落实；环评：批复待省厅" } });
+  it("takes a kind and a problem: the text without the label, the kind in its own field", () => {
+    expect(accepted("更新 #12 卡点=用地:土地指标未落实")).toMatchObject({ command: "update", changes: { blockers: "土地指标未落实", blockerKind: "LAND" } });
+    expect(accepted('更新 #12 卡点="用地：土地指标未落实；用地:规划调整未批"')).toMatchObject({ changes: { blockers: "土地指标未落实；规划调整未批", blockerKind: "LAND" } });
+  });
+
+  it("one kind per project: two kinds in one 卡点 are refused, naming both", () => {
+    expect(refused('更新 #12 卡点="用地：土地指标未落实；环评:批复待省厅"')).toContain("卡点只能填一个类别，这里写了用地、环评");
   });
 
   it("refuses an unknown kind or a missing one, listing the kinds", () => {
@@ -14,6 +18,28 @@ describe("卡点= in /project 更新", () => {
 
   it("refuses 问题 and 卡点 together: they are the same field", () => {
     expect(refused("更新 #12 问题=x 卡点=用地:y")).toContain("“问题”和“卡点”写的是同一项");
+  });
+});
+
+describe("堵点类型= and 堵点单位= in /project 更新", () => {
+  it("takes the kind by its label or code next to 堵点=, and a department of its own", () => {
+    expect(accepted('更新 #12 堵点="土地指标未落实" 堵点类型=用地')).toMatchObject({ changes: { blockers: "土地指标未落实", blockerKind: "LAND" } });
+    expect(accepted("更新 #12 blocker_kind=environment")).toMatchObject({ changes: { blockerKind: "ENVIRONMENT" } });
+    expect(accepted("更新 #12 堵点类型=资金 堵点单位=区财政局")).toMatchObject({ changes: { blockerKind: "FUNDING", blockerUnit: "区财政局" } });
+  });
+
+  it("clears the kind with 无 or \"\", and the department with \"\"", () => {
+    expect(accepted("更新 #12 堵点类型=无")).toMatchObject({ changes: { blockerKind: null } });
+    expect(accepted('更新 #12 堵点类型="" 堵点单位=""')).toMatchObject({ changes: { blockerKind: null, blockerUnit: "" } });
+  });
+
+  it("refuses an unknown kind listing the kinds, and a kind given twice with 卡点", () => {
+    expect(refused("更新 #12 堵点类型=土地")).toContain("堵点类型“土地”无法识别：可选 规划、用地、环评、能评、资金、审批、配套、其他");
+    expect(refused("更新 #12 卡点=用地:y 堵点类型=环评")).toContain("“卡点”已写明类别，不要再写“堵点类型”");
+  });
+
+  it("the update help shows the 堵点类型 example and lists the kinds", () => {
+    expect(refused("更新 #12 堵点种类=用地")).toContain("堵点类型");
   });
 });
 

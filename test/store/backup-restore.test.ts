@@ -99,6 +99,9 @@ beforeAll(async () => {
   const db = source.db;
   await ensureDemo(db, NOW);
   await saveRulesOverride(db, { health: { redNoUpdateDays: 28 } });
+  // The demo files its blockers under a kind (Project.blockerKind); one also names its own department.
+  const withKind = await db.project.findFirstOrThrow({ where: { blockerKind: { not: null } }, orderBy: { id: "asc" } });
+  await db.project.update({ where: { id: withKind.id }, data: { blockerUnit: "区发改委" } });
   await saveJobsConfig(db, { summaryChannel: "C0SUMMARY", overdue_pings: { time: "09:30" } });
   const claim = await claimJobRun(db, "weekly_summary", "2026-W47", "bot-1", NOW, 600_000, true);
   if (claim.claimed) await finishJobRun(db, claim.run.id, "bot-1", NOW);
@@ -125,6 +128,20 @@ describe("backup and restore", () => {
     const header = JSON.parse(readFileSync(file, "utf8").split("\n")[0]!);
     expect(header.tables.map((t: { name: string }) => t.name).sort()).toEqual(Object.values(Prisma.ModelName).sort());
     for (const [table, rows] of Object.entries(sourceDump)) expect(rows.length, table).toBeGreaterThan(0);
+  });
+
+  it("carries the blockers' kind and department columns, with values in them", async () => {
+    const file = join(dir, "blockers.jsonl");
+    await writeBackup(source.target, file);
+    const lines = readFileSync(file, "utf8").split("\n");
+    const columns: string[] = JSON.parse(lines.find((l) => l.startsWith('{"table":"Project"'))!).columns;
+    const kind = columns.indexOf("blockerKind");
+    const unit = columns.indexOf("blockerUnit");
+    expect(kind).toBeGreaterThan(-1);
+    expect(unit).toBeGreaterThan(-1);
+    const rows = sourceDump.Project!;
+    expect(rows.filter((r) => r[kind] !== null).map((r) => r[kind])).toEqual(expect.arrayContaining(["LAND"]));
+    expect(rows.filter((r) => r[unit] === "区发改委")).toHaveLength(1);
   });
 
   it(`round-trips on ${usingPostgres ? "PostgreSQL" : "SQLite"}: every row, and every report of every week`, { timeout: 300_000 }, async () => {

@@ -1,4 +1,6 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import { blockersInProse } from "../../domain/blockers.ts";
+import { MEETING_TEXTS as T } from "../../domain/glossary.ts";
 import { addDays } from "../../domain/periods.ts";
 import { toLocalDate } from "../../domain/local-day.ts";
 import { getProject } from "../../store/projects.ts";
@@ -23,11 +25,12 @@ export function registerAgendaActions(app: App, deps: SlackDeps): void {
     }
     const project = v.projectId !== null ? await getProject(deps.db, v.projectId) : null;
     if (v.projectId !== null && !project) {
-      await client.chat.postEphemeral({ channel: body.channel?.id ?? body.user.id, user: body.user.id, blocks: refusal(`项目 #${v.projectId} 已不存在。`) as never, text: "项目不存在" });
+      await client.chat.postEphemeral({ channel: body.channel?.id ?? body.user.id, user: body.user.id, blocks: refusal(T.projectGone(v.projectId)) as never, text: T.projectGoneShort });
       return;
     }
     const rules = await deps.rules();
-    const heading = project ? `*#${project.id} ${esc(project.name)}*${project.blockers ? `\n问题堵点：${esc(project.blockers)}` : ""}` : "*综合事项*";
+    const blockers = project ? blockersInProse(project, rules) : "";
+    const heading = project ? `*#${project.id} ${esc(project.name)}*${blockers ? `\n${T.blockersLine(esc(blockers))}` : ""}` : `*${T.generalMatter}*`;
     const deadline = addDays(toLocalDate(deps.now(), rules.timeZone), 14);
     await client.views.open({
       trigger_id: body.trigger_id,

@@ -1,5 +1,5 @@
 import type { Agenda, AgendaItem, AgendaSection } from "../../domain/agenda.ts";
-import { dayInProse, TERMS } from "../../domain/glossary.ts";
+import { MEETING_TEXTS as T, TERMS } from "../../domain/glossary.ts";
 import { actions, button, context, divider, esc, header, section, type Block } from "./kit.ts";
 import { paginate, type Messages } from "./report-blocks.ts";
 
@@ -26,26 +26,26 @@ function itemBlocks(agenda: Agenda, s: AgendaSection, item: AgendaItem): Block[]
   const text = `*${item.no}. ${esc(item.title)}*\n${item.lines.map((l) => `　${esc(l)}`).join("\n")}`;
   if (!DECIDABLE.has(s.key) || agenda.meeting.id === null || item.projectId === null) return [section(text)];
   const value: DecideButtonValue = { meetingId: agenda.meeting.id, projectId: item.projectId, agendaRef: `${s.key}:${item.no}`, ...(item.suggestedUnit ? { unit: item.suggestedUnit } : {}) };
-  return [section(text, button("记录决定", `${DECIDE_ACTION}:${s.key}:${item.no}`, JSON.stringify(value)))];
+  return [section(text, button(T.decideButton, `${DECIDE_ACTION}:${s.key}:${item.no}`, JSON.stringify(value)))];
 }
 
 export function agendaMessages(agenda: Agenda): Messages {
   const m = agenda.meeting;
   const blocks: Block[] = [
     header(`📌 ${m.title}${TERMS.agenda}`),
-    context([`会议时间：${dayInProse(m.date, true)} ${m.time}${m.place ? `　地点：${esc(m.place)}` : ""}${m.host ? `　${TERMS.host}：${esc(m.host)}` : ""}　${TERMS.asOf} ${dayInProse(agenda.asOf)}`]),
+    context([T.agendaTimePlace(m.date, m.time, m.place ? esc(m.place) : "", m.host ? esc(m.host) : "", agenda.asOf)]),
   ];
   for (const s of agenda.sections) {
-    blocks.push(divider(), section(`*${s.title}*${s.items.length ? `（${s.items.length} 项）` : ""}`));
-    if (s.key === "followUp" && s.items.length) blocks.push(context([`已落实 ${agenda.counts.done} 项　推进中 ${agenda.counts.inProgress} 项　逾期 ${agenda.counts.overdue} 项`]));
-    if (s.byKind?.length) blocks.push(context([`按要素类别：${s.byKind.map((g) => `${g.label}（${esc(g.unit)}）${g.projectIds.map((id) => `#${id}`).join("、")}`).join("；")}`]));
-    if (!s.items.length) blocks.push(context(["无"]));
+    blocks.push(divider(), section(`*${s.title}*${s.items.length ? T.agendaSectionCount(s.items.length) : ""}`));
+    if (s.key === "followUp" && s.items.length) blocks.push(context([T.agendaFollowUpCounts(agenda.counts.done, agenda.counts.inProgress, agenda.counts.overdue)]));
+    if (s.byKind?.length) blocks.push(context([T.agendaByKind(s.byKind.map((g) => `${g.label}（${esc(g.unit)}）${g.projectIds.map((id) => `#${id}`).join("、")}`))]));
+    if (!s.items.length) blocks.push(context([T.agendaNone]));
     for (const item of s.items.slice(0, MAX_ITEMS_PER_SECTION)) blocks.push(...itemBlocks(agenda, s, item));
-    if (s.items.length > MAX_ITEMS_PER_SECTION) blocks.push(context([`另有 ${s.items.length - MAX_ITEMS_PER_SECTION} 项未列出；完整议程：dispatch meeting agenda --format docx`]));
+    if (s.items.length > MAX_ITEMS_PER_SECTION) blocks.push(context([T.agendaMore(s.items.length - MAX_ITEMS_PER_SECTION)]));
   }
-  blocks.push(context(["会上可点“记录决定”，或发送 /project 决定 #编号 事项=… 责任单位=… 责任人=@… 期限=…；会后发送 /project 散会 生成会议纪要。"]));
+  blocks.push(context([T.agendaHowToDecide]));
   return paginate(blocks);
 }
 
 /** The decision form's buttons, in a message of their own (e.g. the sandbox shows them under an agenda). */
-export const decideButtons = (values: DecideButtonValue[]): Block => actions(values.map((v, i) => button(`记录决定 ${i + 1}`, `${DECIDE_ACTION}:x:${i}`, JSON.stringify(v))));
+export const decideButtons = (values: DecideButtonValue[]): Block => actions(values.map((v, i) => button(T.decideButtonNumbered(i + 1), `${DECIDE_ACTION}:x:${i}`, JSON.stringify(v))));

@@ -1,3 +1,4 @@
+import { MEETING_TEXTS } from "../../domain/glossary.ts";
 import type { LocalDate } from "../../domain/types.ts";
 import { clip, plain, type Block } from "./kit.ts";
 
@@ -5,6 +6,8 @@ import { clip, plain, type Block } from "./kit.ts";
 // (prefilled with the department the blocker's kind maps to), 责任人, 期限.
 
 export const DECISION_FORM = "form_meeting_decision";
+
+const F = MEETING_TEXTS.form;
 
 export interface DecisionFormMeta {
   meetingId: number;
@@ -19,16 +22,16 @@ export function decisionForm(heading: string, prefill: { unit?: string; deadline
   return {
     type: "modal",
     callback_id: DECISION_FORM,
-    title: plain("记录会议决定", 24),
-    submit: plain("记录", 24),
-    close: plain("取消", 24),
+    title: plain(F.title, 24),
+    submit: plain(F.submit, 24),
+    close: plain(F.cancel, 24),
     private_metadata: JSON.stringify(meta),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: clip(heading, 3000) } },
-      input("matter", "决定事项", { type: "plain_text_input", multiline: true, placeholder: plain("例如：由区规划自然资源局牵头协调解决土地指标", 150) }),
-      input("unit", "责任单位", { type: "plain_text_input", ...(prefill.unit ? { initial_value: clip(prefill.unit, 3000) } : {}) }),
-      input("owner", "责任人", { type: "users_select" }),
-      input("deadline", "完成时限", { type: "datepicker", ...(prefill.deadline ? { initial_date: prefill.deadline } : {}) }),
+      input("matter", F.matter, { type: "plain_text_input", multiline: true, placeholder: plain(F.matterExample, 150) }),
+      input("unit", F.unit, { type: "plain_text_input", ...(prefill.unit ? { initial_value: clip(prefill.unit, 3000) } : {}) }),
+      input("owner", F.owner, { type: "users_select" }),
+      input("deadline", F.deadline, { type: "datepicker", ...(prefill.deadline ? { initial_date: prefill.deadline } : {}) }),
     ],
   };
 }

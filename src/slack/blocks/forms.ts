@@ -1,6 +1,6 @@
 import { TEXT_LIMITS, type LimitedField } from "../../domain/text-limits.ts";
 import { formatMoney, moneyInput } from "../../domain/glossary.ts";
-import { blockerKindList } from "../../domain/blockers.ts";
+import { BLOCKER_KIND_LABELS, BLOCKER_KINDS, blockerFormValues, type BlockerKind } from "../../domain/blockers.ts";
 import { JUMP_CONFIRM_BOX, STAGE_LABELS } from "../../domain/stages.ts";
 import { STAGES, type Group, type LocalDate, type Project, type Stage, type Unit } from "../../domain/types.ts";
 import { clip, plain, type Block } from "./kit.ts";
@@ -58,8 +58,10 @@ const SECTOR_OPTIONS: Option[] = [
   { text: "工业", value: "INDUSTRY" },
   { text: "服务业", value: "SERVICE" },
 ];
-/** Blockers carry their kind in front (src/domain/blockers.ts), so the agenda and 问题清单 can sort them. */
-const BLOCKER_HINT = `在问题前写类别和冒号：${blockerKindList()}；多个问题用；分隔`;
+/** The blockers' kind is picked next to their text (Project.blockerKind), so the agenda and 问题清单 can sort them. */
+const BLOCKER_KIND_OPTIONS: Option[] = BLOCKER_KINDS.map((k) => ({ text: BLOCKER_KIND_LABELS[k], value: k }));
+const BLOCKER_HINT = "多个问题用；分隔；类别和负责部门在下面选填";
+const BLOCKER_UNIT_HINT = "不填时按堵点类型由调度规则确定的部门负责（如 用地 → 区规划自然资源局）";
 const MONEY_HINT = "以万元计，可写 3000万、2.5亿、1,200万元";
 
 function modal(callbackId: string, title: string, submit: string, blocks: Block[], meta: FormMeta): Block {
@@ -111,10 +113,14 @@ export interface UpdatePrefill {
   nextStep?: string;
   due?: LocalDate | null;
   blockers?: string;
+  blockerKind?: BlockerKind | null;
+  blockerUnit?: string;
   fundsWan?: number;
 }
 
 export function updateForm(project: Project, prefill: UpdatePrefill, meta: FormMeta): Block {
+  const shown = blockerFormValues(project);
+  const kind = prefill.blockerKind !== undefined ? prefill.blockerKind : shown.kind;
   return modal(FORMS.update, clip(`更新 #${project.id}`, 24), "保存", [
     { type: "section", text: { type: "mrkdwn", text: clip(`*${project.name}*　当前阶段：${STAGE_LABELS[project.stage]}`, 3000) } },
     input("stage", "阶段", select(STAGE_OPTIONS, prefill.stage ?? project.stage)),
@@ -124,7 +130,9 @@ export function updateForm(project: Project, prefill: UpdatePrefill, meta: FormM
     input("progress", "本周进展", text(prefill.progress, true, "例如：完成土地摘牌"), { optional: true }),
     input("nextStep", "下一步", text(prefill.nextStep ?? project.nextStep), { optional: true }),
     input("due", "下一步截止", date(prefill.due === undefined ? project.nextStepDue : prefill.due), { optional: true }),
-    input("blockers", "问题堵点", text(prefill.blockers ?? project.blockers, true, "例如：用地：土地指标未落实；环评：批复待省厅"), { optional: true, hint: BLOCKER_HINT }),
+    input("blockers", "问题堵点", text(prefill.blockers ?? shown.text, true, "例如：土地指标未落实"), { optional: true, hint: BLOCKER_HINT }),
+    input("blockerKind", "堵点类型", select(BLOCKER_KIND_OPTIONS, kind ?? undefined), { optional: true }),
+    input("blockerUnit", "堵点责任单位（可不填）", text(prefill.blockerUnit ?? project.blockerUnit ?? undefined, false, "例如：区发改委"), { optional: true, hint: BLOCKER_UNIT_HINT }),
     input("funds", "新到位资金（可不填）", text(prefill.fundsWan ? moneyInput(prefill.fundsWan) : undefined, false, "例如 3000万"), { optional: true, hint: MONEY_HINT }),
   ], { ...meta, projectId: project.id, version: project.version, stage: project.stage });
 }

@@ -1,3 +1,4 @@
+import { BLOCKER_KIND_LABELS, type BlockerKind } from "../../domain/blockers.ts";
 import { personRef } from "../../domain/person-ref.ts";
 import type { SupervisionStepKind } from "../../domain/supervision.ts";
 import { CLASS_NAMES, dayInProse, formatMoney, LIGHT_NAMES, ORIGIN_NAMES, SECTOR_NAMES, SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
@@ -15,7 +16,7 @@ export const FIELD_LABELS: Record<string, string> = {
   coUnitIds: "配合单位", responsibleUserIds: "责任人", origin: "来源", sector: "产业类别", agreedWan: "协议资金", outputWan: "年产值",
   stage: "阶段", leadAt: "线索日期", negotiatingAt: "洽谈日期", signedAt: "签约日期", registeredAt: "注册日期", startedAt: "开工日期",
   producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", dropReason: "终止原因", leaderName: "包联领导", leaderSlackId: "包联领导（Slack）",
-  nextStep: "下一步", nextStepDue: "下一步截止", blockers: "问题堵点", CREATED: "新建", PROGRESS: "进展", FUNDS: "到位资金", SUPERVISION: "督办",
+  nextStep: "下一步", nextStepDue: "下一步截止", blockers: "问题堵点", blockerKind: "堵点类型", blockerUnit: "堵点责任单位", CREATED: "新建", PROGRESS: "进展", FUNDS: "到位资金", SUPERVISION: "督办",
 };
 
 const ORIGIN_LABELS: Record<string, string> = ORIGIN_NAMES;
@@ -36,6 +37,7 @@ export function valueLabel(field: string, value: string | null): string {
   if (field === "stage") return STAGE_LABELS[value as Stage] ?? value;
   if (field === "origin") return originLabel(value);
   if (field === "sector") return sectorLabel(value);
+  if (field === "blockerKind") return BLOCKER_KIND_LABELS[value as BlockerKind] ?? value;
   if (field === "agreedWan" || field === "outputWan") return wan(Number(value));
   if (field === "leaderSlackId") return personRef(value);
   if (field === "responsibleUserIds") return (JSON.parse(value) as string[]).map(personRef).join("、") || "（无）";

@@ -1,3 +1,4 @@
+import { BLOCKER_KIND_LABELS } from "../../domain/blockers.ts";
 import { refsAsMentions } from "../../domain/person-ref.ts";
 import { toLocalDate } from "../../domain/local-day.ts";
 import { STAGES } from "../../domain/types.ts";
@@ -45,7 +46,7 @@ export function projectCardBlocks(d: ProjectCardData, opts: { shared?: boolean }
       `*来源 / ${TERMS.sector}*\n${originLabel(p.origin)} / ${sectorLabel(p.sector)}`,
       `*包联领导 / 责任人*\n${p.leaderSlackId ? `<@${p.leaderSlackId}>` : esc(p.leaderName) || "—"} / ${p.responsibleUserIds.map((u) => `<@${u}>`).join(" ") || "—"}`,
       `*下一步*\n${esc(p.nextStep) || "—"}${p.nextStepDue ? `（${dueOn(p.nextStepDue)}）` : ""}`,
-      `*问题堵点*\n${esc(p.blockers) || "无"}`,
+      `*问题堵点*\n${p.blockers ? `${p.blockerKind ? `${BLOCKER_KIND_LABELS[p.blockerKind]}：` : ""}${esc(p.blockers)}${p.blockerUnit ? `（${esc(p.blockerUnit)}负责）` : ""}` : "无"}`,
     ]),
   );
   if (d.weighted.perUnit.length > 1)

@@ -12,6 +12,8 @@ export function toChangeRequest(c: ProjectChanges): ProjectChangeRequest {
     nextStep: c.nextStep,
     nextStepDue: c.due,
     blockers: c.blockers,
+    blockerKind: c.blockerKind,
+    blockerUnit: c.blockerUnit,
     agreedWan: c.agreedWan,
     outputWan: c.outputWan,
     name: c.name,

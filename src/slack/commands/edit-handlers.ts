@@ -63,7 +63,7 @@ export async function handleUpdate(cmd: UpdateCommand, turn: Turn, deps: SlackDe
     const refused = await refusedBeforeForm(deps, turn.userId, project);
     if (refused) return turn.reply(refusal(refused), refusalText(refused));
     const c = cmd.changes;
-    await turn.openView(updateForm(project, { stage: c.stage, reason: c.reason, progress: c.progress, nextStep: c.nextStep, due: c.due, blockers: c.blockers, fundsWan: c.fundsWan }, { channelId: turn.channelId }));
+    await turn.openView(updateForm(project, { stage: c.stage, reason: c.reason, progress: c.progress, nextStep: c.nextStep, due: c.due, blockers: c.blockers, blockerKind: c.blockerKind, blockerUnit: c.blockerUnit, fundsWan: c.fundsWan }, { channelId: turn.channelId }));
     return;
   }
   const r = await updateProject(await serviceContext(deps), caller(turn), project.id, toChangeRequest(cmd.changes));

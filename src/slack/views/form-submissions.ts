@@ -1,3 +1,4 @@
+import type { BlockerKind } from "../../domain/blockers.ts";
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { REQUEST_TEXTS } from "../../domain/glossary.ts";
@@ -180,6 +181,9 @@ export function registerFormSubmissions(app: App, deps: SlackDeps): void {
     const { view } = args;
     const f = new FormReader(view.state.values as never);
     const fundsWan = f.money("funds");
+    const blockers = f.text("blockers") ?? "";
+    // A kind without a problem to file under it would be lost on save: say so under the text.
+    if (!blockers && f.choice("blockerKind")) f.errors.blockers = "已选择堵点类型，请填写问题堵点";
     if (!f.ok) return args.ack({ response_action: "errors", errors: f.errors });
     const meta = readMeta(view.private_metadata);
     const chosen = f.choice("stage") as Stage | undefined;
@@ -192,7 +196,9 @@ export function registerFormSubmissions(app: App, deps: SlackDeps): void {
       progress: f.text("progress"),
       nextStep: f.text("nextStep") ?? "",
       nextStepDue: f.date("due") ?? null,
-      blockers: f.text("blockers") ?? "",
+      blockers,
+      blockerKind: blockers ? ((f.choice("blockerKind") as BlockerKind | undefined) ?? null) : null,
+      blockerUnit: blockers ? (f.text("blockerUnit") ?? null) : null,
       fundsWan,
     };
     await submit(args, deps, { op: "update", projectId: meta.projectId!, req, expectedVersion: meta.version }, stage ? "reason" : "progress", meta.channelId);

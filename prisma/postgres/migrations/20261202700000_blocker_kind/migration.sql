@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN     "blockerKind" TEXT,
+ADD COLUMN     "blockerUnit" TEXT;

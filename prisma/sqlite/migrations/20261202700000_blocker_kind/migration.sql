@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Project" ADD COLUMN "blockerKind" TEXT;
+ALTER TABLE "Project" ADD COLUMN "blockerUnit" TEXT;
