@@ -47,14 +47,14 @@ const GROUP_FIELD: Record<GroupField, Exclude<keyof GroupRecord, "row" | "name">
 const shown = (v: unknown) => (Array.isArray(v) ? v.join("、") : String(v));
 const isEmpty = (v: unknown) => v === null || v === "" || (Array.isArray(v) && v.length === 0);
 
-export function parseDirectory(table: RawTable | undefined, problems: ProblemList): ParsedDirectory {
+export async function parseDirectory(table: RawTable | undefined, problems: ProblemList): Promise<ParsedDirectory> {
   const out: ParsedDirectory = { groups: [], units: [], targets: [], names: { groups: new Set(), units: new Set() } };
   if (!table) return out;
   const groups = new Map<string, { rec: GroupRecord; setOn: Partial<Record<GroupField, number>> }>();
   const units = new Map<string, UnitRecord>();
   const targetRows = new Map<string, number>();
 
-  for (const raw of table.rows) {
+  for await (const raw of table.rows) {
     const r = rowReader<DirectoryKey>(table, raw, problems);
     const type = r.need("type", (c) => parseChoice(c, DIRECTORY_TYPE_LABELS, "类型"), "请填写 工作组、园区 或 区级部门");
     const name = r.need("name", parseText, "请填写工作组或单位的全称，例如 白涛园区");

@@ -27,18 +27,18 @@ export interface ValidLedger {
 export async function validateLedger(db: Db | Tx, raw: RawLedger): Promise<{ ledger: ValidLedger; problems: LedgerProblem[] }> {
   const [groups, units, projects, leaders] = await Promise.all([listGroups(db), listUnits(db), listProjectKeys(db), listLeaders(db)]);
   const problems = new ProblemList();
-  const directory = parseDirectory(raw.tables.directory, problems);
+  const directory = await parseDirectory(raw.tables.directory, problems);
   const known = {
     groups: new Set([...groups.map((g) => g.name), ...directory.names.groups]),
     units: new Set([...units.map((u) => u.name), ...directory.names.units]),
   };
-  const parsedProjects = parseProjects(raw.tables.projects, known, problems);
+  const parsedProjects = await parseProjects(raw.tables.projects, known, problems);
   // 包联领导 written as a name or as @id: the leaders directory supplies the other half.
   if (leaders.length) {
     for (const rec of parsedProjects.records) Object.assign(rec, resolveLeader(rec.leaderSlackId ? `<@${rec.leaderSlackId}>` : rec.leaderName, leaders));
   }
   const inStore = new Set(projects.map((p) => projectKey(p.name, p.investor)));
-  const funds = parseFunds(raw.tables.funds, (key) => parsedProjects.keys.has(key) || inStore.has(key), problems);
+  const funds = await parseFunds(raw.tables.funds, (key) => parsedProjects.keys.has(key) || inStore.has(key), problems);
 
   const sheetOrder = [...raw.problems, ...problems.items].map((p) => p.sheet);
   const canonical = TABLE_ORDER.map((t) => TABLES[t].sheet);
