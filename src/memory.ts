@@ -8,7 +8,7 @@ import { runInNewContext } from "node:vm";
 // thousand rows keeps the peak near the live heap, for well under a second
 // of CPU in all. Without an exposed gc (a restricted runtime) nothing is done.
 
-const EVERY_ROWS = 20_000;
+const EVERY_ROWS = 10_000;
 
 let gc: (() => void) | undefined | null = null;
 
