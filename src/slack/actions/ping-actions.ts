@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, DatepickerAction, RespondFn } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import { answerPerson } from "../answer-person.ts";
 import { dayInProse, REQUEST_TEXTS } from "../../domain/glossary.ts";
 import { durableButton, type Press, type Tell } from "./durable-button.ts";
