@@ -204,6 +204,19 @@ export function rankChangeText(delta: number | null, wasRanked: boolean): string
   return delta > 0 ? `上升${delta}位` : `下降${-delta}位`;
 }
 
+/** A project field (or history row) as people name it: history, confirmations, refusals. */
+export const FIELD_LABELS: Record<string, string> = {
+  name: "名称", investor: "投资方", industryChain: "产业链", groupId: "工作组", leadUnitId: "牵头单位", landingUnitId: "落地单位",
+  coUnitIds: "配合单位", responsibleUserIds: "责任人", origin: "来源", sector: "产业类别", agreedWan: "协议资金", outputWan: "年产值",
+  stage: "阶段", leadAt: "线索日期", negotiatingAt: "洽谈日期", signedAt: "签约日期", registeredAt: "注册日期", startedAt: "开工日期",
+  producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", dropReason: "终止原因", leaderName: "包联领导", leaderSlackId: "包联领导（Slack）",
+  nextStep: "下一步", nextStepDue: "下一步截止", blockers: "问题堵点", blockerKind: "堵点类型", blockerUnit: "堵点责任单位", CREATED: "新建", PROGRESS: "进展", FUNDS: "到位资金", SUPERVISION: "督办",
+};
+
+/** A form filled in on a version others changed since, where both changed the same field. */
+export const formOverlap = (projectId: number, field: string, by: string) =>
+  `项目 #${projectId} 的“${field}”在你打开表单后已被${by}修改，本次修改未保存。请查看最新内容后重新填写。`;
+
 /** What a person is told about the request path itself (the inbox, outages), never with internal keys or stack traces. */
 export const REQUEST_TEXTS = {
   storeUnavailable: "数据库暂时不可用，本次操作未受理，未作任何修改。请稍后重试。",

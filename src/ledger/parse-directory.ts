@@ -2,7 +2,7 @@ import type { Group, Unit, UnitKind } from "../domain/types.ts";
 import { isBlank, parseChannelId, parseChoice, parseCount, parseMoney, parseText, parseUserId, parseUserIds, parseYear } from "./cells.ts";
 import { DIRECTORY_TYPE_LABELS, GROUP_ONLY_KEYS, TARGET_KEYS, type DirectoryKey } from "./columns.ts";
 import type { ProblemList } from "./problems.ts";
-import { cellOf, type RawTable } from "./read-file.ts";
+import { cellOf, type RawRow, type RawTable } from "./read-file.ts";
 import type { KnownNames } from "./references.ts";
 import { rowReader, type RowReader } from "./row-reader.ts";
 
@@ -57,7 +57,7 @@ const GROUP_FIELD: Record<GroupField, Exclude<keyof GroupRecord, "row" | "name">
 const shown = (v: unknown) => (Array.isArray(v) ? v.join("、") : String(v));
 const isEmpty = (v: unknown) => v === null || v === "" || (Array.isArray(v) && v.length === 0);
 
-export function parseDirectory(table: RawTable | undefined, problems: ProblemList): ParsedDirectory {
+export async function parseDirectory(table: RawTable | undefined, problems: ProblemList): Promise<ParsedDirectory> {
   const out: ParsedDirectory = { leaders: [], groups: [], units: [], targets: [], names: { groups: new Set(), units: new Set() } };
   if (!table) return out;
   const groups = new Map<string, { rec: GroupRecord; setOn: Partial<Record<GroupField, number>> }>();
@@ -65,7 +65,7 @@ export function parseDirectory(table: RawTable | undefined, problems: ProblemLis
   const targetRows = new Map<string, number>();
   const leaders = new Leaders();
 
-  for (const raw of table.rows) {
+  for await (const raw of table.rows) {
     const r = rowReader<DirectoryKey>(table, raw, problems);
     const type = r.need("type", (c) => parseChoice(c, DIRECTORY_TYPE_LABELS, "类型"), "请填写 工作组、园区 或 区级部门");
     const name = r.need("name", parseText, type === "LEADER" ? "请填写包联领导的姓名，例如 张三" : "请填写工作组或单位的全称，例如 白涛园区");
@@ -190,7 +190,7 @@ class Leaders {
     return [...this.byId.values()];
   }
 
-  read(r: RowReader<DirectoryKey>, table: RawTable, raw: RawTable["rows"][number], name: string | undefined): void {
+  read(r: RowReader<DirectoryKey>, table: RawTable, raw: RawRow, name: string | undefined): void {
     const slackUserId = r.need("slackId", parseUserId, "请填写该领导的 Slack 用户 ID（Slack 个人资料 → 更多 → 复制成员 ID，如 U04ABCDE12）");
     for (const key of [...GROUP_ONLY_KEYS, "year", ...TARGET_KEYS] as const) {
       if (!isBlank(cellOf(table, raw, key))) r.report(key, "包联领导的行只填类型、名称和领导Slack ID：这一列请留空");

@@ -4,7 +4,7 @@ import type { FundKey } from "./columns.ts";
 import type { ProblemList } from "./problems.ts";
 import type { RawTable } from "./read-file.ts";
 import { projectKey } from "./references.ts";
-import { consume, rowReader } from "./row-reader.ts";
+import { rowReader } from "./row-reader.ts";
 
 // The 到位资金 sheet: one row per arrival of money, never a running total.
 // Two identical rows are two arrivals (the same amount can arrive twice on a
@@ -20,10 +20,10 @@ export interface FundRecord {
 }
 
 /** `projects`: (名称, 投资方) keys of the file's 项目 sheet and of the system. */
-export function parseFunds(table: RawTable | undefined, projects: (key: string) => boolean, problems: ProblemList): FundRecord[] {
+export async function parseFunds(table: RawTable | undefined, projects: (key: string) => boolean, problems: ProblemList): Promise<FundRecord[]> {
   const out: FundRecord[] = [];
   if (!table) return out;
-  for (const raw of consume(table.rows)) {
+  for await (const raw of table.rows) {
     const r = rowReader<FundKey>(table, raw, problems);
     const name = r.need("name", parseText, "请填写与「项目」表一致的项目名称");
     const investor = r.need("investor", parseText, "请填写与「项目」表一致的投资方");

@@ -6,7 +6,7 @@ import { ORIGIN_LABELS, SECTOR_LABELS, STAGE_DATE_ORDER, stageDateKey, type Proj
 import type { ProblemList } from "./problems.ts";
 import type { RawTable } from "./read-file.ts";
 import { projectKey, unknownGroupReason, unknownUnitReason, type KnownNames } from "./references.ts";
-import { consume, rowReader, type RowReader } from "./row-reader.ts";
+import { rowReader, type RowReader } from "./row-reader.ts";
 
 // The 项目 sheet: one row per project, identified by (项目名称, 投资方). A row
 // is the whole state of its project; group and unit names are resolved to ids
@@ -43,12 +43,12 @@ function parseStageCell(cell: Parameters<typeof parseText>[0]): Parsed<Stage | n
   return stage ? { ok: true, value: stage } : { ok: false, reason: `阶段“${text.value}”无法识别：请填写 ${STAGE_CHOICES} 之一` };
 }
 
-export function parseProjects(table: RawTable | undefined, known: KnownNames, problems: ProblemList): ParsedProjects {
+export async function parseProjects(table: RawTable | undefined, known: KnownNames, problems: ProblemList): Promise<ParsedProjects> {
   const out: ParsedProjects = { records: [], keys: new Set() };
   if (!table) return out;
   const firstRow = new Map<string, number>();
 
-  for (const raw of consume(table.rows)) {
+  for await (const raw of table.rows) {
     const r = rowReader<ProjectKey>(table, raw, problems);
     const name = r.need("name", limitedText("name"), "请填写项目全称，例如 年产5万吨锂电材料项目");
     const investor = r.need("investor", limitedText("investor"), "请填写投资企业全称；尚不确定时可写“待定”");

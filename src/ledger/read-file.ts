@@ -4,7 +4,8 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { cleanText, isBlank, type LedgerCell } from "./cells.ts";
 import { EXAMPLE_PREFIX, GUIDE_SHEET, TABLES, TABLE_ORDER, normalizeHeader, type TableId } from "./columns.ts";
 import type { LedgerProblem } from "./problems.ts";
-import { readXlsxRows } from "./xlsx-rows.ts";
+import { rowCounter } from "../memory.ts";
+import { readXlsxSheets } from "./xlsx-rows.ts";
 
 // Turns an .xlsx workbook (read by xlsx-rows.ts) or a .csv file into raw
 // tables: rows of cells keyed by column, with the header row checked. Nothing
@@ -24,7 +25,12 @@ export interface RawTable {
   sheet: string;
   /** Column key → position in each row's values (one map per table, not one object per row: ledgers run to 200,000 rows). */
   columns: ReadonlyMap<string, number>;
-  rows: RawRow[];
+  /**
+   * The data rows, read from the file as they are iterated (once): a parser
+   * turns each into its record, so the file's rows are never all held.
+   * Problems found in them (an unnamed column) join the ledger's problems.
+   */
+  rows: AsyncIterable<RawRow>;
 }
 
 /** The cell of a row under a column key; null when the column is absent or the cell empty. */
@@ -38,7 +44,14 @@ export interface RawLedger {
   problems: LedgerProblem[];
 }
 
-type Grid = { sheet: string; rows: { row: number; values: LedgerCell[] }[] };
+type GridRow = { row: number; values: LedgerCell[] };
+/** A sheet (or CSV file) whose rows can be iterated, each time from the start. */
+type Grid = { sheet: string; rows: () => AsyncIterable<GridRow> };
+
+async function firstRow(grid: Grid): Promise<GridRow | undefined> {
+  for await (const r of grid.rows()) return r;
+  return undefined;
+}
 
 export async function readLedgerFile(filePath: string): Promise<RawLedger> {
   const ext = extname(filePath).toLowerCase();
@@ -56,8 +69,11 @@ export async function readLedgerFile(filePath: string): Promise<RawLedger> {
   }
 
   for (const grid of grids) {
-    if (grid.sheet === GUIDE_SHEET || grid.rows.length === 0) continue;
-    const header = grid.rows[0]!.row === 1 ? grid.rows[0]!.values : [];
+    if (grid.sheet === GUIDE_SHEET) continue;
+    // The header only: the sheet's rows are read when its table is parsed.
+    const first = await firstRow(grid);
+    if (!first) continue;
+    const header = first.row === 1 ? first.values : [];
     // A sheet is known by its name; a CSV file, or a sheet renamed by the operator, by its header row.
     const byName = ext === ".csv" ? undefined : TABLE_ORDER.find((t) => TABLES[t].sheet === grid.sheet);
     const id = byName ?? detectTable(header);
@@ -78,7 +94,7 @@ export async function readLedgerFile(filePath: string): Promise<RawLedger> {
       problems.push({ sheet: sheetName, row: 1, column: "", reason: `与「${tables[id]!.sheet}」重复，都是${TABLES[id].sheet}表：请合并到一张表` });
       continue;
     }
-    tables[id] = toTable(id, sheetName, grid, problems);
+    tables[id] = toTable(id, sheetName, header, grid, problems);
   }
   return { tables, problems };
 }
@@ -91,13 +107,14 @@ export function detectTable(header: LedgerCell[]): TableId | null {
   return scores[0]!.n > 0 && scores[0]!.n > scores[1]!.n ? scores[0]!.id : null;
 }
 
-function toTable(id: TableId, sheet: string, grid: Grid, problems: LedgerProblem[]): RawTable {
+async function* noRows(): AsyncGenerator<never> {}
+
+function toTable(id: TableId, sheet: string, header: LedgerCell[], grid: Grid, problems: LedgerProblem[]): RawTable {
   const def = TABLES[id];
   const add = (row: number, column: string, reason: string) => problems.push({ sheet, row, column, reason });
-  const header = grid.rows[0]?.row === 1 ? grid.rows[0].values : [];
   if (header.every(isBlank)) {
     add(1, "", "第 1 行应为列名（表头），数据从第 2 行开始：请按模板在第 1 行填写列名");
-    return { id, sheet, columns: new Map(), rows: [] };
+    return { id, sheet, columns: new Map(), rows: noRows() };
   }
   const byNorm = new Map(def.columns.map((c) => [normalizeHeader(c.header), c]));
   const keyAt = new Map<number, string>();
@@ -120,15 +137,16 @@ function toTable(id: TableId, sheet: string, grid: Grid, problems: LedgerProblem
     add(1, c.header, `缺少“${c.header}”列：请在第 1 行加上这一列（内容可留空的列也要保留列名），列名见模板；列名改正后才会检查本表的数据行`);
   }
   // Without all columns every row would repeat the same complaint; the header is fixed first.
-  if (missing.length) return { id, sheet, columns: seen, rows: [] };
+  if (missing.length) return { id, sheet, columns: seen, rows: noRows() };
+  return { id, sheet, columns: seen, rows: dataRows(grid, header, keyAt, seen.get(def.exampleKey), add) };
+}
 
-  const rows: RawRow[] = [];
+/** The rows under the header, without empty and example rows, as they are read. */
+async function* dataRows(grid: Grid, header: LedgerCell[], keyAt: ReadonlyMap<number, string>, exampleAt: number | undefined, add: (row: number, column: string, reason: string) => void): AsyncGenerator<RawRow> {
   const unnamedReported = new Set<number>();
-  // Each row is released once converted, so a 200,000-row sheet is not held twice.
-  const gridRows = grid.rows as Array<Grid["rows"][number] | undefined>;
-  for (let i = 0; i < gridRows.length; i++) {
-    const r = gridRows[i]!;
-    gridRows[i] = undefined;
+  const counted = rowCounter();
+  for await (const r of grid.rows()) {
+    counted();
     if (r.row === 1) continue;
     if (r.values.every(isBlank)) continue;
     r.values.forEach((v, i) => {
@@ -137,11 +155,10 @@ function toTable(id: TableId, sheet: string, grid: Grid, problems: LedgerProblem
         add(r.row, `第 ${i + 1} 列`, "这一列有内容但第 1 行没有列名：请补上模板中的列名，或删除该列内容");
       }
     });
-    const marker = r.values[seen.get(def.exampleKey) ?? -1];
+    const marker = r.values[exampleAt ?? -1];
     if (typeof marker === "string" && cleanText(marker).startsWith(EXAMPLE_PREFIX)) continue;
-    rows.push(r);
+    yield r;
   }
-  return { id, sheet, columns: seen, rows };
 }
 
 /** "，是否指“协议资金(万元)”" when the header matches one apart from brackets or a unit. */
@@ -152,7 +169,7 @@ function suggestHeader(text: string, headers: string[]): string {
 }
 
 async function readWorkbook(filePath: string): Promise<Grid[]> {
-  return (await readXlsxRows(filePath)).map((sheet) => ({ sheet: cleanText(sheet.name), rows: sheet.rows }));
+  return (await readXlsxSheets(filePath)).map((sheet) => ({ sheet: cleanText(sheet.name), rows: () => sheet.rows() }));
 }
 
 async function readCsv(filePath: string, problems: LedgerProblem[]): Promise<Grid | null> {
@@ -175,5 +192,11 @@ async function readCsv(filePath: string, problems: LedgerProblem[]): Promise<Gri
     return fail(`CSV 格式有误（${(e as Error).message}）：请用 Excel 另存为“CSV UTF-8（逗号分隔）”后再导入`);
   }
   // Each record is one spreadsheet row, as Excel numbers them when it opens the file.
-  return { sheet: basename(filePath), rows: records.map((values, i) => ({ row: i + 1, values: values.map((v) => (v === "" ? null : v)) })) };
+  const rows = records.map((values, i) => ({ row: i + 1, values: values.map((v): LedgerCell => (v === "" ? null : v)) }));
+  return {
+    sheet: basename(filePath),
+    rows: async function* () {
+      yield* rows;
+    },
+  };
 }

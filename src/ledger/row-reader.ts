@@ -2,6 +2,7 @@ import type { LedgerCell, Parsed } from "./cells.ts";
 import type { ProblemList } from "./problems.ts";
 import { cellOf, type RawRow, type RawTable } from "./read-file.ts";
 import { TABLES } from "./columns.ts";
+import { rowCounter } from "../memory.ts";
 
 // Reads the cells of one row through the cell parsers, reporting each bad
 // cell under its column header and remembering whether the row is usable, so
@@ -26,9 +27,11 @@ export interface RowReader<K extends string> {
  */
 export function* consume<T>(rows: T[]): Generator<T> {
   const slots = rows as Array<T | undefined>;
+  const counted = rowCounter();
   for (let i = 0; i < slots.length; i++) {
     const row = slots[i]!;
     slots[i] = undefined;
+    counted();
     yield row;
   }
   rows.length = 0;

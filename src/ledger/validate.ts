@@ -28,12 +28,12 @@ export interface ValidLedger {
 export async function validateLedger(db: Db | Tx, raw: RawLedger): Promise<{ ledger: ValidLedger; problems: LedgerProblem[] }> {
   const [groups, units, projects, leaders] = await Promise.all([listGroups(db), listUnits(db), listProjectKeys(db), listLeaders(db)]);
   const problems = new ProblemList();
-  const directory = parseDirectory(raw.tables.directory, problems);
+  const directory = await parseDirectory(raw.tables.directory, problems);
   const known = {
     groups: new Set([...groups.map((g) => g.name), ...directory.names.groups]),
     units: new Set([...units.map((u) => u.name), ...directory.names.units]),
   };
-  const parsedProjects = parseProjects(raw.tables.projects, known, problems);
+  const parsedProjects = await parseProjects(raw.tables.projects, known, problems);
   // 包联领导 written as a name or as @id: the leaders directory supplies the other half,
   // as this file's directory sheet says it (imported with the projects) first, then as stored:
   // a leader renamed in the sheet is still found under the old name the 项目 sheet may keep.
@@ -43,7 +43,7 @@ export async function validateLedger(db: Db | Tx, raw: RawLedger): Promise<{ led
     for (const rec of parsedProjects.records) Object.assign(rec, resolveLeader(rec.leaderSlackId ? `<@${rec.leaderSlackId}>` : rec.leaderName, directoryOfLeaders));
   }
   const inStore = new Set(projects.map((p) => projectKey(p.name, p.investor)));
-  const funds = parseFunds(raw.tables.funds, (key) => parsedProjects.keys.has(key) || inStore.has(key), problems);
+  const funds = await parseFunds(raw.tables.funds, (key) => parsedProjects.keys.has(key) || inStore.has(key), problems);
 
   const sheetOrder = [...raw.problems, ...problems.items].map((p) => p.sheet);
   const canonical = TABLE_ORDER.map((t) => TABLES[t].sheet);

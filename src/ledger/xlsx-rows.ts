@@ -2,7 +2,8 @@ import unzipper from "unzipper";
 import type { LedgerCell } from "./cells.ts";
 
 // Reads the cell values of every sheet of an .xlsx workbook, streaming each
-// sheet's XML and scanning its <row>/<c> elements directly. ExcelJS builds a
+// sheet's XML and scanning its <row>/<c> elements directly; rows are handed
+// out as they are scanned, so a 200,000-row sheet is never held whole. ExcelJS builds a
 // full object model per cell and took minutes and gigabytes for a 200,000-row
 // ledger; an import only needs what each cell shows. Values follow what
 // ExcelJS gave: shared and inline strings (rich text joined), numbers,
@@ -84,7 +85,14 @@ function dateOfSerial(serial: number, date1904: boolean): Date {
   return new Date(epoch + Math.round(serial * 86_400_000));
 }
 
-export async function readXlsxRows(filePath: string): Promise<SheetRows[]> {
+/** A sheet whose rows are read from the file as they are iterated (each iteration reads the sheet afresh). */
+export interface SheetSource {
+  name: string;
+  rows(): AsyncGenerator<SheetRows["rows"][number]>;
+}
+
+/** The workbook's sheets, in order; nothing of a sheet is read until its rows are iterated. */
+export async function readXlsxSheets(filePath: string): Promise<SheetSource[]> {
   const zip = await unzipper.Open.file(filePath);
   const byPath = new Map(zip.files.map((f) => [f.path.replace(/^\//, ""), f] as const));
   const workbook = await text(byPath.get("xl/workbook.xml"));
@@ -96,15 +104,28 @@ export async function readXlsxRows(filePath: string): Promise<SheetRows[]> {
   const dates = dateStyles(await text(byPath.get("xl/styles.xml")));
   const targets = new Map([...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)].map((m) => [attr(m[1]!, "Id"), attr(m[1]!, "Target")] as const));
 
-  const sheets: SheetRows[] = [];
+  const sheets: SheetSource[] = [];
   for (const m of workbook.matchAll(/<(?:\w+:)?sheet\b([^>]*)\/?>/g)) {
     const name = attr(m[1]!, "name") ?? "";
     const target = targets.get(attr(m[1]!, "r:id") ?? [...m[1]!.matchAll(/\w+:id="([^"]*)"/g)][0]?.[1]) ?? "";
     const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
     const entry = byPath.get(path.replace(/\/[^/]+\/\.\.\//g, "/"));
-    sheets.push({ name, rows: entry ? await sheetRows(entry, shared, dates, date1904) : [] });
+    sheets.push({ name, rows: () => (entry ? sheetRows(entry, shared, dates, date1904) : noRows()) });
   }
   return sheets;
+}
+
+async function* noRows(): AsyncGenerator<never> {}
+
+/** Every sheet with all its rows in memory (small workbooks, tests). */
+export async function readXlsxRows(filePath: string): Promise<SheetRows[]> {
+  const out: SheetRows[] = [];
+  for (const sheet of await readXlsxSheets(filePath)) {
+    const rows: SheetRows["rows"] = [];
+    for await (const r of sheet.rows()) rows.push(r);
+    out.push({ name: sheet.name, rows });
+  }
+  return out;
 }
 
 const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
@@ -112,16 +133,15 @@ const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
 const CLOSE_ROW = /<\/(?:\w+:)?row>/g;
 const VALUE = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 
-async function sheetRows(entry: Entry, shared: string[], dates: boolean[], date1904: boolean): Promise<SheetRows["rows"]> {
-  const rows: SheetRows["rows"] = [];
+/** The sheet's non-empty rows, scanned from its XML as it streams in: only a chunk's worth is held at a time. */
+async function* sheetRows(entry: Entry, shared: string[], dates: boolean[], date1904: boolean): AsyncGenerator<SheetRows["rows"][number]> {
+  let rows: SheetRows["rows"] = [];
   const decoder = new TextDecoder();
   let pending = "";
   let nextRow = 1;
-  const scan = (xml: string): number => {
-    let consumed = 0;
+  const scan = (xml: string) => {
     ROW.lastIndex = 0;
     for (let m = ROW.exec(xml); m; m = ROW.exec(xml)) {
-      consumed = ROW.lastIndex;
       const r = Number(attr(m[1]!, "r") ?? nextRow);
       nextRow = r + 1;
       const values: LedgerCell[] = [];
@@ -136,20 +156,31 @@ async function sheetRows(entry: Entry, shared: string[], dates: boolean[], date1
       }
       if (values.some((v) => v !== null && v !== undefined && v !== "")) rows.push({ row: r, values: Array.from(values, (v) => v ?? null) });
     }
-    return consumed;
   };
-  for await (const chunk of entry.stream()) {
-    pending += decoder.decode(chunk as Buffer, { stream: true });
-    // Scan whole rows only: what follows the last closed row waits for the next chunk.
-    let end = -1;
-    for (const m of pending.matchAll(CLOSE_ROW)) end = m.index + m[0].length;
-    if (end <= 0) continue;
-    scan(pending.slice(0, end));
-    pending = pending.slice(end);
+  const take = () => {
+    const out = rows;
+    rows = [];
+    return out;
+  };
+  const stream = entry.stream();
+  try {
+    for await (const chunk of stream) {
+      pending += decoder.decode(chunk as Buffer, { stream: true });
+      // Scan whole rows only: what follows the last closed row waits for the next chunk.
+      let end = -1;
+      for (const m of pending.matchAll(CLOSE_ROW)) end = m.index + m[0].length;
+      if (end <= 0) continue;
+      scan(pending.slice(0, end));
+      pending = pending.slice(end);
+      yield* take();
+    }
+    pending += decoder.decode();
+    scan(pending);
+    yield* take();
+  } finally {
+    // Stopped early (only the header was wanted): the rest of the sheet is not inflated.
+    stream.destroy();
   }
-  pending += decoder.decode();
-  scan(pending);
-  return rows;
 }
 
 function cellValue(attrs: string, body: string, shared: string[], dates: boolean[], date1904: boolean): LedgerCell {

@@ -2,6 +2,9 @@ import type { BlockerKind } from "../domain/blockers.ts";
 import { toLocalDate } from "../domain/local-day.ts";
 import { resolveLeader } from "../domain/leaders.ts";
 import { formatWan } from "../domain/money.ts";
+import { mergeFormChanges } from "../domain/form-merge.ts";
+import { personRef } from "../domain/person-ref.ts";
+import { FIELD_LABELS, formOverlap } from "../domain/glossary.ts";
 import { textLimitProblem } from "../domain/text-limits.ts";
 import { canCreateInGroup, canEditProject, type EditDecision } from "../domain/permissions.ts";
 import type { Rules } from "../domain/rules.ts";
@@ -12,8 +15,8 @@ import { listGroups, listUnits } from "../store/directory.ts";
 import { listLeaders } from "../store/leaders.ts";
 import { VersionConflictError } from "../store/errors.ts";
 import { recordFunds } from "../store/funds.ts";
-import { STAGE_DATE_COLUMNS, type FieldValue, type HistoryField } from "../store/project-row.ts";
-import { countProjectsByName, createProject, getProject, isRequestApplied, saveProjectChanges, searchProjectsByName, type FieldChange, type UpdateSource } from "../store/projects.ts";
+import { STAGE_DATE_COLUMNS, fromDomain, type FieldValue, type HistoryField } from "../store/project-row.ts";
+import { changesSinceVersion, countProjectsByName, createProject, getProject, isRequestApplied, saveProjectChanges, searchProjectsByName, type FieldChange, type UpdateSource } from "../store/projects.ts";
 import { ALREADY_DONE, CHECKED, done, guard, refuse, type Result } from "./service-result.ts";
 
 // Use cases that change projects, shared by slash commands, forms, buttons
@@ -182,14 +185,15 @@ export async function updateProject(
   // A command or button names no version: another writer saving the project
   // between our read and our write is no conflict for it, so the change is
   // worked out again on the new version (merged) rather than refused. A form
-  // names the version it was filled in on, and is refused if that moved.
+  // names the version it was filled in on: what it changed is merged with
+  // what others changed since, and refused only where both changed a field.
   return guard(async () => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await updateOnce(ctx, caller, projectId, req, expectedVersion);
       } catch (e) {
         // Each lost race means another change went in: a few dozen tries outlast any burst of them.
-        if (!(e instanceof VersionConflictError) || expectedVersion !== undefined || attempt >= 30) throw e;
+        if (!(e instanceof VersionConflictError) || attempt >= 30) throw e;
         await new Promise((r) => setTimeout(r, Math.random() * 20 * Math.min(attempt, 5)));
       }
     }
@@ -203,10 +207,17 @@ async function updateOnce(ctx: ServiceContext, caller: Caller, projectId: number
   if (!current) return refuse("not_found", `项目 #${projectId} 不存在。用 /project 列表 查看项目编号。`);
   const permission = await editPermission(ctx, caller.userId, current);
   if (!permission.allowed) return refuse("forbidden", `你没有修改项目 #${projectId}“${current.name}”的权限。可修改的人：${permission.who}。`);
-  // A form filled in on an old version is refused before its values are judged against the new one.
-  if (expectedVersion !== undefined && expectedVersion !== current.version) throw new VersionConflictError(current);
-
-  const { patch, group: target, errors } = await resolveNames(ctx.db, req);
+  const resolved = await resolveNames(ctx.db, req);
+  let patch = resolved.patch;
+  const { group: target, errors } = resolved;
+  // A form filled in on an old version: merged when what it changed and what was changed since are different fields.
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    const merged = await mergeWithChangesSince(ctx, current, expectedVersion, patch, req.stage);
+    if (!merged.ok) return merged;
+    const { stage, ...rest } = merged.value;
+    patch = rest;
+    if (stage === undefined) req = { ...req, stage: undefined };
+  }
   // Moving a project into a group is creating one there: it needs the same rights.
   if (target && target.id !== current.groupId && !canCreateInGroup(caller.userId, target, ctx.admins))
     return refuse("forbidden", `只有“${target.name}”工作组成员、组长或管理员可以把项目移入该组。如需移交，请该组成员或管理员操作。`);
@@ -232,13 +243,40 @@ async function updateOnce(ctx: ServiceContext, caller: Caller, projectId: number
   if (ctx.checkOnly) return CHECKED;
   const actor = { author: caller.userId, source: caller.source };
   const outcome = await inTransaction(ctx.db, async (tx) => {
-    const saved = await saveProjectChanges(tx, projectId, expectedVersion ?? current.version, patch, actor, { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, progress, at: ctx.now });
+    const saved = await saveProjectChanges(tx, projectId, current.version, patch, actor, { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, progress, at: ctx.now });
     if (req.fundsWan !== undefined)
       await recordFunds(tx, { projectId, date: req.fundsDate ?? day, amountWan: req.fundsWan }, actor, { at: ctx.now });
     return saved;
   });
   const names = outcome.changes.some((c) => /^(groupId|leadUnitId|landingUnitId|coUnitIds)$/.test(c.field)) ? await namesOfIds(ctx.db) : {};
   return done({ ...outcome, progress, fundsWan: req.fundsWan, names });
+}
+
+/**
+ * A form's patch (and stage move) on version `from` against the changes since
+ * (mergeFormChanges): the fields the form changed, or a conflict naming the
+ * field both changed and who changed it.
+ */
+async function mergeWithChangesSince(
+  ctx: ServiceContext,
+  current: Project,
+  from: number,
+  patch: Partial<Record<HistoryField, FieldValue>>,
+  stage: Stage | undefined,
+): Promise<Result<Partial<Record<HistoryField, FieldValue>>>> {
+  const since = await changesSinceVersion(ctx.db, current.id, from, current.version);
+  // A history that cannot say what changed: refused as before, the current values shown.
+  if (!since) return { ok: false, kind: "conflict", error: new VersionConflictError(current).message, current };
+  const form = stage === undefined ? patch : { ...patch, stage };
+  const empty = (v: FieldValue) => (v === "" || v === undefined ? null : v);
+  const same = (a: FieldValue, b: FieldValue) => JSON.stringify(empty(a)) === JSON.stringify(empty(b));
+  // A stage, its dates and its 终止原因 move together: a change to any of them is a change of the stage.
+  const group = (f: HistoryField) => (f === "stage" || f === "dropReason" || (Object.values(STAGE_DATE_COLUMNS) as HistoryField[]).includes(f) ? "stage" : f);
+  const decision = mergeFormChanges(form, fromDomain(current), since, same, group);
+  if (decision.ok) return done(decision.patch);
+  // A person as a marker (a mention in messages, a name in form errors); "import", "cli" as written.
+  const by = /^[UW][A-Z0-9_]+$/.test(decision.author) ? ` ${personRef(decision.author)} ` : `“${decision.author}”`;
+  return { ok: false, kind: "conflict", error: formOverlap(current.id, FIELD_LABELS[decision.field] ?? decision.field, by), current };
 }
 
 /** `/project 到位 #7 +500万` and the funds form. Recorded at most once per request key. */

@@ -2,6 +2,7 @@ import type { Project } from "../domain/types.ts";
 import type { Db } from "./client.ts";
 import { listGroups, listUnits } from "./directory.ts";
 import { listLeaders } from "./leaders.ts";
+import { rowCounter } from "../memory.ts";
 import { flatten, toDomain } from "./project-row.ts";
 
 // What an import compares its ledger with, read before its write transaction
@@ -14,6 +15,7 @@ const PAGE = 5_000;
 
 async function allProjects(db: Db): Promise<Project[]> {
   const out: Project[] = [];
+  const counted = rowCounter();
   for (let after = 0; ; ) {
     const rows = await db.project.findMany({
       where: { id: { gt: after } },
@@ -21,7 +23,10 @@ async function allProjects(db: Db): Promise<Project[]> {
       orderBy: { id: "asc" },
       take: PAGE,
     });
-    for (const r of rows) out.push(toDomain(flatten(r)));
+    for (const r of rows) {
+      out.push(toDomain(flatten(r)));
+      counted();
+    }
     if (rows.length < PAGE) return out;
     after = rows.at(-1)!.id;
   }

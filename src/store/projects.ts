@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Project } from "../domain/types.ts";
 import { inTransaction, type Db, type Tx } from "./client.ts";
 import { AlreadyAppliedError, NotFoundError, VersionConflictError, isUniqueViolation } from "./errors.ts";
-import { encodeValue, flatten, fromDomain, toDomain, type FieldValue, type HistoryField } from "./project-row.ts";
+import { decodeValue, encodeValue, flatten, fromDomain, toDomain, type FieldValue, type HistoryField } from "./project-row.ts";
 
 export type UpdateSource = "SLASH" | "FORM" | "BUTTON" | "IMPORT" | "CLI" | "DEMO";
 
@@ -180,6 +180,36 @@ export async function saveProjectChanges(
 /** The last `limit` history rows of a project, newest first. */
 export async function projectHistory(db: Db | Tx, projectId: number, limit = 20) {
   return db.update.findMany({ where: { projectId }, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit });
+}
+
+/**
+ * The project's field changes after version `from` (up to `to`, the stored
+ * one), oldest first, each with its value before and its author: every save
+ * that moved the version wrote one batch of history rows (its fields and
+ * progress). Null when the history does not account for every version in
+ * between (then nobody can say what changed).
+ */
+export async function changesSinceVersion(db: Db | Tx, projectId: number, from: number, to: number): Promise<Array<{ field: HistoryField; before: FieldValue; author: string }> | null> {
+  const wanted = to - from;
+  if (wanted <= 0) return [];
+  const rows = await db.update.findMany({
+    where: { projectId, field: { notIn: ["FUNDS", "SUPERVISION", "NOTE"] } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: 200 + wanted * 30,
+  });
+  const batches: Array<typeof rows> = [];
+  const index = new Map<string, number>();
+  for (const r of rows) {
+    if (!index.has(r.batch)) index.set(r.batch, batches.push([]) - 1);
+    batches[index.get(r.batch)!]!.push(r);
+  }
+  const saves = batches.slice(0, wanted);
+  if (saves.length < wanted || saves.some((b) => b.some((r) => r.field === "CREATED"))) return null;
+  return saves
+    .reverse()
+    .flatMap((b) => [...b].reverse())
+    .filter((r) => r.field !== "PROGRESS")
+    .map((r) => ({ field: r.field as HistoryField, before: decodeValue(r.field as HistoryField, r.oldValue), author: r.author }));
 }
 
 /** Whether a request key was already applied (checked before validating a retry, whose state has moved on). */

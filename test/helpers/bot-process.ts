@@ -70,6 +70,31 @@ export async function sendSlash(
   return { id, status: res.status, body: await res.text(), ms: Date.now() - start };
 }
 
+/** Presses a message button (block_actions) as Slack delivers it; resolves with the response_url id and the HTTP answer. */
+export async function sendClick(
+  bot: { port: number },
+  standin: SlackStandin,
+  secret: string,
+  action: { action_id: string; value: string },
+  who: { user: string; channel: string; messageTs?: string },
+): Promise<{ id: string; status: number; body: string }> {
+  const id = `click${++seq}-${Math.random().toString(36).slice(2, 6)}`;
+  const payload = {
+    type: "block_actions",
+    user: { id: who.user, username: who.user.toLowerCase(), team_id: "T0FAULT" },
+    team: { id: "T0FAULT", domain: "fault" },
+    api_app_id: "A0FAULT",
+    channel: { id: who.channel, name: "fault" },
+    ...(who.messageTs ? { message: { ts: who.messageTs, type: "message", text: "" }, container: { type: "message", message_ts: who.messageTs, channel_id: who.channel } } : {}),
+    trigger_id: standin.issueTriggerId(),
+    response_url: standin.responseUrl(id, { channel: who.channel, user: who.user }),
+    actions: [{ type: "button", block_id: "b", action_ts: String(Date.now() / 1000), ...action }],
+  };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const res = await fetch(`http://127.0.0.1:${bot.port}/slack/events`, { method: "POST", body, headers: { ...signedHeaders(secret, body, Date.now()) } });
+  return { id, status: res.status, body: await res.text() };
+}
+
 /** The day the fault tests' demo district is seeded for. */
 export const FAULT_NOW = new Date("2026-11-23T09:00:00+08:00");
 

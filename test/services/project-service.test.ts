@@ -4,7 +4,7 @@ import { createNewProject, findProject, recordProjectFunds, updateProject, type 
 import { closeOrRequest, openSupervisionItem } from "../../src/services/supervision-service.ts";
 import { upsertGroup, upsertUnit } from "../../src/store/directory.ts";
 import { listFunds } from "../../src/store/funds.ts";
-import { projectHistory } from "../../src/store/projects.ts";
+import { getProject, projectHistory } from "../../src/store/projects.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
 let store: TestStore;
@@ -95,10 +95,20 @@ describe("updating", () => {
     expect(ok.ok).toBe(true);
   });
 
-  it("detects an edit based on an old version and returns the current values", async () => {
-    const r = await updateProject(ctx, member, projectId, { blockers: "旧表单" }, 1);
+  it("refuses a form on an old version that changes a field changed since, naming it, and returns the current values", async () => {
+    // Version 1 was 洽谈; the stage moved since (签约, then back): the form's 签约 overlaps.
+    const r = await updateProject(ctx, member, projectId, { stage: "SIGNED", blockers: "旧表单" }, 1);
     expect(r).toMatchObject({ ok: false, kind: "conflict" });
+    expect(!r.ok && r.error).toContain("的“阶段”在你打开表单后已被");
     expect(r.ok === false && r.kind === "conflict" && r.current.stage).toBe("NEGOTIATING");
+    expect((await getProject(store.db, projectId))!.blockers).not.toBe("旧表单");
+  });
+
+  it("merges a form on an old version that changes only fields nobody changed since", async () => {
+    const r = await updateProject(ctx, member, projectId, { blockers: "用地：指标未落实" }, 1);
+    expect(r.ok).toBe(true);
+    const p = (await getProject(store.db, projectId))!;
+    expect([p.blockers, p.nextStep, p.stage]).toEqual(["用地：指标未落实", "办理注册", "NEGOTIATING"]);
   });
 });
 

@@ -5,7 +5,7 @@ import { HOME_ACTIONS } from "../../src/slack/blocks/app-home.ts";
 import { listFunds } from "../../src/store/funds.ts";
 import { createProject, getProject } from "../../src/store/projects.ts";
 import { newProject } from "../fixtures/factories.ts";
-import { CHANNEL, MEMBER, OTHER, startHarness, textOf, type Harness } from "../helpers/slack-harness.ts";
+import { ADMIN, CHANNEL, MEMBER, OTHER, startHarness, textOf, type Harness } from "../helpers/slack-harness.ts";
 
 // Buttons and forms, as Slack delivers them: signed interactivity payloads.
 
@@ -115,13 +115,68 @@ describe("forms", () => {
     expect((await getProject(h.store.db, projectId))!.stage).toBe("SIGNED");
   });
 
-  it("tells the second of two editors that the project changed and shows the current values", async () => {
+  it("tells the second of two editors who moved the stage meanwhile and shows the current values", async () => {
     h.standin.clear();
-    const values = { ...field("stage", selectValue("SIGNED")), ...field("blockers", textValue("旧版本上的修改")) };
+    // Version 1 was 洽谈 and the stage has moved since: the form's 注册 overlaps (its 堵点 alone would be merged).
+    const values = { ...field("stage", selectValue("REGISTERED")), ...field("blockers", textValue("旧版本上的修改")) };
     await submit(FORMS.update, values, { projectId, version: 1, stage: "NEGOTIATING", channelId: CHANNEL });
     const [eph] = await h.answers();
-    expect(textOf(eph.blocks)).toContain("刚被他人修改");
+    expect(textOf(eph.blocks)).toContain("的“阶段”在你打开表单后已被");
     expect((await getProject(h.store.db, projectId))!.blockers).toBe("");
+  });
+
+  describe("a form filled in while someone else changed the project", () => {
+    /** Opens the update form from the card and returns what Slack would send back with `changes` typed into it. */
+    async function openUpdateForm(changes: Record<string, string>) {
+      h.standin.clear();
+      await button(CARD_ACTIONS.update, String(projectId));
+      const [open] = await h.waitForCall("views.open");
+      const view = open.args.view as { private_metadata: string; blocks: Array<{ type: string; block_id?: string; element?: Record<string, unknown> }> };
+      const values: Values = {};
+      for (const b of view.blocks) {
+        if (b.type !== "input" || !b.element || !b.block_id) continue;
+        const id = b.block_id;
+        const e = b.element;
+        const shown =
+          e.type === "datepicker"
+            ? dateValue((e.initial_date as string | undefined) ?? null)
+            : e.type === "static_select"
+              ? { type: "static_select", selected_option: e.initial_option ?? null }
+              : { type: "plain_text_input", value: (e.initial_value as string | undefined) ?? null };
+        Object.assign(values, field(id, id in changes ? textValue(changes[id]!) : shown));
+      }
+      return { values, meta: JSON.parse(view.private_metadata) as Record<string, unknown> };
+    }
+
+    it("saves it when the other change was to a different field: both changes are kept", async () => {
+      const form = await openUpdateForm({ blockers: "用地：指标未落实" });
+      // Meanwhile 下一步 is changed by a command.
+      h.standin.clear();
+      await h.slash(`更新 #${projectId} 下一步="完成工商注册"`, ADMIN);
+      await h.answers(ADMIN);
+      expect((await getProject(h.store.db, projectId))!.version).toBeGreaterThan(form.meta.version as number);
+      h.standin.clear();
+      const r = await submit(FORMS.update, form.values, form.meta);
+      expect(r.body).toBe("");
+      const [eph] = await h.answers();
+      expect(textOf(eph.blocks)).toContain("用地：指标未落实");
+      const p = (await getProject(h.store.db, projectId))!;
+      expect([p.blockers, p.nextStep]).toEqual(["用地：指标未落实", "完成工商注册"]);
+    });
+
+    it("refuses it inline, naming the field and who changed it, when both changed the same field", async () => {
+      const form = await openUpdateForm({ nextStep: "开工建设" });
+      h.standin.clear();
+      await h.slash(`更新 #${projectId} 下一步="办理施工许可"`, ADMIN);
+      await h.answers(ADMIN);
+      h.standin.clear();
+      const r = await submit(FORMS.update, form.values, form.meta);
+      const body = JSON.parse(r.body) as { response_action: string; errors: Record<string, string> };
+      expect(body.response_action).toBe("errors");
+      expect(Object.values(body.errors).join()).toMatch(/“下一步”在你打开表单后已被 ?u0admin ?修改/);
+      await h.settled();
+      expect((await getProject(h.store.db, projectId))!.nextStep).toBe("办理施工许可");
+    });
   });
 
   it("refuses someone outside the group inline", async () => {

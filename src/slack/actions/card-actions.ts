@@ -17,9 +17,13 @@ import { serviceContext, type SlackDeps } from "../deps.ts";
 import { toLocalDateTime } from "../../domain/local-day.ts";
 import { editPermission } from "../../services/project-service.ts";
 import { refusalText } from "../blocks/messages.ts";
+import { durableButton } from "./durable-button.ts";
 
-// Buttons on project cards and pick lists. Opening a form needs the
-// trigger_id within 3 s, so it happens right after the ack.
+// Buttons on project cards and pick lists. 更新/到位 only open a form, which
+// needs the trigger_id within 3 s: they stay direct (nothing is changed until
+// the form is submitted, and the submission goes through the inbox). The
+// others are durable (durable-button.ts): written before the ack, answered
+// after a restart.
 
 const NOT_THERE = new Set(["not_in_channel", "channel_not_found"]);
 
@@ -56,10 +60,8 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     await client.views.open({ trigger_id: body.trigger_id, view: fundsForm(project, {}, { channelId: body.channel?.id }) as never });
   });
 
-  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.history, async (args) => {
-    const { ack, body, action, client } = args;
-    await ack();
-    const id = Number(action.value);
+  durableButton(app, deps, CARD_ACTIONS.history, "card-history", async (press, tell) => {
+    const id = Number(press.value);
     const rows = await projectHistory(deps.db, id, 60);
     const { timeZone } = (await serviceContext(deps)).rules;
     const [groups, units] = await Promise.all([listGroups(deps.db), listUnits(deps.db)]);
@@ -73,35 +75,32 @@ export function registerCardActions(app: App, deps: SlackDeps): void {
     const lines = rows.map(({ ...h }) => ({ ...h, oldValue: idName(h.field, h.oldValue), newValue: idName(h.field, h.newValue) })).map(
       (h) => `${toLocalDateTime(h.at, timeZone)} ${h.author.startsWith("U") ? `<@${h.author}>` : esc(h.author)} ${FIELD_LABELS[h.field] ?? h.field}：${h.oldValue !== null ? `${refsAsMentions(esc(valueLabel(h.field, h.oldValue)))} → ` : ""}${refsAsMentions(esc(valueLabel(h.field, h.newValue)))}`,
     );
-    await answer(deps, args, [header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context([`时间为本区时间（${timeZone}）；显示最近 60 条`])], `#${id} 历史记录`);
+    await tell([header(`#${id} 历史记录`), ...sectionsOf(lines.length ? lines : ["（无记录）"]).slice(0, 45), context([`时间为本区时间（${timeZone}）；显示最近 60 条`])], `#${id} 历史记录`);
   });
 
   // Cards are private by default; a user may post one to the channel (no noise unless asked).
-  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS.share, async (args) => {
-    const { ack, body, action, client } = args;
-    await ack();
-    const card = await loadProjectCard(deps.db, Number(action.value), deps.now());
-    if (!card) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
-    const channel = body.channel?.id;
-    if (!channel) return answer(deps, args, refusal("这里无法发到频道，请在频道中使用 /project 查看。"), "无法发到频道");
-    const post = () => client.chat.postMessage({ channel, blocks: [context([`<@${body.user.id}> 分享了项目卡片`]), ...projectCardBlocks(card, { shared: true })] as never, text: `#${card.project.id} ${esc(card.project.name)}` });
+  durableButton(app, deps, CARD_ACTIONS.share, "card-share", async (press, tell) => {
+    const client = app.client;
+    const card = await loadProjectCard(deps.db, Number(press.value), deps.now());
+    if (!card) return tell(refusal(`项目 #${press.value} 已不存在。`), "项目不存在");
+    const channel = press.channelId;
+    if (!channel) return tell(refusal("这里无法发到频道，请在频道中使用 /project 查看。"), "无法发到频道");
+    const post = () => client.chat.postMessage({ channel, blocks: [context([`<@${press.userId}> 分享了项目卡片`]), ...projectCardBlocks(card, { shared: true })] as never, text: `#${card.project.id} ${esc(card.project.name)}` });
     try {
       await post();
     } catch (e) {
       if (!NOT_THERE.has((e as { data?: { error?: string } }).data?.error ?? "")) throw e;
       // A public channel the bot has not joined yet: join it and post; otherwise say how to invite it.
       const reach = await reachChannel(client, channel);
-      if (!reach.ok) return answer(deps, args, refusal(CHANNEL_REACH.cannotShare(reach.name ?? channel)), "无法发到频道");
+      if (!reach.ok) return tell(refusal(CHANNEL_REACH.cannotShare(reach.name ?? channel)), "无法发到频道");
       await post();
     }
   });
 
   // Pick-list buttons carry the project id in the action id (one per button) and the value.
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${PICK_ACTION}(_\\d+)?$`), async (args) => {
-    const { ack, body, action, client } = args;
-    await ack();
-    const card = await loadProjectCard(deps.db, Number(action.value), deps.now());
-    if (!card) return answer(deps, args, refusal(`项目 #${action.value} 已不存在。`), "项目不存在");
-    await answer(deps, args, projectCardBlocks(card), `#${card.project.id} ${esc(card.project.name)}`);
+  durableButton(app, deps, new RegExp(`^${PICK_ACTION}(_\\d+)?$`), "card-pick", async (press, tell) => {
+    const card = await loadProjectCard(deps.db, Number(press.value), deps.now());
+    if (!card) return tell(refusal(`项目 #${press.value} 已不存在。`), "项目不存在");
+    await tell(projectCardBlocks(card), `#${card.project.id} ${esc(card.project.name)}`);
   });
 }

@@ -1,6 +1,7 @@
-import type { App, BlockAction, ButtonAction, DatepickerAction, RespondFn } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import { answerPerson } from "../answer-person.ts";
-import { dayInProse } from "../../domain/glossary.ts";
+import { dayInProse, REQUEST_TEXTS } from "../../domain/glossary.ts";
+import { durableButton, type Press, type Tell } from "./durable-button.ts";
 import { addDays } from "../../domain/periods.ts";
 import { toLocalDate } from "../../domain/local-day.ts";
 import { acknowledgePingReaction, markOverdueHandled, muteMyPings, type PingRef } from "../../services/ping-service.ts";
@@ -18,7 +19,9 @@ import { publishHome } from "../events/app-home.ts";
 
 // The overdue ping's buttons, its mute date picker, and ✅ reactions. Each
 // answer shows on the ping itself (the project's line, or the footer for ✅),
-// so the group sees it was answered and nobody answers twice.
+// so the group sees it was answered and nobody answers twice. 已处理, 延期
+// and the mute date are durable (durable-button.ts); 更新进展 only opens the
+// form (its trigger_id lasts 3 s), so it stays direct.
 
 const ACK_REACTIONS = new Set(["white_check_mark", "heavy_check_mark", "ballot_box_with_check"]);
 
@@ -27,7 +30,10 @@ export function registerPingActions(app: App, deps: SlackDeps): void {
   const tell = (args: Click, text: string, blocks: Block[] = [section(text)]) =>
     answerPerson(args.client, { userId: args.body.user.id, channelId: args.body.channel?.id, respond: args.body.response_url ? args.respond : undefined }, blocks, text, deps.logger);
   const refuseWith = (args: Click, error: string) => tell(args, refusalText(error), refusal(error));
-  const pingOf = (body: BlockAction): PingRef | undefined => (body.channel && body.message ? { channelId: body.channel.id, messageTs: body.message.ts } : undefined);
+  // The durable buttons' answers (from the stored press).
+  const say = (t: Tell, text: string) => t([section(text)], text);
+  const refuse = (t: Tell, error: string) => t(refusal(error), refusalText(error));
+  const pingOf = (press: Press): PingRef | undefined => (press.channelId && press.messageTs ? { channelId: press.channelId, messageTs: press.messageTs } : undefined);
 
   /** Rewrites the ping in place; its blocks come from the click's payload, else are read back from the channel. */
   async function rewritePing(client: App["client"], ref: PingRef, change: (b: Block[]) => Block[], posted?: { blocks?: unknown; text?: string }) {
@@ -54,49 +60,43 @@ export function registerPingActions(app: App, deps: SlackDeps): void {
     await client.views.open({ trigger_id: body.trigger_id, view: updateForm(project, {}, { channelId: body.channel?.id }) as never });
   });
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${PING_ACTIONS.done}_\\d+$`), async (args) => {
-    const { ack, body, action, client } = args;
-    await ack();
+  durableButton(app, deps, new RegExp(`^${PING_ACTIONS.done}_\\d+$`), "ping-done", async (press, tell) => {
     const ctx = await serviceContext(deps);
-    const ref = pingOf(body);
-    const caller = { userId: body.user.id, source: "BUTTON" as const, requestKey: `ping-done:${body.message?.ts}:${action.value}:${body.user.id}` };
-    const r = await markOverdueHandled(ctx, caller, Number(action.value), ref);
-    if (!r.ok) return void (r.kind === "duplicate" ? undefined : await refuseWith(args, r.error));
-    if (ref) await rewritePing(client, ref, (b) => markProjectAnswered(b, r.value.project.id, `✅ 已处理 · <@${body.user.id}> · ${dayInProse(r.value.day)}`), body.message);
-    await publishHome(app, deps, body.user.id);
-    await tell(args, `✅ 已记录：#${action.value} 逾期的下一步已完成，本项目不再列入逾期提醒。请点“更新进展”填写新的下一步和截止日期。`);
-  });
+    const ref = pingOf(press);
+    const caller = { userId: press.userId, source: "BUTTON" as const, requestKey: `ping-done:${press.messageTs}:${press.value}:${press.userId}` };
+    const r = await markOverdueHandled(ctx, caller, Number(press.value), ref);
+    if (!r.ok) return r.kind === "duplicate" ? tell(refusal(REQUEST_TEXTS.alreadyDone), REQUEST_TEXTS.alreadyDone) : refuse(tell, r.error);
+    if (ref) await rewritePing(app.client, ref, (b) => markProjectAnswered(b, r.value.project.id, `✅ 已处理 · <@${press.userId}> · ${dayInProse(r.value.day)}`), press.message);
+    await publishHome(app, deps, press.userId);
+    await say(tell, `✅ 已记录：#${press.value} 逾期的下一步已完成，本项目不再列入逾期提醒。请点“更新进展”填写新的下一步和截止日期。`);
+  }, { keepMessage: true });
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${PING_ACTIONS.postpone}_\\d+$`), async (args) => {
-    const { ack, body, action, client } = args;
-    await ack();
+  durableButton(app, deps, new RegExp(`^${PING_ACTIONS.postpone}_\\d+$`), "ping-postpone", async (press, tell) => {
     const ctx = await serviceContext(deps);
-    const project = await getProject(deps.db, Number(action.value));
-    if (!project) return void (await tell(args, `项目 #${action.value} 已不存在。`));
+    const project = await getProject(deps.db, Number(press.value));
+    if (!project) return say(tell, `项目 #${press.value} 已不存在。`);
     const today = toLocalDate(ctx.now, ctx.rules.timeZone);
     const from = project.nextStepDue && project.nextStepDue > today ? project.nextStepDue : today;
     const r = await updateProject(
       ctx,
-      { userId: body.user.id, source: "BUTTON", requestKey: `ping-postpone:${body.message?.ts}:${action.value}:${body.user.id}` },
+      { userId: press.userId, source: "BUTTON", requestKey: `ping-postpone:${press.messageTs}:${press.value}:${press.userId}` },
       project.id,
       { nextStepDue: addDays(from, 7), progress: "下一步截止延期 7 天（来自提醒）" },
     );
-    if (!r.ok) return void (await refuseWith(args, r.kind === "duplicate" ? "已延期过，未重复延期。" : r.error));
-    const ref = pingOf(body);
+    if (!r.ok) return refuse(tell, r.kind === "duplicate" ? "已延期过，未重复延期。" : r.error);
+    const ref = pingOf(press);
     if (ref) {
-      await acknowledgePing(deps.db, ref.channelId, ref.messageTs, body.user.id, deps.now());
-      await rewritePing(client, ref, (b) => markProjectAnswered(b, project.id, `⏩ 已延期至 ${dayInProse(addDays(from, 7))} · <@${body.user.id}>`), body.message);
+      await acknowledgePing(deps.db, ref.channelId, ref.messageTs, press.userId, deps.now());
+      await rewritePing(app.client, ref, (b) => markProjectAnswered(b, project.id, `⏩ 已延期至 ${dayInProse(addDays(from, 7))} · <@${press.userId}>`), press.message);
     }
-    await tell(args, `✅ #${project.id} 下一步截止已延期至 ${addDays(from, 7)}。`);
-  });
+    await say(tell, `✅ #${project.id} 下一步截止已延期至 ${addDays(from, 7)}。`);
+  }, { keepMessage: true });
 
-  app.action<BlockAction<DatepickerAction>>(PING_ACTIONS.mute, async (args) => {
-    const { ack, body, action, client } = args;
-    await ack();
-    if (!action.selected_date) return;
-    const r = await muteMyPings(await serviceContext(deps), body.user.id, action.selected_date);
-    if (!r.ok) return void (await refuseWith(args, r.error));
-    await tell(args, `🔕 ${r.value.until}（含）之前逾期提醒不再点名你；你负责的项目仍会列在提醒中，组内其他人照常可见。`);
+  durableButton(app, deps, PING_ACTIONS.mute, "ping-mute", async (press, tell) => {
+    if (!press.selectedDate) return;
+    const r = await muteMyPings(await serviceContext(deps), press.userId, press.selectedDate);
+    if (!r.ok) return refuse(tell, r.error);
+    await say(tell, `🔕 ${r.value.until}（含）之前逾期提醒不再点名你；你负责的项目仍会列在提醒中，组内其他人照常可见。`);
   });
 
   app.event("reaction_added", async ({ event, body, client }) => {

@@ -1,7 +1,7 @@
 import { BLOCKER_KIND_LABELS, type BlockerKind } from "../../domain/blockers.ts";
 import { personRef } from "../../domain/person-ref.ts";
 import type { SupervisionStepKind } from "../../domain/supervision.ts";
-import { CLASS_NAMES, dayInProse, formatMoney, LIGHT_NAMES, ORIGIN_NAMES, SECTOR_NAMES, SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
+import { CLASS_NAMES, dayInProse, FIELD_LABELS, formatMoney, LIGHT_NAMES, ORIGIN_NAMES, SECTOR_NAMES, SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
 import { STAGE_LABELS } from "../../domain/stages.ts";
 import type { HealthLight, ProjectClass, Stage } from "../../domain/types.ts";
 
@@ -11,13 +11,7 @@ import type { HealthLight, ProjectClass, Stage } from "../../domain/types.ts";
 export const LIGHT_EMOJI: Record<HealthLight, string> = { RED: "🔴", YELLOW: "🟡", GREEN: "🟢" };
 export const LIGHT_LABEL: Record<HealthLight, string> = LIGHT_NAMES;
 
-export const FIELD_LABELS: Record<string, string> = {
-  name: "名称", investor: "投资方", industryChain: "产业链", groupId: "工作组", leadUnitId: "牵头单位", landingUnitId: "落地单位",
-  coUnitIds: "配合单位", responsibleUserIds: "责任人", origin: "来源", sector: "产业类别", agreedWan: "协议资金", outputWan: "年产值",
-  stage: "阶段", leadAt: "线索日期", negotiatingAt: "洽谈日期", signedAt: "签约日期", registeredAt: "注册日期", startedAt: "开工日期",
-  producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", dropReason: "终止原因", leaderName: "包联领导", leaderSlackId: "包联领导（Slack）",
-  nextStep: "下一步", nextStepDue: "下一步截止", blockers: "问题堵点", blockerKind: "堵点类型", blockerUnit: "堵点责任单位", CREATED: "新建", PROGRESS: "进展", FUNDS: "到位资金", SUPERVISION: "督办",
-};
+export { FIELD_LABELS };
 
 const ORIGIN_LABELS: Record<string, string> = ORIGIN_NAMES;
 const SECTOR_LABELS: Record<string, string> = SECTOR_NAMES;

@@ -16,6 +16,7 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
     if (event.tab !== "home") return;
     await publishHome(app, deps, event.user);
   });
+  // Direct, not through the inbox: 刷新 changes nothing (a lost press is pressed again) and 新建项目 opens a form, which needs the trigger_id within 3 s.
   app.action<BlockAction>(HOME_ACTIONS.refresh, async ({ ack, body }) => {
     await ack();
     await publishHome(app, deps, body.user.id);

@@ -1,0 +1,33 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+// A 200,000-row ledger import reads, parses and plans row by row: what stays
+// alive at any time is about 150-250 MB, but each row's records replace the
+// last and V8 lets the garbage grow to several times the live heap before it
+// collects it, which put the import's peak at 750 MB (1.1 GB re-importing). Collecting every few
+// thousand rows keeps the peak near the live heap, for well under a second
+// of CPU in all. Without an exposed gc (a restricted runtime) nothing is done.
+
+const EVERY_ROWS = 10_000;
+
+let gc: (() => void) | undefined | null = null;
+
+function collector(): (() => void) | undefined {
+  if (gc === null) {
+    try {
+      setFlagsFromString("--expose-gc");
+      gc = runInNewContext("gc") as () => void;
+    } catch {
+      gc = undefined;
+    }
+  }
+  return gc;
+}
+
+/** Counts rows; every EVERY_ROWS of them the garbage of the rows before is collected. */
+export function rowCounter(): () => void {
+  let n = 0;
+  return () => {
+    if (++n % EVERY_ROWS === 0) collector()?.();
+  };
+}
