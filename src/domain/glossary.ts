@@ -224,3 +224,24 @@ export function storeUnreachableAtStart(redactedUrl: string, e: unknown): string
   if (/DATABASE_URL/.test(message)) return message.split("\n")[0]!;
   return `无法连接数据库 ${redactedUrl}：请确认数据库已启动、地址和账号正确、网络可达（DATABASE_URL），然后重新启动。`;
 }
+
+/** The lifecycle's words beyond the stage ladder (seed 000's 开工拿地 and 未来订单 nodes). */
+export const LIFECYCLE_TERMS = {
+  land: "拿地",
+  followOn: "未来订单",
+} as const;
+
+/** 未来订单 kinds as seed 000 names them. */
+export const FOLLOW_ON_KIND_NAMES = { EXPANSION: "增资扩产", PHASE_TWO: "二期", REFERRAL: "以商引商" } as const;
+
+/** The card's line of a follow-on project: "未来订单：源自 #5 年产5万吨锂电材料项目（增资扩产）". */
+export const followOnFromText = (parentId: number, parentName: string, kind: keyof typeof FOLLOW_ON_KIND_NAMES) =>
+  `${LIFECYCLE_TERMS.followOn}：源自 #${parentId} ${parentName}（${FOLLOW_ON_KIND_NAMES[kind]}）`;
+
+/** The card's line of a producing project's follow-ons: "未来订单：#201 年产5万吨锂电材料二期项目（二期，5亿元）". */
+export const followOnChildrenText = (children: Array<{ id: number; name: string; kind: keyof typeof FOLLOW_ON_KIND_NAMES | null; agreedWan: number }>) =>
+  `${LIFECYCLE_TERMS.followOn}：${children.map((c) => `#${c.id} ${c.name}（${c.kind ? `${FOLLOW_ON_KIND_NAMES[c.kind]}，` : ""}${formatMoney(c.agreedWan)}）`).join("；")}`;
+
+/** The funnel's figure: "未来订单 3个，协议资金 12.5亿元". */
+export const followOnFunnelText = (count: number, agreedWan: number) =>
+  `${LIFECYCLE_TERMS.followOn} ${countText(count)}，${TERMS.agreed} ${formatMoney(agreedWan)}`;

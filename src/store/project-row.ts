@@ -1,4 +1,4 @@
-import type { Origin, Project, Sector, Stage, StageDates } from "../domain/types.ts";
+import type { FollowOnKind, Origin, Project, Sector, Stage, StageDates } from "../domain/types.ts";
 
 // The one mapping between a Project row (plus its link tables) and the domain
 // Project, and the string codec of history values, so the store, the history
@@ -39,6 +39,9 @@ export const HISTORY_FIELDS = {
   producingAt: "text",
   atCapacityAt: "text",
   droppedAt: "text",
+  landAt: "text",
+  followOnOfId: "int",
+  followOnKind: "text",
   dropReason: "text",
   leaderName: "text",
   leaderSlackId: "text",
@@ -115,6 +118,9 @@ export function toDomain(f: FlatProject): Project {
     nextStep: (f.nextStep as string) ?? "",
     nextStepDue: f.nextStepDue as string | null,
     blockers: (f.blockers as string) ?? "",
+    landAcquiredOn: (f.landAt as string | null) ?? null,
+    followOnOf: (f.followOnOfId as number | null) ?? null,
+    followOnKind: (f.followOnKind as FollowOnKind | null) ?? null,
     version: f.version,
   };
 }
@@ -141,6 +147,9 @@ export function fromDomain(p: Omit<Project, "id" | "version">): Record<HistoryFi
     nextStep: p.nextStep,
     nextStepDue: p.nextStepDue,
     blockers: p.blockers,
+    landAt: p.landAcquiredOn ?? null,
+    followOnOfId: p.followOnOf ?? null,
+    followOnKind: p.followOnKind ?? null,
   };
   for (const [stage, column] of Object.entries(STAGE_DATE_COLUMNS)) out[column] = p.stageDates[stage as Stage] ?? null;
   return out as Record<HistoryField, FieldValue>;

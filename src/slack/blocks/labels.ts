@@ -1,6 +1,6 @@
 import { personRef } from "../../domain/person-ref.ts";
 import type { SupervisionStepKind } from "../../domain/supervision.ts";
-import { CLASS_NAMES, dayInProse, formatMoney, LIGHT_NAMES, ORIGIN_NAMES, SECTOR_NAMES, SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
+import { CLASS_NAMES, dayInProse, FOLLOW_ON_KIND_NAMES, formatMoney, LIGHT_NAMES, ORIGIN_NAMES, SECTOR_NAMES, SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
 import { STAGE_LABELS } from "../../domain/stages.ts";
 import type { HealthLight, ProjectClass, Stage } from "../../domain/types.ts";
 
@@ -14,7 +14,7 @@ export const FIELD_LABELS: Record<string, string> = {
   name: "名称", investor: "投资方", industryChain: "产业链", groupId: "工作组", leadUnitId: "牵头单位", landingUnitId: "落地单位",
   coUnitIds: "配合单位", responsibleUserIds: "责任人", origin: "来源", sector: "产业类别", agreedWan: "协议资金", outputWan: "年产值",
   stage: "阶段", leadAt: "线索日期", negotiatingAt: "洽谈日期", signedAt: "签约日期", registeredAt: "注册日期", startedAt: "开工日期",
-  producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", dropReason: "终止原因", leaderName: "包联领导", leaderSlackId: "包联领导（Slack）",
+  producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", landAt: "拿地日期", followOnOfId: "源自项目", followOnKind: "未来订单类型", dropReason: "终止原因", leaderName: "包联领导", leaderSlackId: "包联领导（Slack）",
   nextStep: "下一步", nextStepDue: "下一步截止", blockers: "问题堵点", CREATED: "新建", PROGRESS: "进展", FUNDS: "到位资金", SUPERVISION: "督办",
 };
 
@@ -35,6 +35,8 @@ export function valueLabel(field: string, value: string | null): string {
   if (value === null || value === "") return "（空）";
   if (field === "stage") return STAGE_LABELS[value as Stage] ?? value;
   if (field === "origin") return originLabel(value);
+  if (field === "followOnKind") return FOLLOW_ON_KIND_NAMES[value as keyof typeof FOLLOW_ON_KIND_NAMES] ?? value;
+  if (field === "followOnOfId") return `#${value}`;
   if (field === "sector") return sectorLabel(value);
   if (field === "agreedWan" || field === "outputWan") return wan(Number(value));
   if (field === "leaderSlackId") return personRef(value);
