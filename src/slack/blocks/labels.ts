@@ -37,6 +37,7 @@ export function valueLabel(field: string, value: string | null): string {
   if (field === "origin") return originLabel(value);
   if (field === "followOnKind") return FOLLOW_ON_KIND_NAMES[value as keyof typeof FOLLOW_ON_KIND_NAMES] ?? value;
   if (field === "followOnOfId") return `#${value}`;
+  if (field === "landAt") return dayInProse(value);
   if (field === "sector") return sectorLabel(value);
   if (field === "agreedWan" || field === "outputWan") return wan(Number(value));
   if (field === "leaderSlackId") return personRef(value);
