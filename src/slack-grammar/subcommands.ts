@@ -19,7 +19,7 @@ export const SUBCOMMAND_INFO: Record<SubcommandName, SubcommandInfo> = {
   show: { zh: "查看", en: "show", summary: "查看一个项目的详情", example: "/project 查看 #12" },
   list: { zh: "列表", en: "list", summary: "列出项目，可按工作组、阶段、红黄绿灯筛选", example: "/project 列表 工作组=新能源组 灯=红" },
   funds: { zh: "到位", en: "funds", summary: "登记一笔到位资金", example: "/project 到位 #7 +500万 2026-11-20" },
-  followOn: { zh: "未来订单", en: "followon", summary: "为已投产、达产项目登记增资扩产、二期、以商引商（新建关联项目）", example: '/project 未来订单 #7 类型=增资扩产 名称="智能终端扩产项目" 协议资金=5亿' },
+  followOn: { zh: "未来订单", en: "followon", summary: "为已投产、达产项目登记增资扩产、二期、以商引商（新建关联项目）", example: '/project 未来订单 #12 类型=增资扩产 名称="智能终端扩产项目" 协议资金=5亿' },
   supervise: { zh: "督办", en: "supervise", summary: "把问题挂牌督办", example: '/project 督办 #7 事项="土地指标未落实" 责任人=@王小峡 期限=12-31' },
   feedback: { zh: "反馈", en: "feedback", summary: "责任人报送督办事项办理情况", example: "/project 反馈 督办12 已完成用地预审，待市级批复" },
   request: { zh: "申请销号", en: "request", summary: "责任人办结后申请销号，由督办员复核", example: '/project 申请销号 督办12 说明="用地指标已落实"' },

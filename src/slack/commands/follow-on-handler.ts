@@ -14,7 +14,7 @@ import { resolveProject } from "./resolve-project.ts";
 // `/project 未来订单 #5 类型=… 名称=…`: records the follow-on as a new project and answers with its card.
 
 export async function handleFollowOn(cmd: FollowOnCommand, turn: Turn, deps: SlackDeps): Promise<void> {
-  const parent = await resolveProject(deps, turn, cmd.parent, `例如 ${followOnExample(7)}`);
+  const parent = await resolveProject(deps, turn, cmd.parent, `例如 ${followOnExample(12)}`);
   if (!parent) return;
   const r = await recordFollowOn(await serviceContext(deps), caller(turn), parent.id, cmd.kind, toChangeRequest(cmd.fields));
   if (!r.ok) return replyRefusal(deps, turn, r);
