@@ -49,6 +49,11 @@ export const PROJECT_COLUMNS = [
   { key: "nextStep", header: "下一步", width: 28 },
   { key: "nextStepDue", header: "下一步截止", kind: "date", width: 12 },
   { key: "blockers", header: "问题堵点", width: 28 },
+  // Last, so ledgers made before them still line up: 拿地 (a milestone of the 开工拿地 node, not a stage)
+  // and 未来订单 links, which are recorded in Slack and written out for reading only.
+  { key: "landDate", header: "拿地日期", kind: "date", width: 12 },
+  { key: "followOnOf", header: "源自项目编号", exportOnly: true, width: 12 },
+  { key: "followOnKind", header: "未来订单类型", exportOnly: true, width: 12 },
 ] as const satisfies readonly ColumnDef[];
 
 export const FUND_COLUMNS = [

@@ -1,4 +1,5 @@
 import { classifyProject, CLASS_LABELS } from "../domain/project-class.ts";
+import { FOLLOW_ON_KIND_NAMES } from "../domain/glossary.ts";
 import type { Rules } from "../domain/rules.ts";
 import { STAGE_LABELS } from "../domain/stages.ts";
 import type { Group, Project, Target, Unit } from "../domain/types.ts";
@@ -78,6 +79,9 @@ function projectRow(p: Project, rules: Rules, groupName: Map<number, string>, un
     nextStep: orEmpty(p.nextStep),
     nextStepDue: p.nextStepDue ? dateCellOf(p.nextStepDue) : null,
     blockers: orEmpty(p.blockers),
+    landDate: p.landAcquiredOn ? dateCellOf(p.landAcquiredOn) : null,
+    followOnOf: p.followOnOf != null ? `#${p.followOnOf}` : null,
+    followOnKind: p.followOnKind ? FOLLOW_ON_KIND_NAMES[p.followOnKind] : null,
   };
   for (const s of STAGE_DATE_ORDER) {
     const d = p.stageDates[s];

@@ -1,3 +1,4 @@
+import { planLandMilestone } from "../domain/land-milestone.ts";
 import { STAGE_LABELS, parseStage } from "../domain/stages.ts";
 import { STAGES, type LocalDate, type Project, type Stage, type StageDates } from "../domain/types.ts";
 import { limitedText, parseChoice, parseDate, parseMoney, parseText, parseUserIds, splitNames, type Parsed } from "./cells.ts";
@@ -18,8 +19,12 @@ import { consume, rowReader, type RowReader } from "./row-reader.ts";
 //   has no 开工日期); skipped stages stay empty.
 // - Filled ladder dates do not run backwards (开工 not before 签约).
 
-/** A project row of the ledger: the project's own fields, with groups and units still named, not resolved to ids. */
-export type ProjectRecord = Omit<Project, "id" | "version" | "groupId" | "leadUnitId" | "coUnitIds" | "landingUnitId"> & {
+/**
+ * A project row of the ledger: the project's own fields, with groups and units
+ * still named, not resolved to ids. `landAcquiredOn` is undefined when the
+ * sheet has no 拿地日期 column (an older ledger): the stored date is kept then.
+ */
+export type ProjectRecord = Omit<Project, "id" | "version" | "groupId" | "leadUnitId" | "coUnitIds" | "landingUnitId" | "followOnOf" | "followOnKind"> & {
   row: number;
   groupName: string | null;
   leadUnitName: string | null;
@@ -87,6 +92,11 @@ export function parseProjects(table: RawTable | undefined, known: KnownNames, pr
     const dropReasonText = r.get("dropReason", limitedText("dropReason"));
     // A date already reported as unreadable is not reported again as missing.
     if (stage) checkStage(r, stage, stageDates, dropReasonText, unreadable);
+    const landAcquiredOn = table.columns.has("landDate") ? (r.get("landDate", parseDate) ?? null) : undefined;
+    if (landAcquiredOn && stage) {
+      const land = planLandMilestone({ stage, stageDates }, landAcquiredOn);
+      if (!land.ok) r.report("landDate", land.error);
+    }
 
     const record = {
       row: raw.row,
@@ -109,6 +119,7 @@ export function parseProjects(table: RawTable | undefined, known: KnownNames, pr
       nextStep: r.get("nextStep", limitedText("nextStep")) ?? "",
       nextStepDue: r.get("nextStepDue", parseDate) ?? null,
       blockers: r.get("blockers", limitedText("blockers")) ?? "",
+      landAcquiredOn,
     };
     if (r.ok) out.records.push(record);
   }
