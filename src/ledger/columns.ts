@@ -15,6 +15,8 @@ export interface ColumnDef<K extends string = string> {
   required?: boolean;
   /** Written on export for reading only; may be absent on import and is ignored. */
   exportOnly?: boolean;
+  /** Added after ledgers were in use: a sheet without it is read, and the stored values stay. */
+  optional?: boolean;
   /** How the writer formats it (dates as date cells, money with thousands separators). */
   kind?: ColumnKind;
   /** Column width in characters. */
@@ -51,7 +53,7 @@ export const PROJECT_COLUMNS = [
   { key: "blockers", header: "问题堵点", width: 28 },
   // Last, so ledgers made before them still line up: 拿地 (a milestone of the 开工拿地 node, not a stage)
   // and 未来订单 links, which are recorded in Slack and written out for reading only.
-  { key: "landDate", header: "拿地日期", kind: "date", width: 12 },
+  { key: "landDate", header: "拿地日期", kind: "date", optional: true, width: 12 },
   { key: "followOnOf", header: "源自项目编号", exportOnly: true, width: 12 },
   { key: "followOnKind", header: "未来订单类型", exportOnly: true, width: 12 },
 ] as const satisfies readonly ColumnDef[];

@@ -115,7 +115,7 @@ function toTable(id: TableId, sheet: string, grid: Grid, problems: LedgerProblem
       keyAt.set(i, col.key);
     }
   });
-  const missing = def.columns.filter((c) => !c.exportOnly && !seen.has(c.key));
+  const missing = def.columns.filter((c) => !c.exportOnly && !(c as { optional?: boolean }).optional && !seen.has(c.key));
   for (const c of missing) {
     add(1, c.header, `缺少“${c.header}”列：请在第 1 行加上这一列（内容可留空的列也要保留列名），列名见模板；列名改正后才会检查本表的数据行`);
   }
