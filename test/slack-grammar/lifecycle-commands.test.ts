@@ -51,7 +51,7 @@ describe("/project 未来订单", () => {
     const error = refused(text);
     expect(error).toContain(says);
     // Every refusal shows the right form.
-    expect(error).toContain('/project 未来订单 #7 类型=增资扩产 名称="智能终端扩产项目" 协议资金=5亿');
+    expect(error).toContain('/project 未来订单 #12 类型=增资扩产 名称="智能终端扩产项目" 协议资金=5亿');
   });
 
   it("a mistyped subcommand word suggests 未来订单", () => {
