@@ -1,4 +1,4 @@
-import { planLandMilestone } from "../domain/land-milestone.ts";
+import { isLandWord, planLandMilestone } from "../domain/land-milestone.ts";
 import { STAGE_LABELS, parseStage } from "../domain/stages.ts";
 import { STAGES, type LocalDate, type Project, type Stage, type StageDates } from "../domain/types.ts";
 import { limitedText, parseChoice, parseDate, parseMoney, parseText, parseUserIds, splitNames, type Parsed } from "./cells.ts";
@@ -44,6 +44,7 @@ function parseStageCell(cell: Parameters<typeof parseText>[0]): Parsed<Stage | n
   const text = parseText(cell);
   if (!text.ok || text.value === "") return text.ok ? { ok: true, value: null } : text;
   const stage = parseStage(text.value);
+  if (!stage && isLandWord(text.value)) return { ok: false, reason: `“拿地”不是阶段：当前阶段请填写签约、注册或开工等，拿地的日期填在“拿地日期”列` };
   return stage ? { ok: true, value: stage } : { ok: false, reason: `阶段“${text.value}”无法识别：请填写 ${STAGE_CHOICES} 之一` };
 }
 

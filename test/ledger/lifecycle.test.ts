@@ -63,4 +63,10 @@ describe("拿地 and 未来订单 in the ledger", () => {
     expect(await getProject(store.db, parentId)).toMatchObject({ landAcquiredOn: "2025-06-10", nextStep: "申报达产验收" });
     expect(await getProject(store.db, childId)).toMatchObject({ followOnOf: parentId, followOnKind: "EXPANSION" });
   });
+
+  it("a 当前阶段 of 拿地 is refused, pointing to the 拿地日期 column", async () => {
+    const file = tmp.file("land-stage.xlsx");
+    await writeXlsx(file, { 项目: table("projects", [{ name: "新项目", investor: "某公司", origin: "市外", sector: "工业", stage: "拿地", date_SIGNED: "2026-03-01" }]) });
+    await expect(importLedger(store.db, file, opts)).rejects.toThrow("“拿地”不是阶段：当前阶段请填写签约、注册或开工等，拿地的日期填在“拿地日期”列");
+  });
 });
