@@ -3,7 +3,7 @@ import { classifyProject } from "../domain/project-class.ts";
 import { addDays, daysBetween, yearOf } from "../domain/periods.ts";
 import { DEFAULT_RULES } from "../domain/rules.ts";
 import { paceShare } from "../domain/targets.ts";
-import type { LocalDate, Origin, ProjectClass, Sector, Stage } from "../domain/types.ts";
+import type { FollowOnKind, LocalDate, Origin, ProjectClass, Sector, Stage } from "../domain/types.ts";
 import { NameBook, projectName, SMALL_PRODUCT } from "./demo-names.ts";
 import { DEMO_GROUPS, DEMO_UNITS, type DemoUnit } from "./fuling-directory.ts";
 import { seededRandom, type Random } from "./random.ts";
@@ -64,6 +64,10 @@ export interface PlannedProject {
   supervision: { issue: string; openedOn: LocalDate; deadline: LocalDate } | null;
   /** Which of the group's two commissioners is responsible. */
   responsible: 0 | 1;
+  /** 拿地 (a milestone of the 开工拿地 node, not a stage); null when no land yet. */
+  land: LocalDate | null;
+  /** 未来订单: follow-on investment of the project at this index of `projects`, of this kind. */
+  followOn: { parent: number; kind: FollowOnKind } | null;
 }
 
 export interface PlannedTarget {
@@ -123,7 +127,7 @@ export function planDemo(today: LocalDate): DemoPlan {
     return {
       group: g, leadUnit: unit, coUnits, landingUnit: landing, name: projectName(brand, product), investor: names.investor(brand, g, origin),
       industryChain: group.focus.split("、")[0]!, origin, sector, agreedWan, outputWan, path: [], funds: [], lastUpdate: today,
-      nextStep: "", nextStepDue: null, blockers: "", blockerKind: null, supervision: null, responsible: r.chance(0.5) ? 0 : 1,
+      nextStep: "", nextStepDue: null, blockers: "", blockerKind: null, supervision: null, responsible: r.chance(0.5) ? 0 : 1, land: null, followOn: null,
     };
   }
 
@@ -278,5 +282,55 @@ export function planDemo(today: LocalDate): DemoPlan {
   const district = { majorCount: districtCount("MAJOR"), largeCount: districtCount("LARGE"), keyCount: districtCount("KEY"), agreedWan: 600 * 亿, arrivedWan: 200 * 亿 };
   // Numbered group by group (#1 is the first group's), as a district's ledger lists them.
   projects.sort((a, b) => a.group - b.group);
+  // Drawn last, so that nothing above (and no project number) shifts with them.
+  addLandDates(projects, r);
+  projects.push(...followOns(projects, r, names, latestFor, today));
   return { district, groupTargets, projects };
+}
+
+const dateOf = (p: PlannedProject, stage: Stage) => p.path.find(([s]) => s === stage)?.[1];
+const between = (from: LocalDate, to: LocalDate, r: Random) => (to <= from ? from : addDays(from, r.int(0, daysBetween(from, to))));
+
+/** 拿地 between 注册 and 开工 for started projects; registered ones waiting for the 施工许可 already have their land. */
+function addLandDates(projects: PlannedProject[], r: Random): void {
+  for (const p of projects) {
+    const registered = dateOf(p, "REGISTERED");
+    const started = dateOf(p, "STARTED");
+    if (registered && started) p.land = between(registered, started, r);
+    else if (registered && p.path.at(-1)![0] === "REGISTERED" && p.nextStep === "办理施工许可") p.land = between(registered, p.lastUpdate, r);
+  }
+}
+
+const FOLLOW_ON_PLAN: FollowOnKind[] = ["EXPANSION", "PHASE_TWO", "REFERRAL", "EXPANSION"];
+
+/**
+ * 未来订单 (seed 000's last node): the first producing project of each of the
+ * first groups brings follow-on investment, fresh in the pipeline (线索 or
+ * 洽谈), so it counts toward no target yet. The quiet groups are left alone.
+ */
+function followOns(projects: PlannedProject[], r: Random, names: NameBook, latestFor: (g: number) => LocalDate, today: LocalDate): PlannedProject[] {
+  const out: PlannedProject[] = [];
+  for (const [g, kind] of FOLLOW_ON_PLAN.entries()) {
+    const parent = projects.findIndex((p) => p.group === g && ["PRODUCING", "AT_CAPACITY"].includes(p.path.at(-1)![0]));
+    if (parent < 0) continue;
+    const from = projects[parent]!;
+    const latest = latestFor(g);
+    const producing = dateOf(from, "PRODUCING")!;
+    const lead = between(producing > addDays(latest, -60) ? producing : addDays(latest, -60), latest, r);
+    const brand = kind === "REFERRAL" ? names.brand() : "";
+    const base = from.name.replace(/项目$/, "").replace(/(扩能|扩产)$/, "");
+    const name = kind === "EXPANSION" ? `${base}扩产项目` : kind === "PHASE_TWO" ? `${base}二期项目` : projectName(brand, `${DEMO_GROUPS[g]!.products[0]!}配套`);
+    const share = 0.3 + r.next() * 0.5;
+    const path: PlannedProject["path"] = [["LEAD", lead]];
+    const negotiating = addDays(lead, r.int(10, 30));
+    if (kind !== "REFERRAL" && negotiating <= latest) path.push(["NEGOTIATING", negotiating]);
+    const stage = path.at(-1)![0];
+    out.push({
+      ...from, name, investor: kind === "REFERRAL" ? names.investor(brand, g, from.origin) : from.investor,
+      agreedWan: roundMoney(from.agreedWan * share), outputWan: roundMoney(from.outputWan * share), path, funds: [], lastUpdate: path.at(-1)![1],
+      nextStep: r.pick(NEXT_STEP[stage] ?? ["推进项目洽谈"]), nextStepDue: addDays(today, r.int(8, 45)), blockers: "", supervision: null, land: null,
+      followOn: { parent, kind },
+    });
+  }
+  return out;
 }

@@ -61,11 +61,15 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
 
   let funds = 0;
   // One transaction per project: its history is written as one piece, and the load takes seconds, not minutes.
-  const write = (tx: Tx, p: (typeof plan.projects)[number]) => writeProject(tx, p, groupIds[p.group]!, unitIds, () => funds++);
+  const write = (tx: Tx, p: (typeof plan.projects)[number], parentId: number | null) => writeProject(tx, p, groupIds[p.group]!, unitIds, parentId, () => funds++);
   // Each group's first live project also carries 督办 items in every state of the loop (demo-accountability.ts).
   const walkedThrough = new Set<number>();
+  const ids: number[] = [];
   for (const p of plan.projects) {
-    const id = await inTransaction(db, (tx) => write(tx, p));
+    // A 未来订单 comes after its parent in the plan, so the parent's id is known by then.
+    const id = await inTransaction(db, (tx) => write(tx, p, p.followOn ? ids[p.followOn.parent]! : null));
+    ids.push(id);
+    if (p.followOn) continue;
     if (walkedThrough.has(p.group) || p.path.at(-1)![0] === "DROPPED") continue;
     walkedThrough.add(p.group);
     await loadDemoSupervision(db, p.group, id, demoUserId(p.group * 2 + 1), today);
@@ -73,7 +77,7 @@ export async function loadDemo(db: Db, today: LocalDate): Promise<DemoResult> {
   return { groups: DEMO_GROUPS.length, units: DEMO_UNITS.length, projects: plan.projects.length, funds };
 }
 
-async function writeProject(tx: Tx, p: PlannedProject, groupId: number, unitIds: Map<string, number>, countFund: () => void): Promise<number> {
+async function writeProject(tx: Tx, p: PlannedProject, groupId: number, unitIds: Map<string, number>, parentId: number | null, countFund: () => void): Promise<number> {
   const at = (date: LocalDate) => new Date(dayStart(date, TZ).getTime() + 10 * 3_600_000);
   const [first, ...later] = p.path;
   const last = p.path.at(-1)!;
@@ -102,6 +106,9 @@ async function writeProject(tx: Tx, p: PlannedProject, groupId: number, unitIds:
     nextStepDue: p.nextStepDue,
     blockers: p.blockers,
     blockerKind: p.blockerKind,
+    landAcquiredOn: p.land,
+    followOnOf: parentId,
+    followOnKind: p.followOn?.kind ?? null,
   };
   const project = await createProject(tx, final, actor, { at: at(first![1]) });
   const rows: Array<{ day: LocalDate; field: HistoryField; oldValue: FieldValue; newValue: FieldValue }> = [];
@@ -111,6 +118,7 @@ async function writeProject(tx: Tx, p: PlannedProject, groupId: number, unitIds:
     if (next === "DROPPED") rows.push({ day, field: "dropReason", oldValue: null, newValue: DROP_REASON });
     stage = next;
   }
+  if (p.land) rows.push({ day: p.land, field: "landAt", oldValue: null, newValue: p.land });
   for (const [field, value] of [["nextStep", p.nextStep], ["nextStepDue", p.nextStepDue], ["blockers", p.blockers], ["blockerKind", p.blockerKind]] as const)
     if (value) rows.push({ day: p.lastUpdate, field, oldValue: field === "nextStepDue" || field === "blockerKind" ? null : "", newValue: value });
   const batches = new Map<LocalDate, string>();

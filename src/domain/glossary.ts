@@ -209,7 +209,7 @@ export const FIELD_LABELS: Record<string, string> = {
   name: "名称", investor: "投资方", industryChain: "产业链", groupId: "工作组", leadUnitId: "牵头单位", landingUnitId: "落地单位",
   coUnitIds: "配合单位", responsibleUserIds: "责任人", origin: "来源", sector: "产业类别", agreedWan: "协议资金", outputWan: "年产值",
   stage: "阶段", leadAt: "线索日期", negotiatingAt: "洽谈日期", signedAt: "签约日期", registeredAt: "注册日期", startedAt: "开工日期",
-  producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", dropReason: "终止原因", leaderName: "包联领导", leaderSlackId: "包联领导（Slack）",
+  producingAt: "投产日期", atCapacityAt: "达产日期", droppedAt: "终止日期", landAt: "拿地日期", followOnOfId: "源自项目", followOnKind: "未来订单类型", dropReason: "终止原因", leaderName: "包联领导", leaderSlackId: "包联领导（Slack）",
   nextStep: "下一步", nextStepDue: "下一步截止", blockers: "问题堵点", blockerKind: "堵点类型", blockerUnit: "堵点责任单位", CREATED: "新建", PROGRESS: "进展", FUNDS: "到位资金", SUPERVISION: "督办",
 };
 
@@ -401,3 +401,24 @@ export const MEETING_TEXTS = {
     noOpenMeeting: "今天没有进行中的调度会。先记录决定（/project 决定 …）或用 dispatch meeting new 建会。",
   },
 } as const;
+
+/** The lifecycle's words beyond the stage ladder (seed 000's 开工拿地 and 未来订单 nodes). */
+export const LIFECYCLE_TERMS = {
+  land: "拿地",
+  followOn: "未来订单",
+} as const;
+
+/** 未来订单 kinds as seed 000 names them. */
+export const FOLLOW_ON_KIND_NAMES = { EXPANSION: "增资扩产", PHASE_TWO: "二期", REFERRAL: "以商引商" } as const;
+
+/** The card's line of a follow-on project: "未来订单：源自 #5 年产5万吨锂电材料项目（增资扩产）". */
+export const followOnFromText = (parentId: number, parentName: string, kind: keyof typeof FOLLOW_ON_KIND_NAMES) =>
+  `${LIFECYCLE_TERMS.followOn}：源自 #${parentId} ${parentName}（${FOLLOW_ON_KIND_NAMES[kind]}）`;
+
+/** The card's line of a producing project's follow-ons: "未来订单：#201 年产5万吨锂电材料二期项目（二期，5亿元）". */
+export const followOnChildrenText = (children: Array<{ id: number; name: string; kind: keyof typeof FOLLOW_ON_KIND_NAMES | null; agreedWan: number }>) =>
+  `${LIFECYCLE_TERMS.followOn}：${children.map((c) => `#${c.id} ${c.name}（${c.kind ? `${FOLLOW_ON_KIND_NAMES[c.kind]}，` : ""}${formatMoney(c.agreedWan)}）`).join("；")}`;
+
+/** The funnel's figure: "未来订单 3个，协议资金 12.5亿元". */
+export const followOnFunnelText = (count: number, agreedWan: number) =>
+  `${LIFECYCLE_TERMS.followOn} ${countText(count)}，${TERMS.agreed} ${formatMoney(agreedWan)}`;

@@ -20,3 +20,5 @@ export * from "./blockers.ts";
 export * from "./meeting-schedule.ts";
 export * from "./decision-status.ts";
 export * from "./agenda.ts";
+export * from "./land-milestone.ts";
+export * from "./follow-on.ts";

@@ -21,7 +21,6 @@ const ALIASES: Record<string, Stage> = {
   谈判: "NEGOTIATING",
   洽谈中: "NEGOTIATING",
   已签约: "SIGNED",
-  拿地: "STARTED",
   达效: "AT_CAPACITY",
   达产达效: "AT_CAPACITY",
   中止: "DROPPED",

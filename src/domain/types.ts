@@ -54,8 +54,17 @@ export interface Project {
   blockerKind?: BlockerKind | null;
   /** Department to remove the blockers, overriding the rules' one for the kind. */
   blockerUnit?: string | null;
+  /** 拿地: a dated milestone of the 开工拿地 node, not a stage (开工率 counts 开工 only); null or absent when not yet. */
+  landAcquiredOn?: LocalDate | null;
+  /** 未来订单: the producing project this one is follow-on investment of, and of what kind; null or absent otherwise. */
+  followOnOf?: number | null;
+  followOnKind?: FollowOnKind | null;
   version: number;
 }
+
+/** 未来订单 kinds (seed 000): 增资扩产, 二期, 以商引商. */
+export const FOLLOW_ON_KINDS = ["EXPANSION", "PHASE_TWO", "REFERRAL"] as const;
+export type FollowOnKind = (typeof FOLLOW_ON_KINDS)[number];
 
 export interface FundEntry {
   id: number;

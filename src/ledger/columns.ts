@@ -15,7 +15,7 @@ export interface ColumnDef<K extends string = string> {
   required?: boolean;
   /** Written on export for reading only; may be absent on import and is ignored. */
   exportOnly?: boolean;
-  /** Added after ledgers were in use: may be absent on import (reads as empty), so older files still import. */
+  /** Added after ledgers were in use: may be absent on import, so older files still import (see each column's parser for what absence means). */
   optional?: boolean;
   /** How the writer formats it (dates as date cells, money with thousands separators). */
   kind?: ColumnKind;
@@ -51,8 +51,13 @@ export const PROJECT_COLUMNS = [
   { key: "nextStep", header: "下一步", width: 28 },
   { key: "nextStepDue", header: "下一步截止", kind: "date", width: 12 },
   { key: "blockers", header: "问题堵点", width: 28 },
-  { key: "blockerKind", header: "堵点类型", width: 10 },
-  { key: "blockerUnit", header: "堵点责任单位", width: 16 },
+  { key: "blockerKind", header: "堵点类型", optional: true, width: 10 },
+  { key: "blockerUnit", header: "堵点责任单位", optional: true, width: 16 },
+  // Last, so ledgers made before them still line up: 拿地 (a milestone of the 开工拿地 node, not a stage)
+  // and 未来订单 links, which are recorded in Slack and written out for reading only.
+  { key: "landDate", header: "拿地日期", kind: "date", optional: true, width: 12 },
+  { key: "followOnOf", header: "源自项目编号", exportOnly: true, width: 12 },
+  { key: "followOnKind", header: "未来订单类型", exportOnly: true, width: 12 },
 ] as const satisfies readonly ColumnDef[];
 
 export const FUND_COLUMNS = [

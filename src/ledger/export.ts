@@ -1,5 +1,6 @@
 import { BLOCKER_KIND_LABELS } from "../domain/blockers.ts";
 import { classifyProject, CLASS_LABELS } from "../domain/project-class.ts";
+import { FOLLOW_ON_KIND_NAMES } from "../domain/glossary.ts";
 import type { Rules } from "../domain/rules.ts";
 import { STAGE_LABELS } from "../domain/stages.ts";
 import type { Group, Project, Target, Unit } from "../domain/types.ts";
@@ -85,6 +86,9 @@ function projectRow(p: Project, rules: Rules, groupName: Map<number, string>, un
     blockers: orEmpty(p.blockers),
     blockerKind: p.blockerKind ? BLOCKER_KIND_LABELS[p.blockerKind] : null,
     blockerUnit: orEmpty(p.blockerUnit ?? ""),
+    landDate: p.landAcquiredOn ? dateCellOf(p.landAcquiredOn) : null,
+    followOnOf: p.followOnOf != null ? `#${p.followOnOf}` : null,
+    followOnKind: p.followOnKind ? FOLLOW_ON_KIND_NAMES[p.followOnKind] : null,
   };
   for (const s of STAGE_DATE_ORDER) {
     const d = p.stageDates[s];

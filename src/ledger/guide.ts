@@ -31,7 +31,7 @@ const HELP: Record<TableId, Record<string, [help: string, example: string]>> = {
     date_NEGOTIATING: [`进入洽谈阶段的日期，${DATE_HOW}。跳过的阶段日期留空`, "2026-03-02"],
     date_SIGNED: [`签约日期，${DATE_HOW}。各阶段日期须按先后顺序`, "2026-05-20"],
     date_REGISTERED: [`注册日期，${DATE_HOW}`, ""],
-    date_STARTED: [`开工（拿地）日期，${DATE_HOW}`, ""],
+    date_STARTED: [`开工日期，${DATE_HOW}。开工率只计开工；拿地另填“拿地日期”`, ""],
     date_PRODUCING: [`投产日期，${DATE_HOW}`, ""],
     date_AT_CAPACITY: [`达产（达效）日期，${DATE_HOW}`, ""],
     date_DROPPED: [`终止日期，只有当前阶段为“终止”的项目填写，且必须填写`, ""],
@@ -43,6 +43,9 @@ const HELP: Record<TableId, Record<string, [help: string, example: string]>> = {
     blockers: ["需要协调解决的问题、堵点", "用地指标待落实"],
     blockerKind: [`问题堵点的类别：${blockerKindList()} 之一；填写后按类别汇总到要素保障问题清单，可留空`, "用地"],
     blockerUnit: ["负责解决堵点的部门；留空时按堵点类型由调度规则确定（如 用地 → 区规划自然资源局）", "区规划自然资源局"],
+    landDate: [`拿地日期（开工拿地节点的里程碑，不是阶段），${DATE_HOW}；须在签约之后、开工之前或同日，未拿地留空`, ""],
+    followOnOf: ["未来订单（增资扩产、二期、以商引商）源自的项目编号，在 Slack 用 /project 未来订单 登记，仅供查阅；导入时忽略", ""],
+    followOnKind: ["未来订单类型：增资扩产、二期 或 以商引商，仅供查阅；导入时忽略", ""],
   },
   funds: {
     name: ["项目名称，须与「项目」表或系统中的项目一致", "年产5万吨锂电材料项目"],

@@ -1,4 +1,5 @@
 import { BLOCKER_KIND_LABELS } from "../domain/blockers.ts";
+import { isLandWord, planLandMilestone } from "../domain/land-milestone.ts";
 import { STAGE_LABELS, parseStage } from "../domain/stages.ts";
 import { STAGES, type LocalDate, type Project, type Stage, type StageDates } from "../domain/types.ts";
 import { limitedText, parseChoice, parseDate, parseMoney, parseText, parseUserIds, splitNames, type Parsed } from "./cells.ts";
@@ -19,8 +20,13 @@ import { rowReader, type RowReader } from "./row-reader.ts";
 //   has no 开工日期); skipped stages stay empty.
 // - Filled ladder dates do not run backwards (开工 not before 签约).
 
-/** A project row of the ledger: the project's own fields, with groups and units still named, not resolved to ids. */
-export type ProjectRecord = Omit<Project, "id" | "version" | "groupId" | "leadUnitId" | "coUnitIds" | "landingUnitId"> & {
+/**
+ * A project row of the ledger: the project's own fields, with groups and units
+ * still named, not resolved to ids. `landAcquiredOn`, `blockerKind` and
+ * `blockerUnit` are undefined when the sheet has no column for them (an older
+ * ledger): the stored values are kept then.
+ */
+export type ProjectRecord = Omit<Project, "id" | "version" | "groupId" | "leadUnitId" | "coUnitIds" | "landingUnitId" | "followOnOf" | "followOnKind"> & {
   row: number;
   groupName: string | null;
   leadUnitName: string | null;
@@ -40,6 +46,7 @@ function parseStageCell(cell: Parameters<typeof parseText>[0]): Parsed<Stage | n
   const text = parseText(cell);
   if (!text.ok || text.value === "") return text.ok ? { ok: true, value: null } : text;
   const stage = parseStage(text.value);
+  if (!stage && isLandWord(text.value)) return { ok: false, reason: `“拿地”不是阶段：当前阶段请填写签约、注册或开工等，拿地的日期填在“拿地日期”列` };
   return stage ? { ok: true, value: stage } : { ok: false, reason: `阶段“${text.value}”无法识别：请填写 ${STAGE_CHOICES} 之一` };
 }
 
@@ -88,6 +95,11 @@ export async function parseProjects(table: RawTable | undefined, known: KnownNam
     const dropReasonText = r.get("dropReason", limitedText("dropReason"));
     // A date already reported as unreadable is not reported again as missing.
     if (stage) checkStage(r, stage, stageDates, dropReasonText, unreadable);
+    const landAcquiredOn = table.columns.has("landDate") ? (r.get("landDate", parseDate) ?? null) : undefined;
+    if (landAcquiredOn && stage) {
+      const land = planLandMilestone({ stage, stageDates }, landAcquiredOn);
+      if (!land.ok) r.report("landDate", land.error);
+    }
 
     const record = {
       row: raw.row,
@@ -110,8 +122,10 @@ export async function parseProjects(table: RawTable | undefined, known: KnownNam
       nextStep: r.get("nextStep", limitedText("nextStep")) ?? "",
       nextStepDue: r.get("nextStepDue", parseDate) ?? null,
       blockers: r.get("blockers", limitedText("blockers")) ?? "",
-      blockerKind: r.get("blockerKind", (c) => parseChoice(c, BLOCKER_KIND_LABELS, "堵点类型")) ?? null,
-      blockerUnit: r.get("blockerUnit", limitedText("blockerUnit")) || null,
+      // Absent columns (an older ledger) leave the stored values as they are, like 拿地.
+      blockerKind: table.columns.has("blockerKind") ? (r.get("blockerKind", (c) => parseChoice(c, BLOCKER_KIND_LABELS, "堵点类型")) ?? null) : undefined,
+      blockerUnit: table.columns.has("blockerUnit") ? r.get("blockerUnit", limitedText("blockerUnit")) || null : undefined,
+      landAcquiredOn,
     };
     if (r.ok) out.records.push(record);
   }

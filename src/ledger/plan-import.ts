@@ -99,6 +99,12 @@ export function planImport(ledger: ValidLedger, state: ImportState, ctx: PlanCon
     };
     const key = projectKey(rec.name, rec.investor);
     const current = projects.get(key);
+    // 未来订单 links are kept as recorded (the ledger only shows them); so are 拿地 and the 堵点 kind when the sheet has no column for them.
+    data.followOnOf = current?.followOnOf ?? null;
+    data.followOnKind = current?.followOnKind ?? null;
+    if (rec.landAcquiredOn === undefined) data.landAcquiredOn = current?.landAcquiredOn ?? null;
+    if (rec.blockerKind === undefined) data.blockerKind = current?.blockerKind ?? null;
+    if (rec.blockerUnit === undefined) data.blockerUnit = current?.blockerUnit ?? null;
     if (!current) {
       // CREATED is dated from the ledger's stages so past reports include the
       // project; the import itself is recorded as today's progress report, so

@@ -1,6 +1,6 @@
 import { weeklySupervisionLines, weeklyUnstartedLines } from "./weekly-accountability.ts";
 import Table from "cli-table3";
-import { asOfText, CLASS_NAMES, dayInProse, METRIC_NAMES, periodInProse, TERMS } from "../domain/glossary.ts";
+import { asOfText, CLASS_NAMES, dayInProse, followOnFunnelText, METRIC_NAMES, periodInProse, TERMS } from "../domain/glossary.ts";
 import { METRICS, type Metric } from "../domain/ranking.ts";
 import { STAGE_LABELS } from "../domain/stages.ts";
 import type { ProjectClass, Stage } from "../domain/types.ts";
@@ -69,6 +69,7 @@ export function weeklyText(r: WeeklySummary): string {
   if (r.byGroup.length) out.push("", "【各专项招商工作组完成情况】", progressTable(r.byGroup, "工作组"));
   out.push("", "【项目阶段分布】");
   out.push(table(r.funnel.map((f) => f.label), [r.funnel.map((f) => `${f.count}个`)]));
+  out.push(followOnFunnelText(r.followOn.count, r.followOn.agreedWan));
   out.push("", `【红黄绿灯】红灯${r.health.red}个，黄灯${r.health.yellow}个，绿灯${r.health.green}个（已达产、已终止的${r.health.notRated}个项目不亮灯）`);
   out.push(
     `【转化率】开工率 ${percent(r.rates.conversion.rate)}（${r.rates.conversion.numerator}/${r.rates.conversion.denominator}），` +

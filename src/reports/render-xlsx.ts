@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { asOfText, CLASS_NAMES, LIGHT_NAMES, METRIC_NAMES, TERMS } from "../domain/glossary.ts";
+import { asOfText, CLASS_NAMES, LIFECYCLE_TERMS, LIGHT_NAMES, METRIC_NAMES, TERMS } from "../domain/glossary.ts";
 import { STAGE_LABELS } from "../domain/stages.ts";
 import type { LocalDate, ProjectClass, Stage } from "../domain/types.ts";
 import { paceCell, weeklyHeading } from "./format.ts";
@@ -158,6 +158,8 @@ export function weeklyWorkbook(r: WeeklySummary): ExcelJS.Workbook {
     ["资金到位率", r.rates.fundsArrival.rate, "percent"],
     ["投产达效率", r.rates.productionRate.rate, "percent"],
     ...r.funnel.map((f): [string, Value, Format] => [`阶段：${f.label}`, f.count, "count"]),
+    [LIFECYCLE_TERMS.followOn, r.followOn.count, "count"],
+    [`${LIFECYCLE_TERMS.followOn}${TERMS.agreed}`, yi(r.followOn.agreedWan), "yi"],
   ];
   overview.addRow([]);
   for (const [label, value, fmt] of facts) {

@@ -62,6 +62,8 @@ export interface WeeklySummary {
   byGroup: SubjectProgress[];
   byUnit: SubjectProgress[];
   funnel: Array<{ stage: Stage; label: string; count: number }>;
+  /** 未来订单 (seed 000's last node): follow-on projects of producing ones, not dropped, with their 协议资金. */
+  followOn: { count: number; agreedWan: number };
   health: { red: number; yellow: number; green: number; notRated: number };
   rates: Rates;
   groupsWithoutUpdate: Array<{ groupId: number; name: string }>;
@@ -188,6 +190,7 @@ export function buildWeeklySummary(input: WeeklyInput): WeeklySummary {
     byGroup,
     byUnit,
     funnel,
+    followOn: { ...figures.followOn },
     health: { ...figures.health },
     rates: figures.rates,
     groupsWithoutUpdate,

@@ -6,7 +6,7 @@ import type { LocalDate, Project, ProjectClass, SupervisionItem } from "../domai
 import type { Db } from "../store/client.ts";
 import { listGroups, listUnits } from "../store/directory.ts";
 import { listFunds } from "../store/funds.ts";
-import { getProject, projectHistory } from "../store/projects.ts";
+import { getProject, listProjectsFollowingOn, projectHistory } from "../store/projects.ts";
 import { loadRules } from "../store/settings.ts";
 import { listSupervision, loadSupervisionItems, toSupervisionItem } from "../store/supervision.ts";
 import { supervisionStateOn, type SupervisionState } from "../domain/supervision.ts";
@@ -32,6 +32,8 @@ export interface ProjectCardData {
   /** Items still in play (proposed, open, awaiting 复核), with their steps, for the card's 督办 buttons. */
   supervisionItems: Array<{ id: number; projectId: number; projectName: string; state: SupervisionState }>;
   recentUpdates: Array<{ at: Date; author: string; field: string; oldValue: string | null; newValue: string | null }>;
+  /** 未来订单: the producing project this one follows on from, and this one's own follow-on projects. */
+  followOn: { parent: Pick<Project, "id" | "name"> | null; children: Array<Pick<Project, "id" | "name" | "followOnKind" | "agreedWan" | "stage">> };
 }
 
 export async function loadProjectCard(db: Db, projectId: number, now: Date): Promise<ProjectCardData | null> {
@@ -39,13 +41,15 @@ export async function loadProjectCard(db: Db, projectId: number, now: Date): Pro
   if (!project) return null;
   const rules = await loadRules(db);
   const asOf = toLocalDate(now, rules.timeZone);
-  const [groups, units, funds, supervisionRows, history, inPlay] = await Promise.all([
+  const [groups, units, funds, supervisionRows, history, inPlay, parent, children] = await Promise.all([
     listGroups(db),
     listUnits(db),
     listFunds(db, { projectId }),
     listSupervision(db, projectId),
     projectHistory(db, projectId, 30),
     loadSupervisionItems(db, rules.timeZone, { projectIds: [projectId], statuses: ["PROPOSED", "OPEN", "REVIEW"] }),
+    project.followOnOf != null ? getProject(db, project.followOnOf) : null,
+    listProjectsFollowingOn(db, projectId),
   ]);
   const unitName = (id: number | null) => units.find((u) => u.id === id)?.name ?? "";
   const supervision = supervisionRows.map((s) => toSupervisionItem(s, (d) => toLocalDate(d, rules.timeZone)));
@@ -82,5 +86,9 @@ export async function loadProjectCard(db: Db, projectId: number, now: Date): Pro
     openSupervision: supervision.filter((s) => s.closedOn === null),
     supervisionItems: inPlay.map((i) => ({ id: i.id, projectId, projectName: project.name, state: supervisionStateOn(i.steps)! })),
     recentUpdates: history.filter((h) => batches.includes(h.batch)).map(({ at, author, field, oldValue, newValue }) => ({ at, author, field, oldValue, newValue })),
+    followOn: {
+      parent: parent && { id: parent.id, name: parent.name },
+      children: children.map(({ id, name, followOnKind, agreedWan, stage }) => ({ id, name, followOnKind, agreedWan, stage })),
+    },
   };
 }

@@ -8,6 +8,7 @@ import { FIELD_LABELS, formOverlap } from "../domain/glossary.ts";
 import { textLimitProblem } from "../domain/text-limits.ts";
 import { canCreateInGroup, canEditProject, type EditDecision } from "../domain/permissions.ts";
 import type { Rules } from "../domain/rules.ts";
+import { planLandMilestone } from "../domain/land-milestone.ts";
 import { JUMP_CONFIRM_BOX, jumpQuestion, needsJumpConfirmation, planStageChange, skippedNote, STAGE_LABELS } from "../domain/stages.ts";
 import type { Group, LocalDate, Origin, Project, Sector, Stage } from "../domain/types.ts";
 import { inTransaction, type Db } from "../store/client.ts";
@@ -49,6 +50,8 @@ export interface ProjectChangeRequest {
   reason?: string;
   /** A large stage jump (domain/stages.ts needsJumpConfirmation) was confirmed: 确认=是, or the form's tick box. */
   confirmJump?: boolean;
+  /** 拿地 milestone day; null clears it. Never moves the stage. */
+  landOn?: LocalDate | null;
   progress?: string;
   nextStep?: string;
   nextStepDue?: LocalDate | null;
@@ -222,6 +225,7 @@ async function updateOnce(ctx: ServiceContext, caller: Caller, projectId: number
   if (target && target.id !== current.groupId && !canCreateInGroup(caller.userId, target, ctx.admins))
     return refuse("forbidden", `只有“${target.name}”工作组成员、组长或管理员可以把项目移入该组。如需移交，请该组成员或管理员操作。`);
   const day = today(ctx);
+  let after: Pick<Project, "stage" | "stageDates"> = current;
   if (req.stage !== undefined) {
     const plan = planStageChange(current, req.stage, req.stageDate ?? day, req.reason);
     if (!plan.ok) errors.push(plan.error);
@@ -232,7 +236,14 @@ async function updateOnce(ctx: ServiceContext, caller: Caller, projectId: number
       patch.stage = plan.stage;
       for (const [stage, column] of Object.entries(STAGE_DATE_COLUMNS)) patch[column as HistoryField] = plan.stageDates[stage as Stage] ?? null;
       if (plan.stage === "DROPPED") patch.dropReason = req.reason!.trim();
+      after = plan;
     }
+  }
+  // 拿地 is judged against the stage this same update leaves (阶段=签约 拿地=11-20 together is fine).
+  if (req.landOn !== undefined) {
+    const land = planLandMilestone(after, req.landOn);
+    if (!land.ok) errors.push(land.error);
+    else patch.landAt = land.landAcquiredOn;
   }
   if (req.fundsWan !== undefined && req.fundsWan <= 0) errors.push(`到位金额须大于 0，例如：到位=+3000万`);
   if (errors.length) return refuse("invalid", errors.join("\n"));
@@ -304,54 +315,70 @@ export async function recordProjectFunds(
   });
 }
 
-/** `/project 新建 ...` and the new-project form. */
-export async function createNewProject(ctx: ServiceContext, caller: Caller, req: ProjectChangeRequest): Promise<Result<Project>> {
+/**
+ * Defaults a new project takes where the request is silent, and its 未来订单
+ * link: a follow-on takes its parent's. `groupChecked`: the caller's right to
+ * create in the inherited group was already decided (on the parent).
+ */
+export type NewProjectBase = Partial<
+  Pick<Project, "investor" | "industryChain" | "groupId" | "leadUnitId" | "coUnitIds" | "landingUnitId" | "origin" | "sector" | "leaderName" | "leaderSlackId" | "responsibleUserIds" | "followOnOf" | "followOnKind">
+> & { groupChecked?: boolean };
+
+/** `/project 新建 ...`, the new-project form, and 未来订单 (with the parent's `base`). */
+export async function createNewProject(ctx: ServiceContext, caller: Caller, req: ProjectChangeRequest, base: NewProjectBase = {}): Promise<Result<Project>> {
   return guard(async () => {
     // A retry is answered before validation: the first attempt already moved the state on.
     if (await isRequestApplied(ctx.db, caller.requestKey, ctx.now)) return ALREADY_DONE;
     const { patch, group, errors } = await resolveNames(ctx.db, req);
+    const investor = req.investor?.trim() || base.investor;
+    const origin = req.origin ?? base.origin;
+    const sector = req.sector ?? base.sector;
     if (!req.name?.trim()) errors.push(`缺少项目名称，例如：/project 新建 锂电池正极材料项目 投资方=某某新能源 协议资金=25亿 工作组=新材料`);
-    if (!req.investor?.trim()) errors.push(`缺少投资方，例如：投资方="某某新能源科技有限公司"`);
-    if (!req.origin) errors.push(`缺少项目来源，例如：来源=市外（可选：市外、区外市内、区内）`);
-    if (!req.sector) errors.push(`缺少产业类别，例如：产业类别=工业（可选：工业、服务业）`);
+    if (!investor) errors.push(`缺少投资方，例如：投资方="某某新能源科技有限公司"`);
+    if (!origin) errors.push(`缺少项目来源，例如：来源=市外（可选：市外、区外市内、区内）`);
+    if (!sector) errors.push(`缺少产业类别，例如：产业类别=工业（可选：工业、服务业）`);
     if (errors.length) return refuse("invalid", errors.join("\n"));
-    if (!canCreateInGroup(caller.userId, group ?? null, ctx.admins))
+    const inherited = group === undefined && base.groupId !== undefined && base.groupChecked === true;
+    if (!inherited && !canCreateInGroup(caller.userId, group ?? null, ctx.admins))
       return refuse("forbidden", group ? `只有“${group.name}”工作组成员或管理员可以在该组新建项目。` : `请用 工作组=... 指明项目所属工作组（须是你所在的工作组）。`);
     if (ctx.checkOnly) return CHECKED;
     const day = today(ctx);
     const stage = req.stage ?? "LEAD";
+    const pick = <T>(field: HistoryField, fallback: T): T => (field in patch ? (patch[field] as T) : fallback);
     const project = await createProject(
       ctx.db,
       {
         name: req.name!.trim(),
-        investor: req.investor!.trim(),
-        industryChain: req.industryChain ?? "",
-        groupId: (patch.groupId as number | undefined) ?? null,
-        leadUnitId: (patch.leadUnitId as number | null | undefined) ?? null,
-        coUnitIds: (patch.coUnitIds as number[] | undefined) ?? [],
-        landingUnitId: (patch.landingUnitId as number | null | undefined) ?? null,
-        origin: req.origin!,
-        sector: req.sector!,
+        investor: investor!,
+        industryChain: req.industryChain ?? base.industryChain ?? "",
+        groupId: pick("groupId", base.groupId ?? null),
+        leadUnitId: pick("leadUnitId", base.leadUnitId ?? null),
+        coUnitIds: pick("coUnitIds", base.coUnitIds ?? []),
+        landingUnitId: pick("landingUnitId", base.landingUnitId ?? null),
+        origin: origin!,
+        sector: sector!,
         agreedWan: req.agreedWan ?? 0,
         outputWan: req.outputWan ?? 0,
         stage,
         stageDates: { [stage]: req.stageDate ?? day },
         dropReason: null,
-        leaderName: (patch.leaderName as string | undefined) ?? "",
-        leaderSlackId: (patch.leaderSlackId as string | null | undefined) ?? null,
-        responsibleUserIds: req.responsibleUserIds ?? [caller.userId],
+        leaderName: pick("leaderName", base.leaderName ?? ""),
+        leaderSlackId: pick("leaderSlackId", base.leaderSlackId ?? null),
+        responsibleUserIds: req.responsibleUserIds ?? base.responsibleUserIds ?? [caller.userId],
         nextStep: req.nextStep ?? "",
         nextStepDue: req.nextStepDue ?? null,
         blockers: req.blockers ?? "",
         blockerKind: req.blockerKind ?? null,
         blockerUnit: req.blockerUnit?.trim() || null,
+        followOnOf: base.followOnOf ?? null,
+        followOnKind: base.followOnKind ?? null,
       },
       { author: caller.userId, source: caller.source },
       { requestKey: caller.requestKey, requestKeyTtlMs: caller.requestKeyTtlMs, at: ctx.now },
     );
     return done(project);
   }).catch((e) => {
-    if ((e as { code?: string }).code === "P2002") return refuse("invalid", `已有同名同投资方的项目“${req.name}”（${req.investor}）。请用 /project 查看 ${req.name} 找到它并更新。`);
+    if ((e as { code?: string }).code === "P2002") return refuse("invalid", `已有同名同投资方的项目“${req.name}”（${req.investor ?? base.investor}）。请用 /project 查看 ${req.name} 找到它并更新。`);
     throw e;
   });
 }

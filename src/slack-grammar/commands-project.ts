@@ -1,6 +1,9 @@
 import { cleanValue, shown } from "./text.ts";
 import { isBareKey, readFields, refuseParts as refuse, readProjectRef, refuseStray, takeTrailingId, type Parts } from "./parts.ts";
+import { LAND_STAGE_VALUE } from "./fields.ts";
 import { REQUIRED_NEW_FIELDS, type ParseResult, type ProjectChanges, type ProjectFields } from "./types.ts";
+import { FOLLOW_ON_CHOICES } from "../domain/follow-on.ts";
+import type { FollowOnKind } from "../domain/types.ts";
 
 // 新建, 更新, 查看: the commands about one project's own fields.
 
@@ -42,6 +45,13 @@ export function parseUpdate(parts: Parts): ParseResult {
   const project = ref ?? takeTrailingId(parts);
   refuseStray(parts, parts.trailing);
 
+  // `阶段=拿地` records the milestone on the day given as 阶段日期 (default today) and leaves the stage alone.
+  if ((changes.stage as string | undefined) === LAND_STAGE_VALUE) {
+    delete changes.stage;
+    if (changes.landOn !== undefined) parts.problems.push("“阶段=拿地”和“拿地=…”写的是同一项：只写一处，例如 拿地=11-20");
+    else changes.landOn = changes.stageDate ?? parts.today;
+    delete changes.stageDate;
+  }
   // Rules that need only the text; those that need the stored project (moving back) are planStageChange's.
   if (changes.reason !== undefined && changes.stage === undefined) {
     parts.problems.push('“原因”用于说明阶段变更，需要和“阶段”一起写，例如 阶段=终止 原因="投资方调整计划"；其他情况请写在 进展="…"');
@@ -75,4 +85,30 @@ export function parseShow(parts: Parts): ParseResult {
   if (!ref && !parts.problems.length) parts.problems.push("请写明要查看哪个项目：用编号或名称中的几个字");
   if (parts.problems.length || !ref) return refuse(parts);
   return { ok: true, command: "show", project: ref };
+}
+
+/**
+ * `/project 未来订单 #5 类型=二期 名称="…" 协议资金=5亿`: the parent first
+ * (编号 or name), then the new project's name (as words or 名称=) and fields.
+ */
+export function parseFollowOn(parts: Parts): ParseResult {
+  const applied = readFields(parts);
+  const { kind, ...fields } = applied.values as ProjectFields & { kind?: FollowOnKind };
+  const { ref, rest } = readProjectRef(parts, parts.lead);
+  // After a #编号, leading words are the new project's name, as in 新建.
+  if (ref?.kind === "id" && rest.length) {
+    const keyAt = rest.findIndex((w) => isBareKey(parts, w));
+    const words = keyAt < 0 ? rest : rest.slice(0, keyAt);
+    if (keyAt >= 0) refuseStray(parts, rest.slice(keyAt));
+    const name = cleanValue(words.map((w) => w.text).join(" ")).replace(/\s+/g, " ");
+    if (fields.name !== undefined) parts.problems.push(`项目名称写了两次（“${shown(name)}”和 名称=“${shown(fields.name)}”）：只保留一处，例如 ${parts.example}`);
+    else fields.name = name;
+  } else refuseStray(parts, rest);
+  refuseStray(parts, parts.trailing);
+  if (!ref && !parts.problems.length) parts.problems.push(`请写明源自哪个已投产、达产项目：用编号，例如 ${parts.example}`);
+  if (kind === undefined && !parts.problems.some((p) => p.startsWith("类型"))) parts.problems.push(`请写明未来订单类型（${FOLLOW_ON_CHOICES}），例如 类型=增资扩产`);
+  if (fields.name === undefined && !parts.problems.length) parts.problems.push(`请写明新项目的名称，例如 名称="智能终端扩产项目"`);
+  if (fields.stage === "DROPPED") parts.problems.push("新登记的未来订单不能是“终止”阶段：请填写当前实际阶段，例如 阶段=洽谈");
+  if (parts.problems.length || !ref || !kind) return refuse(parts);
+  return { ok: true, command: "followOn", parent: ref, kind, fields };
 }

@@ -1,11 +1,13 @@
 import { BLOCKER_KIND_LABELS, blockerKindList, blockerKindOf, parseBlockerInput } from "../domain/blockers.ts";
 import type { LocalDate } from "../domain/types.ts";
+import { isLandWord } from "../domain/land-milestone.ts";
 import { parseDateText } from "./dates.ts";
 import type { Item } from "./items.ts";
 import { fold, shown, editDistance } from "./text.ts";
 import type { SubcommandName } from "./types.ts";
 import {
   mentionId,
+  parseFollowOnKindValue,
   parseFundsAmount,
   parseLight,
   parseMoneyValue,
@@ -38,7 +40,9 @@ export type FieldKind =
   | "light"
   | "blocker"
   | "yes"
-  | "blockerKind";
+  | "blockerKind"
+  | "stageOrLand"
+  | "followOnKind";
 
 export interface FieldDef {
   key: string;
@@ -86,7 +90,11 @@ const PROJECT_FIELDS: FieldDef[] = [
   f("责任人", ["owner", "users"], "users", "responsibleUserIds", "责任人=@王小峡"),
 ];
 
+/** `阶段=拿地` in 更新 records the 拿地 milestone; parseUpdate turns this value into `landOn`. */
+export const LAND_STAGE_VALUE = "__LAND__";
+
 const UPDATE_ONLY: FieldDef[] = [
+  f("拿地", ["land", "拿地日期", "land_date"], "pastDate", "landOn", "拿地=11-20", true),
   f("原因", ["reason"], "text", "reason", '原因="投资方调整计划"'),
   f("阶段日期", ["stage_date"], "pastDate", "stageDate", "阶段日期=11-20"),
   f("到位", ["funds"], "funds", "fundsWan", "到位=+3000万"),
@@ -99,7 +107,8 @@ const NOTE = f("说明", ["note", "备注", "remark", "进展", "progress"], "te
 
 export const FIELD_TABLES: Record<SubcommandName, FieldDef[]> = {
   new: PROJECT_FIELDS,
-  update: [...PROJECT_FIELDS, ...UPDATE_ONLY],
+  update: [...PROJECT_FIELDS.map((d) => (d.key === "阶段" ? { ...d, kind: "stageOrLand" as const } : d)), ...UPDATE_ONLY],
+  followOn: [f("类型", ["kind", "type", "未来订单类型"], "followOnKind", "kind", "类型=增资扩产"), ...PROJECT_FIELDS],
   show: [],
   list: [
     f("工作组", ["group"], "text", "group", "工作组=新能源组"),
@@ -242,6 +251,10 @@ function readValue(def: FieldDef, item: FieldItem, clearing: boolean, today: Loc
       return parseNameList(value, label, def.example);
     case "stage":
       return parseStageValue(value, label);
+    case "stageOrLand":
+      return isLandWord(value) ? { ok: true, value: LAND_STAGE_VALUE } : parseStageValue(value, label);
+    case "followOnKind":
+      return parseFollowOnKindValue(value, label);
     case "money":
       return parseMoneyValue(value, label);
     case "funds":

@@ -1,6 +1,6 @@
 import type { LocalDate } from "../domain/types.ts";
 import { parseAdjourn, parseClose, parseDecide, parseDigest, parseFunds, parseHelp, parseList, parseRank, parseStalled, parseSupervise, parseSupervisionStep, parseUnstarted } from "./commands-other.ts";
-import { parseNew, parseShow, parseUpdate } from "./commands-project.ts";
+import { parseFollowOn, parseNew, parseShow, parseUpdate } from "./commands-project.ts";
 import { isKnownKey } from "./fields.ts";
 import { toItems } from "./items.ts";
 import { splitParts, type Parts } from "./parts.ts";
@@ -20,6 +20,7 @@ const PARSERS: Record<SubcommandName, (parts: Parts) => ParseResult> = {
   show: parseShow,
   list: parseList,
   funds: parseFunds,
+  followOn: parseFollowOn,
   supervise: parseSupervise,
   close: parseClose,
   feedback: parseSupervisionStep,

@@ -1,11 +1,11 @@
 import type { BlockerKind } from "../domain/blockers.ts";
-import type { HealthLight, LocalDate, Origin, Sector, Stage } from "../domain/types.ts";
+import type { FollowOnKind, HealthLight, LocalDate, Origin, Sector, Stage } from "../domain/types.ts";
 
 // What `/project ...` means once parsed. The parser only reads text: names
 // (projects, groups, units) stay text here and are resolved against the store
 // by the caller, which also decides permissions and writes.
 
-export const SUBCOMMANDS = ["new", "update", "show", "list", "funds", "supervise", "feedback", "request", "close", "return", "extend", "stalled", "unstarted", "rank", "digest", "decide", "adjourn", "help"] as const;
+export const SUBCOMMANDS = ["new", "update", "show", "list", "funds", "followOn", "supervise", "feedback", "request", "close", "return", "extend", "stalled", "unstarted", "rank", "digest", "decide", "adjourn", "help"] as const;
 export type SubcommandName = (typeof SUBCOMMANDS)[number];
 
 /** `#12` → by id; anything else → part of the project name, matched elsewhere. */
@@ -56,6 +56,17 @@ export interface ProjectChanges extends ProjectFields {
   fundsWan?: number;
   /** Day of that entry; given only together with fundsWan (caller defaults to today). */
   fundsDate?: LocalDate;
+  /** 拿地 milestone day (`拿地=11-20` or `阶段=拿地`); null clears it. The stage does not move. */
+  landOn?: LocalDate | null;
+}
+
+/** `/project 未来订单 #5 类型=增资扩产 名称="…" 协议资金=5亿`: follow-on investment of a producing project, as a new project. */
+export interface FollowOnCommand {
+  command: "followOn";
+  parent: ProjectRef;
+  kind: FollowOnKind;
+  /** The new project's fields; those not given are taken from the parent by the caller. */
+  fields: ProjectFields;
 }
 
 /** Fields a new project cannot be created without; a missing one opens the form. */
@@ -154,6 +165,7 @@ export type ProjectCommand =
   | ShowCommand
   | ListCommand
   | FundsCommand
+  | FollowOnCommand
   | SuperviseCommand
   | CloseCommand
   | SupervisionStepCommand

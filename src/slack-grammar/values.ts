@@ -1,6 +1,8 @@
 import { parseMoneyWan } from "../domain/money.ts";
 import { parseStage, STAGE_LABELS } from "../domain/stages.ts";
-import type { HealthLight, Origin, Sector, Stage } from "../domain/types.ts";
+import { FOLLOW_ON_CHOICES, parseFollowOnKind } from "../domain/follow-on.ts";
+import { isLandWord } from "../domain/land-milestone.ts";
+import type { FollowOnKind, HealthLight, Origin, Sector, Stage } from "../domain/types.ts";
 import { cleanValue, fold, shown } from "./text.ts";
 import type { PersonRef, ProjectRef } from "./types.ts";
 
@@ -55,7 +57,16 @@ export function parseNameList(raw: string, label: string, example: string): Valu
 
 export function parseStageValue(raw: string, label: string): Value<Stage> {
   const stage = parseStage(raw);
-  return stage ? ok(stage) : bad(`${label}“${shown(raw)}”无法识别：请填写 ${STAGE_CHOICES} 之一，例如 ${label}=签约`);
+  if (stage) return ok(stage);
+  // 拿地 used to be read as 开工; it is a milestone now, recorded with 更新 only.
+  if (isLandWord(raw)) return bad(`“拿地”不是阶段，是开工拿地节点的里程碑：请用 /project 更新 #编号 拿地=11-20 登记（阶段不变）`);
+  return bad(`${label}“${shown(raw)}”无法识别：请填写 ${STAGE_CHOICES} 之一，例如 ${label}=签约`);
+}
+
+/** 未来订单 类型: 增资扩产、二期、以商引商. */
+export function parseFollowOnKindValue(raw: string, label: string): Value<FollowOnKind> {
+  const kind = parseFollowOnKind(raw);
+  return kind ? ok(kind) : bad(`${label}“${shown(raw)}”无法识别：请填写 ${FOLLOW_ON_CHOICES} 之一，例如 ${label}=增资扩产`);
 }
 
 /** 协议资金, 产值: parseMoneyWan's own message already says how to write it. */

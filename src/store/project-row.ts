@@ -1,5 +1,5 @@
 import type { BlockerKind } from "../domain/blockers.ts";
-import type { Origin, Project, Sector, Stage, StageDates } from "../domain/types.ts";
+import type { FollowOnKind, Origin, Project, Sector, Stage, StageDates } from "../domain/types.ts";
 
 // The one mapping between a Project row (plus its link tables) and the domain
 // Project, and the string codec of history values, so the store, the history
@@ -40,6 +40,9 @@ export const HISTORY_FIELDS = {
   producingAt: "text",
   atCapacityAt: "text",
   droppedAt: "text",
+  landAt: "text",
+  followOnOfId: "int",
+  followOnKind: "text",
   dropReason: "text",
   leaderName: "text",
   leaderSlackId: "text",
@@ -120,6 +123,9 @@ export function toDomain(f: FlatProject): Project {
     blockers: (f.blockers as string) ?? "",
     blockerKind: (f.blockerKind as BlockerKind | null) ?? null,
     blockerUnit: (f.blockerUnit as string | null) ?? null,
+    landAcquiredOn: (f.landAt as string | null) ?? null,
+    followOnOf: (f.followOnOfId as number | null) ?? null,
+    followOnKind: (f.followOnKind as FollowOnKind | null) ?? null,
     version: f.version,
   };
 }
@@ -148,6 +154,9 @@ export function fromDomain(p: Omit<Project, "id" | "version">): Record<HistoryFi
     blockers: p.blockers,
     blockerKind: p.blockerKind ?? null,
     blockerUnit: p.blockerUnit ?? null,
+    landAt: p.landAcquiredOn ?? null,
+    followOnOfId: p.followOnOf ?? null,
+    followOnKind: p.followOnKind ?? null,
   };
   for (const [stage, column] of Object.entries(STAGE_DATE_COLUMNS)) out[column] = p.stageDates[stage as Stage] ?? null;
   return out as Record<HistoryField, FieldValue>;

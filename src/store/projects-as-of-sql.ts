@@ -22,6 +22,7 @@ export const FIGURE_FIELDS: ScalarField[] = [
   "stage",
   ...Object.values(STAGE_DATE_COLUMNS),
   "nextStepDue",
+  "followOnOfId",
 ];
 
 export const ALL_SCALAR_FIELDS = (Object.keys(HISTORY_FIELDS) as HistoryField[]).filter(

@@ -47,6 +47,12 @@ export async function listProjects(db: Db | Tx, where: { groupId?: number; ids?:
   return rows.map((r) => toDomain(flatten(r)));
 }
 
+/** The 未来订单 of a project: projects recorded as its follow-on investment, oldest first. */
+export async function listProjectsFollowingOn(db: Db | Tx, parentId: number): Promise<Project[]> {
+  const rows = await db.project.findMany({ where: { followOnOfId: parentId }, include: WITH_LINKS, orderBy: { id: "asc" } });
+  return rows.map((r) => toDomain(flatten(r)));
+}
+
 export async function findProjectByNameAndInvestor(db: Db | Tx, name: string, investor: string): Promise<Project | null> {
   const row = await db.project.findUnique({ where: { name_investor: { name, investor } }, include: WITH_LINKS });
   return row ? toDomain(flatten(row)) : null;

@@ -64,6 +64,8 @@ export interface WeeklyFigures {
   byUnit: Map<number, Tally>;
   /** Projects per stage on the day. */
   funnel: Map<Stage, number>;
+  /** 未来订单 on record by the day and not dropped by then (followOnTotals, domain/follow-on.ts). */
+  followOn: { count: number; agreedWan: number };
   health: { red: number; yellow: number; green: number; notRated: number };
   rates: Rates;
   /** Groups with a rated project on the day, and groups with a project updated in [from, asOf]. */
@@ -81,6 +83,8 @@ export async function loadWeeklyFigures(db: Db, asOf: LocalDate, from: LocalDate
     ${tallySelect()}
     UNION ALL
     SELECT 'stage', f."stageOn", ${D(sql`COUNT(*)`)}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f GROUP BY f."stageOn"
+    UNION ALL
+    SELECT 'followon', NULL, ${D(sql`COUNT(*)`)}, ${D(sql`COALESCE(SUM(f."agreedWan"), 0)`)}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f WHERE f."followOnOfId" IS NOT NULL AND f."dropped" = 0
     UNION ALL
     SELECT 'level', CAST(f."level" AS TEXT), ${D(sql`COUNT(*)`)}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f GROUP BY f."level"
     UNION ALL
@@ -104,12 +108,14 @@ export async function loadWeeklyFigures(db: Db, asOf: LocalDate, from: LocalDate
   const achieved = emptyTally();
   for (const t of byUnit.values()) for (const k of Object.keys(achieved) as (keyof Tally)[]) achieved[k] += t[k];
   const funnel = new Map<Stage, number>();
+  let followOn = { count: 0, agreedWan: 0 };
   const health = { red: 0, yellow: 0, green: 0, notRated: 0 };
   const activeGroupIds = new Set<number>();
   const updatedGroupIds = new Set<number>();
   let rates: Rates = { conversion: ratio(0, 0), fundsArrival: ratio(0, 0), productionRate: ratio(0, 0) };
   for (const r of rows) {
     if (r.k === "stage") funnel.set(r.key as Stage, num(r.v1));
+    else if (r.k === "followon") followOn = { count: num(r.v1), agreedWan: num(r.v2) };
     else if (r.k === "level") {
       const n = num(r.v1);
       if (r.key === null) health.notRated += n;
@@ -121,5 +127,5 @@ export async function loadWeeklyFigures(db: Db, asOf: LocalDate, from: LocalDate
     } else if (r.k === "active") activeGroupIds.add(Number(r.key));
     else if (r.k === "updated") updatedGroupIds.add(Number(r.key));
   }
-  return { achieved, byUnit, funnel, health, rates, activeGroupIds, updatedGroupIds };
+  return { achieved, byUnit, funnel, followOn, health, rates, activeGroupIds, updatedGroupIds };
 }

@@ -56,10 +56,13 @@ describe("dispatch CLI", () => {
     expect(json.schema).toBe("dispatch.report/v2");
     expect(Object.keys(json)).toEqual([
       "schema", "kind", "period", "year", "paceShare", "sameDayLastYear", "calendarWarning", "signings", "stageMoves", "fundsArrived",
-      "totals", "yearToDate", "byGroup", "byUnit", "funnel", "health", "rates", "groupsWithoutUpdate", "topMovers", "unstarted", "supervision",
+      "totals", "yearToDate", "byGroup", "byUnit", "funnel", "followOn", "health", "rates", "groupsWithoutUpdate", "topMovers", "unstarted", "supervision",
     ]);
     expect(json.signings.length).toBeGreaterThan(0);
     expect(Number.isInteger(json.signings[0].agreedWan)).toBe(true);
+    // The demo's 未来订单 (follow-on projects of producing ones) appear in the funnel.
+    expect(json.followOn.count).toBeGreaterThan(0);
+    expect(json.followOn.agreedWan).toBeGreaterThan(0);
     const ranking = JSON.parse((await dispatch("report", "ranking", "--by", "unit", "--quarter", "2026-Q3", "--format", "json")).stdout);
     expect(ranking.entries).toHaveLength(22);
     expect(ranking.period.label).toBe("2026-Q3");

@@ -77,4 +77,26 @@ describe("the demo plan", () => {
     const lastWeek = (d: string) => d >= "2026-11-23";
     expect(quiet.some((p) => lastWeek(p.lastUpdate) || p.path.some(([, d]) => lastWeek(d)) || p.funds.some((f) => lastWeek(f.date)))).toBe(false);
   });
+
+  it("records 拿地 between 注册 and 开工, and a few 未来订单 of producing projects, fresh in the pipeline", () => {
+    const dated = plan.projects.filter((p) => p.land);
+    expect(dated.length).toBeGreaterThan(20);
+    for (const p of dated) {
+      const on = (s: string) => p.path.find(([x]) => x === s)?.[1];
+      expect(p.land! >= on("REGISTERED")!, p.name).toBe(true);
+      expect(p.land! <= (on("STARTED") ?? p.lastUpdate), p.name).toBe(true);
+    }
+    const followOns = plan.projects.filter((p) => p.followOn);
+    expect(followOns.map((p) => p.followOn!.kind)).toEqual(["EXPANSION", "PHASE_TWO", "REFERRAL", "EXPANSION"]);
+    for (const p of followOns) {
+      const parent = plan.projects[p.followOn!.parent]!;
+      expect(["PRODUCING", "AT_CAPACITY"], p.name).toContain(parent.path.at(-1)![0]);
+      expect(plan.projects.indexOf(p)).toBeGreaterThan(p.followOn!.parent);
+      expect(["LEAD", "NEGOTIATING"]).toContain(p.path.at(-1)![0]);
+      expect(p.path[0]![1] >= parent.path.find(([s]) => s === "PRODUCING")![1]).toBe(true);
+      expect(p.group).toBe(parent.group);
+      if (p.followOn!.kind === "REFERRAL") expect(p.investor).not.toBe(parent.investor);
+      else expect(p.investor).toBe(parent.investor);
+    }
+  });
 });

@@ -141,7 +141,8 @@ describe("更新 update", () => {
     ["更新 #12 阶段= 投产", { command: "update", needsForm: false, project: id(12), changes: { stage: "PRODUCING" } }],
     ["更新 #12 阶段 =投产", { command: "update", needsForm: false, project: id(12), changes: { stage: "PRODUCING" } }],
     ["更新\u3000#12\u3000阶段＝达产", { command: "update", needsForm: false, project: id(12), changes: { stage: "AT_CAPACITY" } }],
-    ["更新 #12 阶段：拿地", { command: "update", needsForm: false, project: id(12), changes: { stage: "STARTED" } }],
+    // 拿地 is a milestone of the 开工拿地 node, not a stage: recorded today, the stage stays.
+    ["更新 #12 阶段：拿地", { command: "update", needsForm: false, project: id(12), changes: { landOn: "2026-11-23" } }],
     ["更新 #12 stage:at-capacity", { command: "update", needsForm: false, project: id(12), changes: { stage: "AT_CAPACITY" } }],
     [
       '更新 #12 阶段=终止 原因="投资方调整计划"',

@@ -11,7 +11,7 @@ describe("help", () => {
   it("HELP_TEXT is the overview: every subcommand, Chinese and English, in README's order, with its example", () => {
     // The subcommand lines as README and SPEC name them, written out here rather than read from SUBCOMMAND_INFO.
     const named = [...HELP_TEXT.matchAll(/^• (\S+) ([a-z]+)：/gm)].map((m) => `${m[1]} ${m[2]}`);
-    expect(named).toEqual(["新建 new", "更新 update", "查看 show", "列表 list", "到位 funds", "督办 supervise", "反馈 feedback", "申请销号 request", "销号 close", "退回 return", "延期 extend", "滞后 stalled", "未开工 unstarted", "排名 rank", "调度 digest", "决定 decide", "散会 adjourn", "帮助 help"]);
+    expect(named).toEqual(["新建 new", "更新 update", "查看 show", "列表 list", "到位 funds", "未来订单 followon", "督办 supervise", "反馈 feedback", "申请销号 request", "销号 close", "退回 return", "延期 extend", "滞后 stalled", "未开工 unstarted", "排名 rank", "调度 digest", "决定 decide", "散会 adjourn", "帮助 help"]);
     expect(HELP_TEXT.split("\n")[0]).toBe("*/project 用法*（子命令中文、英文均可）");
     expect(HELP_TEXT).toContain("• 更新 update：更新项目进展、阶段、下一步等\n   /project 更新 #12 阶段=签约 进展=\"已完成土地摘牌\" 截止=12-15");
     expect(HELP_TEXT).toContain("• 金额：3000万、2.5亿、1,200万元；不写单位按万元");

@@ -4,6 +4,7 @@ import { emptyTally, tallyGroups, tallyUnits, type Tally } from "../../src/domai
 import { assessHealth, stageOn } from "../../src/domain/health.ts";
 import { addDays, yearOf } from "../../src/domain/periods.ts";
 import { computeRates } from "../../src/domain/rates.ts";
+import { followOnTotals } from "../../src/domain/follow-on.ts";
 import { rulesSchema, type Rules } from "../../src/domain/rules.ts";
 import { STAGES, type Project } from "../../src/domain/types.ts";
 import { encodeValue, STAGE_DATE_COLUMNS, type HistoryField } from "../../src/store/project-row.ts";
@@ -25,7 +26,7 @@ const UNITS = [1, 2, 3, 4];
 const DAYS = Array.from({ length: 400 }, (_, i) => addDays("2025-12-01", i));
 /** Days before (−) or after the as-of day where a rule's "over N days" turns, under every rules variant below. */
 const EDGES = [-181, -180, -179, -121, -120, -119, -91, -90, -89, -61, -60, -59, -31, -30, -29, -15, -14, -13, -7, -6, -1, 0, 1, 6, 7, 8];
-const LATER_FIELDS = ["stage", "signedAt", "registeredAt", "startedAt", "producingAt", "droppedAt", "agreedWan", "outputWan", "origin", "groupId", "leadUnitId", "coUnitIds", "nextStepDue", "PROGRESS", "FUNDS"] as const;
+const LATER_FIELDS = ["stage", "signedAt", "registeredAt", "startedAt", "producingAt", "droppedAt", "agreedWan", "outputWan", "origin", "groupId", "leadUnitId", "coUnitIds", "nextStepDue", "followOnOfId", "PROGRESS", "FUNDS"] as const;
 
 const day = fc.constantFrom(...DAYS);
 /** Days as offsets from the as-of day, often right on a threshold; the ledger is written once the day is known. */
@@ -55,6 +56,8 @@ const projectArb = fc.record({
     dropped: fc.option(offset, { nil: null, freq: 3 }),
   }),
   nextStepDue: fc.option(near([-31, -30, -29, -1, 0, 1, 6, 7, 8]), { nil: null }),
+  /** 未来订单: follow-on investment of project 1 (itself too, harmlessly), or not. */
+  followOn: fc.boolean(),
   // Some projects have no history at all (written straight to the table, as bulk loads do).
   created: fc.option(fc.tuple(near([-15, -14, -13, -7, -1, 0]), fc.constantFrom("00:00:01", "23:59:59")), { nil: null, freq: 5 }),
   later: fc.array(fc.record({ field: fc.constantFrom(...LATER_FIELDS), at: instant, old: fc.nat(1000) }), { maxLength: 4 }),
@@ -94,6 +97,7 @@ function oldValue(field: (typeof LATER_FIELDS)[number], n: number): string | nul
   if (field === "leadUnitId") return n % 5 === 4 ? null : String(UNITS[n % 4]);
   if (field === "agreedWan") return String([0, 600, 10_000, 100_000, 200_000][n % 5]);
   if (field === "outputWan") return String([0, 300_000, 500_000][n % 3]);
+  if (field === "followOnOfId") return n % 2 ? null : "1";
   return n % 6 === 5 ? null : DAYS[(n * 7) % DAYS.length];
 }
 
@@ -126,6 +130,8 @@ async function writeLedger(store: TestStore, projects: GenProject[], asOf: strin
       stage: p.stage ?? STAGES[p.dates.reached],
       ...stageDates(p.dates, dayAt),
       nextStepDue: p.nextStepDue === null ? null : dayAt(p.nextStepDue),
+      followOnOfId: p.followOn ? 1 : null,
+      followOnKind: p.followOn ? "EXPANSION" : null,
     })),
   });
   const co = projects.flatMap((p, i) => p.coUnitIds.map((unitId) => ({ projectId: i + 1, unitId })));
@@ -194,6 +200,7 @@ describe("report SQL agrees with the domain rules", () => {
         }
         expect(Object.fromEntries(figures.funnel)).toEqual(Object.fromEntries(funnel));
         expect(figures.health).toEqual(health);
+        expect(figures.followOn).toEqual(followOnTotals(snap.projects, asOf));
         const rates = computeRates(input);
         for (const k of ["conversion", "fundsArrival", "productionRate"] as const) {
           expect([figures.rates[k].numerator, figures.rates[k].denominator], k).toEqual([rates[k].numerator, rates[k].denominator]);

@@ -1,7 +1,7 @@
 import { BLOCKER_KIND_LABELS, type BlockerKind } from "../../domain/blockers.ts";
 import { personRef } from "../../domain/person-ref.ts";
 import type { SupervisionStepKind } from "../../domain/supervision.ts";
-import { CLASS_NAMES, dayInProse, FIELD_LABELS, formatMoney, LIGHT_NAMES, ORIGIN_NAMES, SECTOR_NAMES, SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
+import { CLASS_NAMES, dayInProse, FIELD_LABELS, FOLLOW_ON_KIND_NAMES, formatMoney, LIGHT_NAMES, ORIGIN_NAMES, SECTOR_NAMES, SUPERVISION_STEP_LABELS } from "../../domain/glossary.ts";
 import { STAGE_LABELS } from "../../domain/stages.ts";
 import type { HealthLight, ProjectClass, Stage } from "../../domain/types.ts";
 
@@ -30,6 +30,9 @@ export function valueLabel(field: string, value: string | null): string {
   if (value === null || value === "") return "（空）";
   if (field === "stage") return STAGE_LABELS[value as Stage] ?? value;
   if (field === "origin") return originLabel(value);
+  if (field === "followOnKind") return FOLLOW_ON_KIND_NAMES[value as keyof typeof FOLLOW_ON_KIND_NAMES] ?? value;
+  if (field === "followOnOfId") return `#${value}`;
+  if (field === "landAt") return dayInProse(value);
   if (field === "sector") return sectorLabel(value);
   if (field === "blockerKind") return BLOCKER_KIND_LABELS[value as BlockerKind] ?? value;
   if (field === "agreedWan" || field === "outputWan") return wan(Number(value));

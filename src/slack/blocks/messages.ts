@@ -23,7 +23,8 @@ export function changeConfirmation(project: Project, changes: FieldChange[], ext
     return esc(valueLabel(field, encodeValue(field, value)));
   };
   const lines = changes
-    .filter((c) => !c.field.endsWith("At") || c.field === "droppedAt")
+    // Stage dates go with the stage line; 终止 and the 拿地 milestone stand on their own.
+    .filter((c) => !c.field.endsWith("At") || c.field === "droppedAt" || c.field === "landAt")
     .map((c) => `• ${FIELD_LABELS[c.field] ?? c.field}：${shown(c.field, c.oldValue)} → *${shown(c.field, c.newValue)}*`);
   if (extra.progress) lines.push(`• 进展：${esc(extra.progress)}`);
   if (extra.fundsWan) lines.push(`• 到位资金：+${wan(extra.fundsWan)}`);

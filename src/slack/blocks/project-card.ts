@@ -5,7 +5,7 @@ import { STAGES } from "../../domain/types.ts";
 import type { ProjectCardData } from "../../services/project-card.ts";
 import { nextStepButtons, supervisionLine } from "./supervision-blocks.ts";
 import { actions, button, context, divider, esc, fields, header, section, type Block } from "./kit.ts";
-import { TERMS, dayInProse, dueOn } from "../../domain/glossary.ts";
+import { LIFECYCLE_TERMS, TERMS, dayInProse, dueOn, followOnChildrenText, followOnFromText } from "../../domain/glossary.ts";
 import { classLabel, day, FIELD_LABELS, LIGHT_EMOJI, LIGHT_LABEL, originLabel, sectorLabel, stageLabel, valueLabel, wan } from "./labels.ts";
 
 // The project card: everything a staff member or leader needs on one screen,
@@ -16,11 +16,14 @@ export const CARD_ACTIONS = { update: "card_update", funds: "card_funds", histor
 function stagePath(d: ProjectCardData): string {
   const { stage, stageDates } = d.project;
   const dayOf = (date: string) => dayInProse(date, date.slice(0, 4) !== d.asOf.slice(0, 4));
-  const steps = STAGES.map((s) => {
+  const steps = STAGES.flatMap((s) => {
     const date = stageDates[s];
     // A date of another year keeps its year: "开工 10月27日 → 投产 9月2日" reads as going backwards.
     const label = `${stageLabel(s)}${date ? ` ${dayOf(date)}` : ""}`;
-    return s === stage ? `*【${label}】*` : date ? label : `~${stageLabel(s)}~`;
+    const step = s === stage ? `*【${label}】*` : date ? label : `~${stageLabel(s)}~`;
+    // 拿地 is a milestone of the 开工拿地 node, shown just before 开工 once it has a date.
+    const land = d.project.landAcquiredOn;
+    return s === "STARTED" && land ? [`${LIFECYCLE_TERMS.land} ${dayOf(land)}`, step] : [step];
   });
   const path = steps.join(" → ");
   return stage === "DROPPED" ? `${path}\n*已终止* ${stageDates.DROPPED ? dayOf(stageDates.DROPPED) : ""}：${esc(d.project.dropReason ?? "")}` : path;
@@ -37,6 +40,12 @@ export function projectCardBlocks(d: ProjectCardData, opts: { shared?: boolean }
   if (d.health.reasons.length) blocks.push(context(d.health.reasons.map((r) => `${r.level === "RED" ? "🔴" : "🟡"} ${esc(r.text)}`)));
   if (d.reminder) blocks.push(context([`⏰ ${esc(d.reminder)}`]));
   blocks.push(section(stagePath(d)));
+  const { parent, children } = d.followOn;
+  const links = [
+    parent && p.followOnKind ? followOnFromText(parent.id, esc(parent.name), p.followOnKind) : null,
+    children.length ? followOnChildrenText(children.map((c) => ({ id: c.id, name: esc(c.name), kind: c.followOnKind ?? null, agreedWan: c.agreedWan }))) : null,
+  ].filter((l): l is string => l !== null);
+  if (links.length) blocks.push(context(links));
   blocks.push(
     fields([
       `*${TERMS.agreed}*\n${wan(p.agreedWan)}（${TERMS.weighted} ${wan(d.weighted.agreedWan)}）`,

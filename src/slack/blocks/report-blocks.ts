@@ -1,4 +1,4 @@
-import { asOfText, CLASS_NAMES, dayInProse, TERMS } from "../../domain/glossary.ts";
+import { asOfText, CLASS_NAMES, dayInProse, followOnFunnelText, TERMS } from "../../domain/glossary.ts";
 import { money, paceCell, percent, scoreCell, weeklyHeading, yoyCell } from "../../reports/format.ts";
 import { weeklySupervisionLines, weeklyUnstartedLines } from "../../reports/weekly-accountability.ts";
 import type { RankingReport } from "../../reports/ranking-report.ts";
@@ -45,7 +45,7 @@ export function weeklyMessages(r: WeeklySummary): Messages {
       `*红黄绿灯*\n🔴 ${r.health.red}　🟡 ${r.health.yellow}　🟢 ${r.health.green}`,
       `*开工率 / 资金到位率 / 投产达效率*\n${percent(r.rates.conversion.rate)} / ${percent(r.rates.fundsArrival.rate)} / ${percent(r.rates.productionRate.rate)}`,
     ]),
-    section(`*阶段分布*　${r.funnel.map((f) => `${f.label} ${f.count}个`).join("　")}`),
+    section(`*阶段分布*　${r.funnel.map((f) => `${f.label} ${f.count}个`).join("　")}\n${followOnFunnelText(r.followOn.count, r.followOn.agreedWan)}`),
     section(`*上周未报送进展的工作组*：${r.groupsWithoutUpdate.length ? r.groupsWithoutUpdate.map((g) => esc(g.name)).join("、") : "无"}`),
   ];
   const behind = r.byGroup.filter((g) => g.pace.agreed?.status === "BEHIND");

@@ -29,5 +29,6 @@ export function toChangeRequest(c: ProjectChanges): ProjectChangeRequest {
     responsibleUserIds: c.responsibleUserIds,
     fundsWan: c.fundsWan,
     fundsDate: c.fundsDate,
+    landOn: c.landOn,
   };
 }

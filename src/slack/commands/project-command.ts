@@ -10,6 +10,7 @@ import { refusal } from "../blocks/messages.ts";
 import type { SlackDeps } from "../deps.ts";
 import type { Turn } from "../turn.ts";
 import { handleFunds, handleNew, handleUpdate } from "./edit-handlers.ts";
+import { handleFollowOn } from "./follow-on-handler.ts";
 import { handleClose, handleSupervise, handleSupervisionStep, handleUnstarted } from "./supervision-handlers.ts";
 import { handleAdjourn, handleDecide } from "./meeting-handlers.ts";
 import { handleDigest, handleHelp, handleList, handleRank, handleShow, handleStalled } from "./read-handlers.ts";
@@ -43,6 +44,8 @@ export async function runProjectCommand(cmd: ProjectCommand, turn: Turn, deps: S
       return handleUpdate(cmd, turn, deps);
     case "funds":
       return handleFunds(cmd, turn, deps);
+    case "followOn":
+      return handleFollowOn(cmd, turn, deps);
     case "supervise":
       return handleSupervise(cmd, turn, deps);
     case "close":
