@@ -84,7 +84,7 @@ export const noProgressFor = (days: number) => `连续${days}天未报送进展`
 export const dueOn = (day: LocalDate) => `将于${dayInProse(day)}到期`;
 export const overdueBy = (days: number) => `已逾期${days}天`;
 /** A composite score kept as a fraction (0.565) reads as points out of 100: "综合得分 56.5 分". */
-export const compositeScoreText = (fraction: number) => `综合得分 ${(Math.round(fraction * 1000) / 10).toFixed(1)} 分`;
+export const compositeScoreText = (fraction: number) => `综合得分 ${pointsText(Math.round(fraction * 1000) / 10)}`;
 /** Completion measured against 序时进度, in percentage points (positive: ahead). */
 export function againstPace(pointsAhead: number): string {
   const p = Math.round(Math.abs(pointsAhead) * 10) / 10;
