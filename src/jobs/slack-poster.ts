@@ -84,8 +84,15 @@ export async function postPlan(
   opts: PostOptions,
 ): Promise<PostProgress> {
   const pacer = opts.pacer ?? channelPacer();
-  const saved = async () => {
-    if ((await save(progress)) === false) throw new LeaseLost();
+  // Saves one after another: the lanes post at once, and two saves racing on
+  // separate connections could commit the older progress last (PostgreSQL did).
+  let saving: Promise<unknown> = Promise.resolve();
+  const saved = () => {
+    const next = saving.then(async () => {
+      if ((await save(progress)) === false) throw new LeaseLost();
+    });
+    saving = next.catch(() => undefined);
+    return next;
   };
   const failures: UnreachableChannels["failures"] = [];
   const joined = new Set<string>();
