@@ -138,11 +138,14 @@ describeInBrowser("the whole demo on a phone (390×844)", () => {
   });
 
   it("shows a project card and its buttons on screen", async () => {
+    const before = await phone.locator('[data-testid^="message-"]').count();
     await send(`/project 查看 #${mine}`);
-    const card = phone.locator('[data-testid^="message-"]', { hasText: "项目卡片" }).last().or(phone.locator('[data-testid^="message-"]', { hasText: `#${mine}` }).last());
-    await card.first().waitFor({ timeout: 20_000 });
+    // The card this command asked for: a new message, with the card's own buttons (not an earlier answer naming the project).
+    await expect.poll(() => phone.locator('[data-testid^="message-"]').count(), { timeout: 20_000 }).toBeGreaterThan(before);
+    const card = phone.locator('[data-testid^="message-"]', { hasText: `#${mine}` }).filter({ hasText: "查看历史" }).last();
+    await card.waitFor({ timeout: 20_000 });
     await shot("card");
-    const buttons = card.first().locator("button");
+    const buttons = card.locator("button");
     for (let i = 0; i < (await buttons.count()); i++) await reachable(buttons.nth(i));
   });
 
