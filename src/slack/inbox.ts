@@ -65,6 +65,8 @@ export function createInbox(deps: InboxDeps, worker = `${hostname()}:${process.p
   const busy = new Set<number>();
   // Finished here, perhaps after a sweep read them as unfinished: not run again.
   const finished = new Set<number>();
+  /** Delivery keys answered "unavailable" whose insert may still land (then discarded, never run). */
+  const abandoned = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let sweeping = false;
   let lastPrune = 0;
@@ -119,8 +121,18 @@ export function createInbox(deps: InboxDeps, worker = `${hostname()}:${process.p
         return entry ? { status: "stored", entry } : { status: "duplicate" };
       } catch (e) {
         if (!isStoreUnavailable(e)) throw e;
-        // The person is told it was not taken: if the insert still lands, it must not run.
-        void insert.then((late) => late && discardInboxEntry(deps.db, late.id).then(() => deps.logger.warn({ entry: late.id }, "late inbox entry discarded")), () => {});
+        // The person is told it was not taken: if the insert still lands, it must not run,
+        // neither here nor by a sweep that lists it before this process hears of the commit.
+        abandoned.add(req.deliveryKey);
+        void insert.then(
+          (late) =>
+            late &&
+            discardInboxEntry(deps.db, late.id).then(() => {
+              abandoned.delete(req.deliveryKey);
+              deps.logger.warn({ entry: late.id }, "late inbox entry discarded");
+            }),
+          () => abandoned.delete(req.deliveryKey),
+        );
         return { status: "unavailable" };
       }
     },
@@ -149,6 +161,11 @@ export function createInbox(deps: InboxDeps, worker = `${hostname()}:${process.p
           for (const id of before) if (!listed.has(id)) finished.delete(id);
           for (const entry of unfinished) {
             if (busy.has(entry.id) || finished.has(entry.id)) continue;
+            if (abandoned.has(entry.deliveryKey)) {
+              await discardInboxEntry(deps.db, entry.id);
+              abandoned.delete(entry.deliveryKey);
+              continue;
+            }
             // Entries just written by another live process are its own to run.
             if (entry.claimedBy !== worker && !(await claimIsStale(entry, now))) continue;
             if (entry.claimedBy !== worker && !(await takeOverInboxEntry(deps.db, entry.id, entry.claimedBy, worker, now))) continue;
