@@ -4,9 +4,9 @@ import { runInNewContext } from "node:vm";
 // A 200,000-row ledger import reads, parses and plans row by row: what stays
 // alive at any time is about 150-250 MB, but each row's records replace the
 // last and V8 lets the garbage grow to several times the live heap before it
-// collects it, which put the import's peak at 750 MB (1.1 GB re-importing). Collecting every few
-// thousand rows keeps the peak near the live heap, for well under a second
-// of CPU in all. Without an exposed gc (a restricted runtime) nothing is done.
+// collects it, which put the import's peak at 750 MB (1.1 GB re-importing). Collecting every
+// 10,000 rows keeps the peak near the live heap, at the cost of the collections' CPU
+// (see README, the import bench). Without an exposed gc (a restricted runtime) nothing is done.
 
 const EVERY_ROWS = 10_000;
 
