@@ -9,6 +9,12 @@ const ROOT = join(import.meta.dirname, "..");
 const DISPATCH = join(ROOT, "bin", "dispatch.js");
 const env = (dir: string) => ({ ...process.env, DATABASE_URL: `file:${join(dir, "demo.db")}`, DISPATCH_NOW: "2026-11-23T09:00:00+08:00", SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "", SLACK_SIGNING_SECRET: "" });
 
+/** The sandbox starts only with no Slack setting at all, and keeps to its own store (never DATABASE_URL). */
+function sandboxEnv(dir: string): NodeJS.ProcessEnv {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("SLACK_") && k !== "DATABASE_URL"));
+  return { ...clean, SANDBOX_DATABASE_URL: `file:${join(dir, "sandbox.db")}`, PORT: "0", LOG_LEVEL: "silent" };
+}
+
 function timed(args: string[], e: NodeJS.ProcessEnv): number {
   const t0 = performance.now();
   execFileSync(process.execPath, args, { env: e, stdio: ["ignore", "ignore", "ignore"] });
@@ -32,7 +38,7 @@ export function cliColdStarts(runs: number): { help: number[]; weekly: number[];
 /** Resident memory of the sandbox a few seconds after it is ready, in MB. */
 export async function idleRssMb(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "bench-idle-"));
-  const child = spawn(process.execPath, [join(ROOT, "bin", "start.js")], { env: { ...env(dir), PORT: "0", LOG_LEVEL: "silent" }, stdio: ["ignore", "pipe", "ignore"] });
+  const child = spawn(process.execPath, [join(ROOT, "bin", "start.js")], { env: sandboxEnv(dir), stdio: ["ignore", "pipe", "ignore"] });
   await new Promise<void>((resolve, reject) => {
     child.stdout.on("data", (d) => String(d).includes("Sandbox ready") && resolve());
     child.once("exit", (code) => reject(new Error(`sandbox exited ${code}`)));
