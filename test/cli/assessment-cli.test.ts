@@ -1,33 +1,19 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
+import { runDispatch } from "../helpers/dispatch-cli.ts";
 
 // `dispatch report review --year` (年考核) and `dispatch report bulletin
 // --quarter` (季通报): the real binary against a real database holding the
 // demo district, clock fixed at Monday 2026-11-30 09:00 (Shanghai).
 
-const BIN = resolve(import.meta.dirname, "../../bin/dispatch.js");
-const run = promisify(execFile);
 let store: TestStore;
 let dir: string;
 
-async function dispatch(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: store.url, DISPATCH_NOW: "2026-11-30T09:00:00+08:00" },
-      maxBuffer: 1 << 24,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const dispatch = (...args: string[]) => runDispatch(args, { DATABASE_URL: store.url, DISPATCH_NOW: "2026-11-30T09:00:00+08:00" });
 
 beforeAll(async () => {
   store = await createTestStore();

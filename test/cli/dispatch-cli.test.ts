@@ -1,33 +1,19 @@
 import { planDemo } from "../../src/demo/demo-plan.ts";
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
+import { runDispatch } from "../helpers/dispatch-cli.ts";
 
 // The real `dispatch` binary in a child process, against a real database,
 // with the clock fixed through DISPATCH_NOW (Monday 2026-11-23, Shanghai).
 
-const BIN = resolve(import.meta.dirname, "../../bin/dispatch.js");
-const run = promisify(execFile);
 let store: TestStore;
 let dir: string;
 
-async function dispatch(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: store.url, DISPATCH_NOW: "2026-11-23T09:00:00+08:00" },
-      maxBuffer: 1 << 24,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const dispatch = (...args: string[]) => runDispatch(args, { DATABASE_URL: store.url, DISPATCH_NOW: "2026-11-23T09:00:00+08:00" });
 
 beforeAll(async () => {
   store = await createTestStore();
