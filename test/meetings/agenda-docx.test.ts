@@ -1,8 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PDFParse } from "pdf-parse";
 import unzipper from "unzipper";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildAgenda } from "../../src/domain/agenda.ts";
@@ -10,6 +8,7 @@ import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { agendaDocTitle, agendaDocx } from "../../src/reports/agenda-docx.ts";
 import { MINUTES_FONTS } from "../../src/reports/minutes-docx.ts";
 import { project, supervision } from "../domain/factories.ts";
+import { docxAsPdfText, hasSoffice } from "../helpers/libreoffice.ts";
 
 // The 会前议程 as a government meeting document: 第X次…议程, the 时间/地点/
 // 主持/参会 lines, parts 一、二、三…, each part's items in a table with
@@ -33,15 +32,6 @@ const agenda = buildAgenda({
 
 const dir = mkdtempSync(join(tmpdir(), "agenda-docx-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function hasSoffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The text of each table cell of word/document.xml, row by row. */
 function tableRows(xml: string): string[][] {
@@ -96,10 +86,7 @@ describe("会前议程 (.docx)", () => {
   });
 
   it.skipIf(!hasSoffice())("renders in LibreOffice to a PDF whose text holds the title, every part and every item, with page numbers", async () => {
-    execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--convert-to", "pdf", "--outdir", dir, join(dir, "议程.docx")], { stdio: "ignore", timeout: 120_000 });
-    const parser = new PDFParse({ data: readFileSync(join(dir, "议程.pdf")) });
-    const text = (await parser.getText()).text.replace(/\s+/g, "");
-    await parser.destroy();
+    const text = await docxAsPdfText(dir, "议程.docx");
     for (const t of ["第四十七次全区招商引资工作调度会议程", "一、上次会议决定事项落实情况", "五、低于序时进度的工作组", "协调解决土地指标", "乙项目", "甲项目", "办理用地预审", "新能源组", "区发改委", "—1—"]) expect(text).toContain(t);
   }, 150_000);
 });

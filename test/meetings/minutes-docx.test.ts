@@ -1,13 +1,12 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PDFParse } from "pdf-parse";
 import unzipper from "unzipper";
 import { afterAll, describe, expect, it } from "vitest";
 import { MINUTES_FONTS, minutesDocx, minutesParagraphs } from "../../src/reports/minutes-docx.ts";
 import type { Minutes } from "../../src/services/minutes-service.ts";
 import { personText } from "../../src/services/minutes-service.ts";
+import { docxAsPdfText, hasSoffice } from "../helpers/libreoffice.ts";
 
 // The 纪要 as Word writes it: the XML holds every decision in order with the
 // fonts named, and LibreOffice renders it to a PDF whose text has them all.
@@ -25,15 +24,6 @@ const minutes: Minutes = {
 
 const dir = mkdtempSync(join(tmpdir(), "minutes-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function hasSoffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("会议纪要 (.docx)", () => {
   it("reads like a 纪要: time, place, host, then each topic with its decisions, 责任单位, 责任人, 时限", () => {
@@ -61,10 +51,7 @@ describe("会议纪要 (.docx)", () => {
   });
 
   it.skipIf(!hasSoffice())("renders in LibreOffice to a PDF whose text holds every decision", async () => {
-    execFileSync("soffice", ["--headless", `-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--convert-to", "pdf", "--outdir", dir, join(dir, "纪要.docx")], { stdio: "ignore", timeout: 120_000 });
-    const parser = new PDFParse({ data: readFileSync(join(dir, "纪要.pdf")) });
-    const text = (await parser.getText()).text.replace(/\s+/g, "");
-    await parser.destroy();
+    const text = await docxAsPdfText(dir, "纪要.docx");
     for (const t of ["会议纪要", "协调解决项目土地指标", "加快办理环评批复", "梳理全区闲置厂房", "区规划自然资源局", "2027年1月15日前"]) expect(text).toContain(t);
   }, 150_000);
 });
