@@ -70,6 +70,9 @@ export interface UnstartedEntry extends UnstartedAge {
   fundsWan: number;
 }
 
+/** What the list needs of a fund entry. */
+export type FundArrival = Pick<FundEntry, "projectId" | "date" | "amountWan">;
+
 export interface UnstartedList {
   asOf: LocalDate;
   /** Longest-waiting first (undated last), then by project id. */
@@ -81,7 +84,8 @@ export interface UnstartedList {
   yearUnstarted: number;
 }
 
-export function buildUnstartedList(projects: readonly Project[], funds: readonly FundEntry[], asOf: LocalDate, rules: Rules): UnstartedList {
+/** `funds`: fund entries (or per-project sums dated by the day); only those on or before asOf count. */
+export function buildUnstartedList(projects: readonly Project[], funds: readonly FundArrival[], asOf: LocalDate, rules: Rules): UnstartedList {
   const arrived = new Map<number, number>();
   for (const f of funds) if (f.date <= asOf) arrived.set(f.projectId, (arrived.get(f.projectId) ?? 0) + f.amountWan);
   const year = yearOf(asOf);

@@ -1,8 +1,8 @@
 import { dayInProse, formatMoney, formatPercent, TERMS, unstartedBandLabel } from "../domain/glossary.ts";
 import { leaderLabel } from "../domain/leaders.ts";
 import type { Rules } from "../domain/rules.ts";
-import type { FundEntry, Group, LocalDate, Project, Unit } from "../domain/types.ts";
-import { buildUnstartedList, UNSTARTED_BANDS, type UnstartedBand } from "../domain/unstarted.ts";
+import type { Group, LocalDate, Project, Unit } from "../domain/types.ts";
+import { buildUnstartedList, UNSTARTED_BANDS, type FundArrival, type UnstartedBand } from "../domain/unstarted.ts";
 import { directoryNames } from "./directory-names.ts";
 
 // 签约未开工项目清单 (`dispatch report unstarted`, `/project 未开工`, and a
@@ -42,7 +42,7 @@ export interface UnstartedReport {
   groups: string[];
 }
 
-export function buildUnstartedReport(input: { asOf: LocalDate; rules: Rules; projects: Project[]; funds: FundEntry[]; groups: Group[]; units: Unit[] }): UnstartedReport {
+export function buildUnstartedReport(input: { asOf: LocalDate; rules: Rules; projects: Project[]; funds: readonly FundArrival[]; groups: Group[]; units: Unit[] }): UnstartedReport {
   const { asOf, rules } = input;
   const names = directoryNames(input.groups, input.units);
   const list = buildUnstartedList(input.projects, input.funds, asOf, rules);

@@ -1,6 +1,7 @@
 import { toLocalDate } from "../domain/local-day.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { FundEntry, LocalDate, Project, SupervisionItem } from "../domain/types.ts";
+import type { FundArrival } from "../domain/unstarted.ts";
 import type { Db } from "./client.ts";
 import { toDomain, type FlatProject } from "./project-row.ts";
 import { ALL_SCALAR_FIELDS } from "./projects-as-of-sql.ts";
@@ -79,12 +80,17 @@ export function loadSupervisedProjects(db: Db, asOf: LocalDate, rules: Rules): P
   return projectsWhere(db, asOf, rules, sql`f."id" IN (SELECT "projectId" FROM "SupervisionItem")`, false);
 }
 
-/** Fund entries of the given projects up to a day (inclusive), read in chunks (bounded statement size). */
-export async function loadFundsOf(db: Db, projectIds: readonly number[], upTo: LocalDate): Promise<FundEntry[]> {
-  const out: FundEntry[] = [];
+/**
+ * What arrived for each of the given projects up to a day (inclusive), summed
+ * by the database: one entry per project dated that day (the 签约未开工 list
+ * needs only the sums; thousands of candidates carry tens of thousands of
+ * entries). Read in chunks (bounded statement size).
+ */
+export async function loadFundSumsOf(db: Db, projectIds: readonly number[], upTo: LocalDate): Promise<FundArrival[]> {
+  const out: FundArrival[] = [];
   for (let i = 0; i < projectIds.length; i += 500) {
-    const rows = await db.fundEntry.findMany({ where: { projectId: { in: projectIds.slice(i, i + 500) }, date: { lte: upTo } }, orderBy: [{ projectId: "asc" }, { date: "asc" }, { id: "asc" }] });
-    out.push(...rows.map((f) => ({ id: f.id, projectId: f.projectId, date: f.date, amountWan: f.amountWan, note: f.note })));
+    const sums = await db.fundEntry.groupBy({ by: ["projectId"], where: { projectId: { in: projectIds.slice(i, i + 500) }, date: { lte: upTo } }, _sum: { amountWan: true } });
+    for (const s of sums) out.push({ projectId: s.projectId, date: upTo, amountWan: s._sum.amountWan ?? 0 });
   }
   return out;
 }

@@ -111,6 +111,21 @@ describe("Socket Mode", () => {
     expect(JSON.stringify(ack)).toContain("2.5亿");
   });
 
+  it("a form accepted: the ack closes it, the tranche is stored once and confirmed to the person in the channel", async () => {
+    const ack = await (await standin.socketMode.link()).send("interactive", {
+      type: "view_submission",
+      user: { id: USER, username: "socket", team_id: "T0TEST" },
+      team: { id: "T0TEST" },
+      view: { id: "VSOCK2", type: "modal", callback_id: FORMS.funds, private_metadata: JSON.stringify({ projectId, channelId: CHANNEL }), state: { values: { amount: { amount: { type: "plain_text_input", value: "300万" } } } }, hash: "h2" },
+    });
+    expect(JSON.stringify(ack ?? {})).not.toContain("errors");
+    await settled();
+    const funds = await store.db.fundEntry.findMany({ where: { projectId } });
+    expect(funds.map((f) => f.amountWan)).toEqual([300]);
+    const confirmations = standin.calls.filter((c) => c.ok && c.method === "chat.postEphemeral" && c.args.user === USER && String(c.args.text).includes(`#${projectId}`) && String(c.args.text).includes("+300万元"));
+    expect(confirmations).toHaveLength(1);
+  });
+
   it("serves /health on PORT: 200 with the store reachable, 404 for anything else", async () => {
     const base = `http://127.0.0.1:${(slack.healthServer!.address() as AddressInfo).port}`;
     const health = await fetch(`${base}/health`);

@@ -10,7 +10,7 @@ import { STAGES, type Project } from "../../src/domain/types.ts";
 import { encodeValue, STAGE_DATE_COLUMNS, type HistoryField } from "../../src/store/project-row.ts";
 import { loadTallies, loadWeeklyFigures } from "../../src/store/report-figures.ts";
 import { buildUnstartedList } from "../../src/domain/unstarted.ts";
-import { loadFundsOf, loadProjectsActiveBetween, loadStalledProjects, loadUnstartedCandidates } from "../../src/store/report-rows.ts";
+import { loadFundSumsOf, loadProjectsActiveBetween, loadStalledProjects, loadUnstartedCandidates } from "../../src/store/report-rows.ts";
 import { loadSnapshot, loadUpdatedProjectIds, type Snapshot } from "../../src/store/snapshot.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
@@ -220,7 +220,7 @@ describe("report SQL agrees with the domain rules", () => {
         expect(await loadStalledProjects(db, asOf, rules)).toEqual(stalled.map((p) => ({ project: strip(p), lastUpdateOn: snap.lastUpdateOn.get(p.id) ?? null })));
         // 签约未开工: the projects and funds the weekly summary reads give the list the whole ledger gives.
         const candidates = (await loadUnstartedCandidates(db, asOf, rules)).map((l) => l.project);
-        const unstarted = buildUnstartedList(candidates, await loadFundsOf(db, candidates.map((p) => p.id), asOf), asOf, rules);
+        const unstarted = buildUnstartedList(candidates, await loadFundSumsOf(db, candidates.map((p) => p.id), asOf), asOf, rules);
         expect(unstarted).toEqual(buildUnstartedList(snap.projects.map(strip), snap.funds, asOf, rules));
       }),
       { numRuns: process.env.TEST_DATABASE === "postgres" ? 25 : 40 },
