@@ -150,7 +150,7 @@ export function buildWeeklySummary(input: WeeklyInput): WeeklySummary {
   const targetOf = (by: "group" | "unit") => (id: number) =>
     input.targets.find((t) => t.year === year && (by === "group" ? t.groupId === id : t.unitId === id));
   const byGroup = subjectRows(input.groups.map((g) => ({ id: g.id, name: g.name, kind: "GROUP" })), input.groupTallies, input.lastYear.groups, targetOf("group"), share, rules);
-  const byUnit = subjectRows(input.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })), figures.byUnit, input.lastYear.units, targetOf("unit"), share, rules);
+  const byUnit = subjectRows(input.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind })), figures.tallies.unit, input.lastYear.units, targetOf("unit"), share, rules);
 
   const funnel = [...STAGES, "DROPPED" as const].map((stage) => ({ stage, label: STAGE_LABELS[stage], count: figures.funnel.get(stage) ?? 0 }));
   const groupsWithoutUpdate = input.groups

@@ -1,4 +1,3 @@
-import type { RankBy } from "../reports/ranking-report.ts";
 import { toLocalDate } from "../domain/local-day.ts";
 import { formatQuarter, previousQuarter, quarterOf, yearOf } from "../domain/periods.ts";
 import type { Rules } from "../domain/rules.ts";
@@ -42,8 +41,7 @@ export async function buildAnnualReviewReport(db: Db, req: { year?: string; now:
     }
     return m;
   };
-  const tallies = {} as Record<RankBy, Awaited<ReturnType<typeof loadTallies>>>;
-  for (const by of ["group", "unit"] as const) tallies[by] = await loadTallies(db, period.asOf, by, rules);
+  const tallies = await loadTallies(db, period.asOf, rules);
   return buildAnnualReview({
     period,
     rules,

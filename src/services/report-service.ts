@@ -5,7 +5,7 @@ import type { Rules } from "../domain/rules.ts";
 import type { LocalDate } from "../domain/types.ts";
 import type { Db } from "../store/client.ts";
 import { listGroups, listTargets, listUnits } from "../store/directory.ts";
-import { loadTallies as readTallies, loadWeeklyFigures } from "../store/report-figures.ts";
+import { loadTallies as readTallies, loadWeeklyFigures, type Tallies } from "../store/report-figures.ts";
 import { loadFundsBetween, loadOpenSupervision, loadProjectsActiveBetween, loadStalledProjects } from "../store/report-rows.ts";
 import { loadRules } from "../store/settings.ts";
 import { resolvePeriod, type PeriodOptions } from "../reports/report-period.ts";
@@ -30,8 +30,8 @@ export interface ReportRequest extends PeriodOptions {
   now: Date;
 }
 
-/** Tallies already read for reports built together (the weekly post builds the summary and the ranking of one week). */
-export type TallyMemo = Map<string, ReturnType<typeof readTallies>>;
+/** Tallies already read, by day, for reports built together (the weekly post builds the summary and the ranking of one week). */
+export type TallyMemo = Map<LocalDate, Promise<Tallies>>;
 
 /**
  * `rules`: the caller's rules when it has them (the bot applies its TZ setting); else the stored ones.
@@ -40,10 +40,9 @@ export type TallyMemo = Map<string, ReturnType<typeof readTallies>>;
 export async function buildReport(db: Db, req: ReportRequest, rules?: Rules, memo: TallyMemo = new Map()): Promise<Report> {
   rules ??= await loadRules(db);
   const r = rules;
-  const loadTallies = (day: LocalDate, by: RankBy) => {
-    const key = `${day} ${by}`;
-    if (!memo.has(key)) memo.set(key, readTallies(db, day, by, r));
-    return memo.get(key)!;
+  const loadTallies = async (day: LocalDate, by: RankBy) => {
+    if (!memo.has(day)) memo.set(day, readTallies(db, day, r));
+    return (await memo.get(day)!)[by];
   };
   const today = toLocalDate(req.now, rules.timeZone);
   const period = resolvePeriod(req, today);
@@ -65,7 +64,9 @@ export async function buildReport(db: Db, req: ReportRequest, rules?: Rules, mem
     return buildStalledList({ asOf, rules, projects, supervision: await loadOpenSupervision(db, asOf, rules), groups, units });
   }
   const figures = await loadWeeklyFigures(db, period.asOf, period.start, rules);
-  const groupTallies = await loadTallies(period.asOf, "group");
+  // The figures carry the day's tallies: a ranking built with this memo reads them from here.
+  if (!memo.has(period.asOf)) memo.set(period.asOf, Promise.resolve(figures.tallies));
+  const groupTallies = figures.tallies.group;
   // 同期: the same day last year, as the store's history knew it then.
   const lastYearDay = sameDayLastYear(period.asOf);
   const lastYear = { groups: await loadTallies(lastYearDay, "group"), units: await loadTallies(lastYearDay, "unit") };

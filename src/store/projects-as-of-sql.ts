@@ -35,9 +35,10 @@ const q = (name: string) => raw(`"${name}"`);
  * `WITH later, changed, p AS (...)`: p has "id", the requested fields as of
  * `cutoff`, and for each list field `<f>_c` (1 when it changed after the
  * cutoff) with `<f>_o` (its JSON text then); the current list is in the link
- * table otherwise. More CTEs may follow (`, name AS (...)`).
+ * table otherwise. More CTEs may follow (`, name AS (...)`). `only`: a
+ * condition on the project's row (`pr`) that narrows p before any replay.
  */
-export function projectsAsOfCte(cutoff: Date, fields: ScalarField[], lists: ListField[] = []): Sql {
+export function projectsAsOfCte(cutoff: Date, fields: ScalarField[], lists: ListField[] = [], only?: Sql): Sql {
   const tracked = [...fields, ...lists];
   const names = join(
     ["CREATED", ...tracked].map((f) => raw(`'${f}'`)),
@@ -63,6 +64,6 @@ export function projectsAsOfCte(cutoff: Date, fields: ScalarField[], lists: List
   p AS (
     SELECT pr."id"${concat(columns)}${concat(listColumns)}
     FROM "Project" pr LEFT JOIN changed c ON c."projectId" = pr."id"
-    WHERE c."created" IS NULL OR c."created" = 0
+    WHERE (c."created" IS NULL OR c."created" = 0)${only ? sql` AND ${only}` : sql``}
   )`;
 }

@@ -1,8 +1,8 @@
 import type { Rules } from "../domain/rules.ts";
 import { jsonIntegers, real, sql, type Dialect, type Sql } from "./sql-dialect.ts";
 
-// Who is credited with a project's money and class count (CTE "credits":
-// projectId, subject, share, countsClass), following unitShares and
+// Who is credited with a project's money and class count (CTE "credits_group"
+// or "credits_unit": projectId, subject, share, countsClass), following unitShares and
 // tallyGroups of domain/counting.ts: units get the lead's share and the
 // cooperating units' equal split; a group gets its projects whole.
 // Follows factsCte (it reads f, and p's cooperating units as of the day).
@@ -11,7 +11,7 @@ export type CreditSubject = "group" | "unit";
 
 export function creditsCte(dialect: Dialect, by: CreditSubject, rules: Rules): Sql {
   if (by === "group") {
-    return sql`, credits AS (
+    return sql`, credits_group AS (
       SELECT f."id" AS "projectId", f."groupId" AS "subject", ${real(1)} AS "share", 1 AS "countsClass" FROM f WHERE f."groupId" IS NOT NULL
     )`;
   }
@@ -27,7 +27,7 @@ export function creditsCte(dialect: Dialect, by: CreditSubject, rules: Rules): S
     WHERE f."leadUnitId" IS NULL OR x."unitId" <> f."leadUnitId"
   ),
   n AS (SELECT "projectId", COUNT(*) AS "n" FROM co GROUP BY "projectId"),
-  credits AS MATERIALIZED (
+  credits_unit AS MATERIALIZED (
     SELECT f."id" AS "projectId", f."leadUnitId" AS "subject", CASE WHEN n."n" IS NULL THEN ${real(1)} ELSE ${lead} END AS "share", 1 AS "countsClass"
     FROM f LEFT JOIN n ON n."projectId" = f."id" WHERE f."leadUnitId" IS NOT NULL
     UNION ALL

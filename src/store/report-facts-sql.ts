@@ -81,6 +81,8 @@ export interface FactsOptions {
   health: boolean;
   /** Every field of the project (to list it), not only those the figures read. */
   allFields?: boolean;
+  /** Only the projects whose row (`pr`) meets this condition (see projectsAsOfCte). */
+  only?: Sql;
 }
 
 /**
@@ -102,7 +104,7 @@ export function factsCte(dialect: Dialect, opts: FactsOptions): Sql {
         ${leastDate(dialect, STAGES.map((s) => d(s)))} AS "earliest"`
     : sql``;
   // Funds arrived by the day, per project: this year's (toward targets) and all (资金到位率).
-  return sql`${projectsAsOfCte(cutoff, opts.allFields ? ALL_SCALAR_FIELDS : FIGURE_FIELDS, opts.allFields ? ["coUnitIds", "responsibleUserIds"] : ["coUnitIds"])},
+  return sql`${projectsAsOfCte(cutoff, opts.allFields ? ALL_SCALAR_FIELDS : FIGURE_FIELDS, opts.allFields ? ["coUnitIds", "responsibleUserIds"] : ["coUnitIds"], opts.only)},
   fp AS MATERIALIZED (
     SELECT "projectId", SUM(CASE WHEN "date" >= ${yearStart} THEN "amountWan" ELSE 0 END) AS "year", SUM("amountWan") AS "all"
     FROM "FundEntry" WHERE "date" <= ${A} GROUP BY "projectId"

@@ -6,7 +6,7 @@ import type { LocalDate, Stage } from "../domain/types.ts";
 import type { Db } from "./client.ts";
 import { creditsCte, type CreditSubject } from "./report-credits-sql.ts";
 import { factsCte } from "./report-facts-sql.ts";
-import { dialectOf, sql, type Sql } from "./sql-dialect.ts";
+import { dialectOf, raw, sql, type Dialect, type Sql } from "./sql-dialect.ts";
 
 // The figures of the reports, computed where the data is: one aggregate
 // query per report day, returning a few dozen numbers however large the
@@ -17,11 +17,11 @@ type Row = { k: string; key: string | null; v1: unknown; v2: unknown; v3: unknow
 const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
 const D = (e: Sql) => sql`CAST(${e} AS DOUBLE PRECISION)`;
 
-/** Sums of the credited money and class counts per subject, toward the as-of year (tallyUnits / tallyGroups). */
-function tallySelect(): Sql {
+/** Sums of the credited money and class counts per subject, toward the as-of year (tallyUnits / tallyGroups); rows marked `tally:<by>`. */
+function tallySelect(by: CreditSubject): Sql {
   const counted = sql`f."counts" = 1 AND c."countsClass" = 1 AND f."cls" <> 'NONE'`;
   const money = sql`f."counts" = 1 AND f."cm" = 1`;
-  return sql`SELECT 'tally' AS "k", CAST(c."subject" AS TEXT) AS "key",
+  return sql`SELECT ${raw(`'tally:${by}'`)} AS "k", CAST(c."subject" AS TEXT) AS "key",
       ${D(sql`SUM(CASE WHEN ${money} THEN f."agreedWan" * f."w" * c."share" ELSE 0 END)`)} AS "v1",
       ${D(sql`SUM(CASE WHEN ${counted} THEN 1 ELSE 0 END)`)} AS "v2",
       ${D(sql`SUM(CASE WHEN ${counted} AND f."cls" = 'MAJOR' THEN 1 ELSE 0 END)`)} AS "v3",
@@ -29,39 +29,45 @@ function tallySelect(): Sql {
       ${D(sql`SUM(CASE WHEN ${counted} AND f."cls" = 'KEY' THEN 1 ELSE 0 END)`)} AS "v5",
       ${D(sql`SUM(f."fundsYear" * f."w" * c."share" * f."cm")`)} AS "v6",
       ${D(sql`SUM(CASE WHEN ${money} AND f."sector" = 'SERVICE' THEN f."agreedWan" * f."w" * c."share" ELSE 0 END)`)} AS "v7"
-    FROM credits c JOIN f ON f."id" = c."projectId" GROUP BY c."subject"`;
+    FROM ${raw(`credits_${by}`)} c JOIN f ON f."id" = c."projectId" GROUP BY c."subject"`;
 }
 
-function tallies(rows: Row[]): Map<number, Tally> {
-  const out = new Map<number, Tally>();
-  const get = (id: number) => out.get(id) ?? out.set(id, emptyTally()).get(id)!;
+/** Both subjects' credits and their tallies, after factsCte: the facts are computed once for groups and units. */
+function talliesOfBoth(dialect: Dialect, rules: Rules): { ctes: Sql; select: Sql } {
+  return { ctes: sql`${creditsCte(dialect, "group", rules)}${creditsCte(dialect, "unit", rules)}`, select: sql`${tallySelect("group")} UNION ALL ${tallySelect("unit")}` };
+}
+
+export type Tallies = Record<CreditSubject, Map<number, Tally>>;
+
+function tallies(rows: Row[]): Tallies {
+  const out: Tallies = { group: new Map(), unit: new Map() };
   for (const r of rows) {
-    if (r.k === "tally") {
-      const t = get(Number(r.key));
-      t.agreedWan += num(r.v1);
-      t.signedCount += num(r.v2);
-      t.majorCount += num(r.v3);
-      t.largeCount += num(r.v4);
-      t.keyCount += num(r.v5);
-      t.arrivedWan += num(r.v6);
-      t.nonIndustryAgreedWan += num(r.v7);
-    }
+    if (r.k !== "tally:group" && r.k !== "tally:unit") continue;
+    const m = out[r.k === "tally:group" ? "group" : "unit"];
+    const t = m.get(Number(r.key)) ?? m.set(Number(r.key), emptyTally()).get(Number(r.key))!;
+    t.agreedWan += num(r.v1);
+    t.signedCount += num(r.v2);
+    t.majorCount += num(r.v3);
+    t.largeCount += num(r.v4);
+    t.keyCount += num(r.v5);
+    t.arrivedWan += num(r.v6);
+    t.nonIndustryAgreedWan += num(r.v7);
   }
   return out;
 }
 
-/** Each group's or unit's tally toward the as-of year, as of the end of `asOf`; subjects credited nothing are absent. */
-export async function loadTallies(db: Db, asOf: LocalDate, by: CreditSubject, rules: Rules): Promise<Map<number, Tally>> {
+/** Each group's and each unit's tally toward the as-of year, as of the end of `asOf` (one query); subjects credited nothing are absent. */
+export async function loadTallies(db: Db, asOf: LocalDate, rules: Rules): Promise<Tallies> {
   const dialect = dialectOf(db);
-  const query = sql`${factsCte(dialect, { asOf, rules, health: false })}${creditsCte(dialect, by, rules)} ${tallySelect()}`;
-  return tallies(await db.$queryRaw<Row[]>(query));
+  const both = talliesOfBoth(dialect, rules);
+  return tallies(await db.$queryRaw<Row[]>(sql`${factsCte(dialect, { asOf, rules, health: false })}${both.ctes} ${both.select}`));
 }
 
 export interface WeeklyFigures {
   /** The district's year to date: every unit's tally summed. */
   achieved: Tally;
-  /** Each unit's tally (units credited nothing are absent). */
-  byUnit: Map<number, Tally>;
+  /** Each group's and each unit's tally (subjects credited nothing are absent). */
+  tallies: Tallies;
   /** Projects per stage on the day. */
   funnel: Map<Stage, number>;
   /** 未来订单 on record by the day and not dropped by then (followOnTotals, domain/follow-on.ts). */
@@ -79,8 +85,9 @@ export async function loadWeeklyFigures(db: Db, asOf: LocalDate, from: LocalDate
   const zero = D(sql`0`);
   const updatedSince = dayStart(from, rules.timeZone);
   const cutoff = dayEnd(asOf, rules.timeZone);
-  const query = sql`${factsCte(dialect, { asOf, rules, health: true })}${creditsCte(dialect, "unit", rules)}
-    ${tallySelect()}
+  const both = talliesOfBoth(dialect, rules);
+  const query = sql`${factsCte(dialect, { asOf, rules, health: true })}${both.ctes}
+    ${both.select}
     UNION ALL
     SELECT 'stage', f."stageOn", ${D(sql`COUNT(*)`)}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero}, ${zero} FROM f GROUP BY f."stageOn"
     UNION ALL
@@ -104,9 +111,9 @@ export async function loadWeeklyFigures(db: Db, asOf: LocalDate, from: LocalDate
     WHERE f."groupId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Update" u WHERE u."projectId" = f."id" AND u."at" >= ${updatedSince} AND u."at" <= ${cutoff})`;
   const rows = await db.$queryRaw<Row[]>(query);
 
-  const byUnit = tallies(rows);
+  const byBoth = tallies(rows);
   const achieved = emptyTally();
-  for (const t of byUnit.values()) for (const k of Object.keys(achieved) as (keyof Tally)[]) achieved[k] += t[k];
+  for (const t of byBoth.unit.values()) for (const k of Object.keys(achieved) as (keyof Tally)[]) achieved[k] += t[k];
   const funnel = new Map<Stage, number>();
   let followOn = { count: 0, agreedWan: 0 };
   const health = { red: 0, yellow: 0, green: 0, notRated: 0 };
@@ -127,5 +134,5 @@ export async function loadWeeklyFigures(db: Db, asOf: LocalDate, from: LocalDate
     } else if (r.k === "active") activeGroupIds.add(Number(r.key));
     else if (r.k === "updated") updatedGroupIds.add(Number(r.key));
   }
-  return { achieved, byUnit, funnel, followOn, health, rates, activeGroupIds, updatedGroupIds };
+  return { achieved, tallies: byBoth, funnel, followOn, health, rates, activeGroupIds, updatedGroupIds };
 }

@@ -10,7 +10,7 @@ import { STAGES, type Project } from "../../src/domain/types.ts";
 import { encodeValue, STAGE_DATE_COLUMNS, type HistoryField } from "../../src/store/project-row.ts";
 import { loadTallies, loadWeeklyFigures } from "../../src/store/report-figures.ts";
 import { buildUnstartedList } from "../../src/domain/unstarted.ts";
-import { loadFundSumsOf, loadProjectsActiveBetween, loadStalledProjects, loadUnstartedCandidates } from "../../src/store/report-rows.ts";
+import { loadFundSumsOf, loadProjectsActiveBetween, loadStalledProjects, loadSupervisedProjects, loadUnstartedCandidates } from "../../src/store/report-rows.ts";
 import { loadSnapshot, loadUpdatedProjectIds, type Snapshot } from "../../src/store/snapshot.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
@@ -181,11 +181,12 @@ describe("report SQL agrees with the domain rules", () => {
         const input = { projects: snap.projects, funds: snap.funds, year, asOf, rules };
 
         // Tallies of groups and units (rankings), and the district's sum (weekly).
-        for (const [by, expected] of [["group", tallyGroups(input)], ["unit", tallyUnits(input)]] as const) {
-          const actual = await loadTallies(db, asOf, by, rules);
-          for (const id of new Set([...expected.keys(), ...actual.keys()])) closeTally(actual.get(id) ?? emptyTally(), expected.get(id) ?? emptyTally(), `${by} ${id}`);
-        }
         const figures = await loadWeeklyFigures(db, asOf, from, rules);
+        const both = await loadTallies(db, asOf, rules);
+        for (const [by, expected] of [["group", tallyGroups(input)], ["unit", tallyUnits(input)]] as const) {
+          for (const [what, actual] of [["tallies", both[by]], ["weekly figures", figures.tallies[by]]] as const)
+            for (const id of new Set([...expected.keys(), ...actual.keys()])) closeTally(actual.get(id) ?? emptyTally(), expected.get(id) ?? emptyTally(), `${what} ${by} ${id}`);
+        }
         const district = emptyTally();
         for (const t of tallyUnits(input).values()) for (const k of Object.keys(district) as (keyof Tally)[]) district[k] += t[k];
         closeTally(figures.achieved, district, "district");
@@ -222,6 +223,9 @@ describe("report SQL agrees with the domain rules", () => {
         const candidates = (await loadUnstartedCandidates(db, asOf, rules)).map((l) => l.project);
         const unstarted = buildUnstartedList(candidates, await loadFundSumsOf(db, candidates.map((p) => p.id), asOf), asOf, rules);
         expect(unstarted).toEqual(buildUnstartedList(snap.projects.map(strip), snap.funds, asOf, rules));
+        // 督办: the projects carrying an item (any status), as of the day.
+        const supervised = new Set((await db.supervisionItem.findMany()).map((i) => i.projectId));
+        expect((await loadSupervisedProjects(db, asOf, rules)).map((l) => l.project)).toEqual(snap.projects.filter((p) => supervised.has(p.id)).map(strip));
       }),
       { numRuns: process.env.TEST_DATABASE === "postgres" ? 25 : 40 },
     );
