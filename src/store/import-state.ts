@@ -44,7 +44,7 @@ async function allProjects(db: Db, keyOf: ProjectKeyOf): Promise<Map<string, Sto
 export async function readProjects(db: Db, ids: number[]): Promise<Project[]> {
   const out: Project[] = [];
   for (let i = 0; i < ids.length; i += PAGE) {
-    const rows = await db.project.findMany({ where: { id: { in: ids.slice(i, i + PAGE) } }, include: LINKS });
+    const rows = await db.project.findMany({ where: { id: { in: ids.slice(i, i + PAGE) } }, include: LINKS, orderBy: { id: "asc" } });
     for (const r of rows) out.push(toDomain(flatten(r)));
   }
   return out;
