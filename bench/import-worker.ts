@@ -3,10 +3,11 @@ import { DEFAULT_RULES } from "../src/domain/rules.ts";
 import { planImport } from "../src/ledger/plan-import.ts";
 import { LedgerValidationError } from "../src/ledger/problems.ts";
 import { readLedgerFile } from "../src/ledger/read-file.ts";
+import { projectKey } from "../src/ledger/references.ts";
 import { validateLedger } from "../src/ledger/validate.ts";
 import { openStore } from "../src/store/client.ts";
 import { applyImportBatch } from "../src/store/import-batch.ts";
-import { readImportState } from "../src/store/import-state.ts";
+import { readImportState, readProjects } from "../src/store/import-state.ts";
 
 // One import in a fresh process, phase by phase as importLedger runs them,
 // so the write phase (the only time SQLite's write lock is held) is timed on
@@ -27,7 +28,7 @@ const prepare = async () => {
   const raw = await timed("read", () => readLedgerFile(file!));
   const { ledger, problems } = await timed("validate", () => validateLedger(store.db, raw));
   if (problems.length) throw new LedgerValidationError(problems);
-  return timed("plan", async () => planImport(ledger, await readImportState(store.db), ctx));
+  return timed("plan", async () => planImport(ledger, await readImportState(store.db, projectKey), ctx, (ids) => readProjects(store.db, ids)));
 };
 const { batch, result } = await prepare();
 await timed("write", () => applyImportBatch(store.target, batch));

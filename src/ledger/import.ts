@@ -1,11 +1,12 @@
 import type { Rules } from "../domain/rules.ts";
 import { storeTarget, type Db } from "../store/client.ts";
 import { StaleImportError, applyImportBatch } from "../store/import-batch.ts";
-import { readImportState } from "../store/import-state.ts";
+import { readImportState, readProjects } from "../store/import-state.ts";
 import type { Actor } from "../store/projects.ts";
 import { planImport, type ImportResult, type PlanContext } from "./plan-import.ts";
 import { LedgerValidationError, type LedgerProblem } from "./problems.ts";
 import { readLedgerFile } from "./read-file.ts";
+import { projectKey } from "./references.ts";
 import { validateLedger } from "./validate.ts";
 
 // Loading the operator's ledger (台账): all or nothing. The whole file is
@@ -50,7 +51,7 @@ export async function importLedger(db: Db, filePath: string, opts: ImportOptions
 async function prepare(db: Db, filePath: string, ctx: PlanContext) {
   const { ledger, problems } = await validateLedger(db, await readLedgerFile(filePath));
   if (problems.length) throw new LedgerValidationError(problems);
-  return planImport(ledger, await readImportState(db), ctx);
+  return planImport(ledger, await readImportState(db, projectKey), ctx, (ids) => readProjects(db, ids));
 }
 
 /** Only the checks of importLedger, for a dry run: the problems, empty when the file would import. */

@@ -2,7 +2,7 @@ import { dayStart } from "../domain/local-day.ts";
 import type { Group, Project, Target } from "../domain/types.ts";
 import type { ImportBatch, IdRef } from "../store/import-batch.ts";
 import type { ImportState } from "../store/import-state.ts";
-import { fromDomain, type FieldValue, type HistoryField } from "../store/project-row.ts";
+import { comparable, fingerprint, fromDomain, type FieldValue, type HistoryField } from "../store/project-row.ts";
 import type { Actor } from "../store/projects.ts";
 import { cleanText } from "./cells.ts";
 import type { ProjectRecord } from "./parse-projects.ts";
@@ -40,7 +40,13 @@ export interface PlanContext {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function planImport(ledger: ValidLedger, state: ImportState, ctx: PlanContext): { batch: ImportBatch; result: ImportResult } {
+/** `readProjects`: the whole stored projects of these ids, read when the plan finds them changed. */
+export async function planImport(
+  ledger: ValidLedger,
+  state: ImportState,
+  ctx: PlanContext,
+  readProjects: (ids: number[]) => Promise<Project[]>,
+): Promise<{ batch: ImportBatch; result: ImportResult }> {
   const total = ledger.leaders.length + ledger.groups.length + ledger.units.length + ledger.targets.length + ledger.projects.length + ledger.funds.length;
   let done = 0;
   const step = () => ctx.onProgress?.(++done, total);
@@ -85,9 +91,11 @@ export function planImport(ledger: ValidLedger, state: ImportState, ctx: PlanCon
     step();
   }
 
-  const projects = new Map(state.projects.map((p) => [projectKey(p.name, p.investor), p] as const));
+  const projects = state.projects;
   const newIndex = new Map<string, number>();
   const dayStarts = new Map<string, Date>();
+  // Stored projects are held as fingerprints; those whose row differs are read whole afterwards to say what changed.
+  const differing = new Map<number, Record<HistoryField, FieldValue>>();
   // The ledger's records are released as they are planned: the batch replaces them.
   for (const rec of consume(ledger.projects)) {
     const data: Omit<Project, "id" | "version"> = {
@@ -105,23 +113,29 @@ export function planImport(ledger: ValidLedger, state: ImportState, ctx: PlanCon
     if (rec.landAcquiredOn === undefined) data.landAcquiredOn = current?.landAcquiredOn ?? null;
     if (rec.blockerKind === undefined) data.blockerKind = current?.blockerKind ?? null;
     if (rec.blockerUnit === undefined) data.blockerUnit = current?.blockerUnit ?? null;
+    const fields = fromDomain(data);
     if (!current) {
       // CREATED is dated from the ledger's stages so past reports include the
       // project; the import itself is recorded as today's progress report, so
       // a freshly loaded ledger is not flagged "no update for N days".
       newIndex.set(key, batch.newProjects.length);
-      batch.newProjects.push({ fields: fromDomain(data), createdAt: createdAt(rec, ctx, dayStarts) });
+      batch.newProjects.push({ fields, createdAt: createdAt(rec, ctx, dayStarts) });
       result.projectsCreated++;
-    } else {
-      const before = fromDomain(current);
-      const patch = changedFields(before, fromDomain(data));
-      if (Object.keys(patch).length) {
-        batch.changedProjects.push({ id: current.id, expectedVersion: current.version, before, patch });
-        result.projectsUpdated++;
-      } else result.projectsUnchanged++;
-    }
+    } else if (fingerprint(fields) !== current.fingerprint) differing.set(current.id, fields);
+    else result.projectsUnchanged++;
     step();
   }
+  // The version read with the whole row is the one the write expects: the patch is made against that row.
+  for (const current of await readProjects([...differing.keys()])) {
+    const before = fromDomain(current);
+    const patch = changedFields(before, differing.get(current.id)!);
+    differing.delete(current.id);
+    if (Object.keys(patch).length) {
+      batch.changedProjects.push({ id: current.id, expectedVersion: current.version, before, patch });
+      result.projectsUpdated++;
+    } else result.projectsUnchanged++;
+  }
+  if (differing.size) must(undefined, `项目 #${[...differing.keys()][0]}`);
 
   const fundKey = (project: string, date: string, amountWan: number, note: string) => JSON.stringify([project, date, amountWan, cleanText(note)]);
   const stored = new Map<string, number>();
@@ -170,12 +184,11 @@ function createdAt(rec: ProjectRecord, ctx: PlanContext, dayStarts: Map<string, 
   return first < ctx.now ? first : ctx.now;
 }
 
-/** The fields whose value differs; an empty 终止原因 stored as "" or null counts as the same. */
+/** The fields whose value differs, compared as the fingerprint compares them. */
 function changedFields(before: Record<HistoryField, FieldValue>, after: Record<HistoryField, FieldValue>): Partial<Record<HistoryField, FieldValue>> {
-  const norm = (f: HistoryField, v: FieldValue) => (f === "dropReason" && v === "" ? null : v ?? null);
   const patch: Partial<Record<HistoryField, FieldValue>> = {};
   for (const field of Object.keys(after) as HistoryField[]) {
-    if (JSON.stringify(norm(field, before[field])) !== JSON.stringify(norm(field, after[field]))) patch[field] = after[field];
+    if (JSON.stringify(comparable(field, before[field])) !== JSON.stringify(comparable(field, after[field]))) patch[field] = after[field];
   }
   return patch;
 }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { BlockerKind } from "../domain/blockers.ts";
 import type { FollowOnKind, Origin, Project, Sector, Stage, StageDates } from "../domain/types.ts";
 
@@ -160,4 +161,19 @@ export function fromDomain(p: Omit<Project, "id" | "version">): Record<HistoryFi
   };
   for (const [stage, column] of Object.entries(STAGE_DATE_COLUMNS)) out[column] = p.stageDates[stage as Stage] ?? null;
   return out as Record<HistoryField, FieldValue>;
+}
+
+/** A field's value as compared: an empty 终止原因 stored as "" or null counts as the same. */
+export function comparable(field: HistoryField, value: FieldValue | undefined): FieldValue {
+  return field === "dropReason" && value === "" ? null : (value ?? null);
+}
+
+/**
+ * A digest of a project's fields as compared: equal digests, equal projects.
+ * An import keeps this per stored project instead of the whole project
+ * (200,000 of them held beside the file's rows put it over its memory target).
+ */
+export function fingerprint(fields: Record<HistoryField, FieldValue>): string {
+  const values = (Object.keys(HISTORY_FIELDS) as HistoryField[]).map((f) => comparable(f, fields[f]));
+  return createHash("sha1").update(JSON.stringify(values)).digest("base64");
 }

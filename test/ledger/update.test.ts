@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { exportLedger, importLedger } from "../../src/ledger/index.ts";
+import { planImport } from "../../src/ledger/plan-import.ts";
+import { readLedgerFile } from "../../src/ledger/read-file.ts";
+import { projectKey } from "../../src/ledger/references.ts";
+import { validateLedger } from "../../src/ledger/validate.ts";
+import { StaleImportError, applyImportBatch } from "../../src/store/import-batch.ts";
+import { readImportState, readProjects } from "../../src/store/import-state.ts";
 import { listGroups, listTargets, listUnits, upsertGroup, upsertUnit } from "../../src/store/directory.ts";
 import { listFunds, recordFunds } from "../../src/store/funds.ts";
-import { createProject, getProject, projectHistory, type Actor } from "../../src/store/projects.ts";
+import { createProject, getProject, projectHistory, saveProjectChanges, type Actor } from "../../src/store/projects.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 import { newProject } from "../fixtures/factories.ts";
 import { editXlsx, storeCounts, table, tempDir, writeXlsx } from "./helpers.ts";
@@ -85,5 +91,31 @@ describe("importing over existing data", () => {
     const before = await storeCounts(store.db);
     await importLedger(store.db, file, opts);
     expect(await storeCounts(store.db)).toEqual(before);
+  });
+
+  it("compares a changed project with it as read whole: a change made before that is its history's old value, one made after stops the write", async () => {
+    const file = tmp.file("stale.xlsx");
+    await exportLedger(store.db, file, DEFAULT_RULES);
+    expect(await editXlsx(file, "项目", (c) => c[1] === "锂电项目", { 下一步: "签投资协议" })).toBe(1);
+    const stored = (await getProject(store.db, projectId))!;
+    // The import holds fingerprints only; the project changes before the plan reads it whole.
+    const state = await readImportState(store.db, projectKey);
+    await saveProjectChanges(store.db, projectId, stored.version, { blockers: "用地指标未落实" }, staff);
+    const { ledger, problems } = await validateLedger(store.db, await readLedgerFile(file));
+    expect(problems).toEqual([]);
+    const ctx = { actor: { author: "ops", source: "IMPORT" as const }, now: opts.now, timeZone: DEFAULT_RULES.timeZone };
+    const { batch, result } = await planImport(ledger, state, ctx, (ids) => readProjects(store.db, ids));
+    expect(result).toMatchObject({ projectsUpdated: 1, projectsUnchanged: 1 });
+    expect(batch.changedProjects).toEqual([
+      { id: projectId, expectedVersion: stored.version + 1, before: expect.objectContaining({ blockers: "用地指标未落实" }), patch: { nextStep: "签投资协议", blockers: stored.blockers } },
+    ]);
+
+    // Changed again once read: nothing of the batch is written; prepared again from the new state, the import goes in.
+    await saveProjectChanges(store.db, projectId, stored.version + 1, { nextStep: "等批复" }, staff);
+    const counts = await storeCounts(store.db);
+    await expect(applyImportBatch(store.target, batch)).rejects.toBeInstanceOf(StaleImportError);
+    expect(await storeCounts(store.db)).toEqual(counts);
+    expect(await importLedger(store.db, file, opts)).toMatchObject({ projectsUpdated: 1 });
+    expect((await getProject(store.db, projectId))!).toMatchObject({ version: stored.version + 3, nextStep: "签投资协议", blockers: stored.blockers });
   });
 });
