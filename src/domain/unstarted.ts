@@ -61,8 +61,11 @@ export function bandOf(days: number, rules: Rules): UnstartedBand {
   return "WITHIN_YELLOW";
 }
 
-export interface UnstartedEntry extends UnstartedAge {
-  project: Project;
+/** What the list reads of a project (the weekly summary reads only this for thousands of candidates). */
+export type UnstartedFacts = Pick<Project, "id" | "stage" | "stageDates" | "agreedWan" | "origin">;
+
+export interface UnstartedEntry<P extends UnstartedFacts = Project> extends UnstartedAge {
+  project: P;
   agreedWan: number;
   /** 协议资金 × origin weight (折算额). */
   weightedWan: number;
@@ -73,10 +76,10 @@ export interface UnstartedEntry extends UnstartedAge {
 /** What the list needs of a fund entry. */
 export type FundArrival = Pick<FundEntry, "projectId" | "date" | "amountWan">;
 
-export interface UnstartedList {
+export interface UnstartedList<P extends UnstartedFacts = Project> {
   asOf: LocalDate;
   /** Longest-waiting first (undated last), then by project id. */
-  entries: UnstartedEntry[];
+  entries: UnstartedEntry<P>[];
   byBand: Record<UnstartedBand, { count: number; agreedWan: number }>;
   total: { count: number; agreedWan: number; weightedWan: number; fundsWan: number };
   /** This year's signings (as of asOf, not dropped), and how many of them are still 签约未开工. */
@@ -85,13 +88,13 @@ export interface UnstartedList {
 }
 
 /** `funds`: fund entries (or per-project sums dated by the day); only those on or before asOf count. */
-export function buildUnstartedList(projects: readonly Project[], funds: readonly FundArrival[], asOf: LocalDate, rules: Rules): UnstartedList {
+export function buildUnstartedList<P extends UnstartedFacts>(projects: readonly P[], funds: readonly FundArrival[], asOf: LocalDate, rules: Rules): UnstartedList<P> {
   const arrived = new Map<number, number>();
   for (const f of funds) if (f.date <= asOf) arrived.set(f.projectId, (arrived.get(f.projectId) ?? 0) + f.amountWan);
   const year = yearOf(asOf);
   const byBand = Object.fromEntries(UNSTARTED_BANDS.map((b) => [b, { count: 0, agreedWan: 0 }])) as UnstartedList["byBand"];
   const total = { count: 0, agreedWan: 0, weightedWan: 0, fundsWan: 0 };
-  const entries: UnstartedEntry[] = [];
+  const entries: UnstartedEntry<P>[] = [];
   let yearSigned = 0;
   let yearUnstarted = 0;
   for (const p of projects) {
@@ -100,7 +103,7 @@ export function buildUnstartedList(projects: readonly Project[], funds: readonly
     if (signedThisYear) yearSigned += 1;
     if (!age) continue;
     if (signedThisYear) yearUnstarted += 1;
-    const entry: UnstartedEntry = { ...age, project: p, agreedWan: p.agreedWan, weightedWan: p.agreedWan * originWeight(p.origin, rules), fundsWan: arrived.get(p.id) ?? 0 };
+    const entry: UnstartedEntry<P> = { ...age, project: p, agreedWan: p.agreedWan, weightedWan: p.agreedWan * originWeight(p.origin, rules), fundsWan: arrived.get(p.id) ?? 0 };
     entries.push(entry);
     byBand[age.band].count += 1;
     byBand[age.band].agreedWan += p.agreedWan;

@@ -2,7 +2,7 @@ import { dayInProse, formatMoney, formatPercent, TERMS, unstartedBandLabel } fro
 import { leaderLabel } from "../domain/leaders.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { Group, LocalDate, Project, Unit } from "../domain/types.ts";
-import { buildUnstartedList, UNSTARTED_BANDS, type FundArrival, type UnstartedBand } from "../domain/unstarted.ts";
+import { buildUnstartedList, UNSTARTED_BANDS, type FundArrival, type UnstartedBand, type UnstartedList } from "../domain/unstarted.ts";
 import { directoryNames } from "./directory-names.ts";
 
 // 签约未开工项目清单 (`dispatch report unstarted`, `/project 未开工`, and a
@@ -43,9 +43,13 @@ export interface UnstartedReport {
 }
 
 export function buildUnstartedReport(input: { asOf: LocalDate; rules: Rules; projects: Project[]; funds: readonly FundArrival[]; groups: Group[]; units: Unit[] }): UnstartedReport {
+  return unstartedReportOf(buildUnstartedList(input.projects, input.funds, input.asOf, input.rules), input);
+}
+
+/** The report of a list already built; its rows are the list's entries (the weekly summary passes only the longest-waiting, with their full projects). */
+export function unstartedReportOf(list: UnstartedList, input: { asOf: LocalDate; rules: Rules; groups: Group[]; units: Unit[] }): UnstartedReport {
   const { asOf, rules } = input;
   const names = directoryNames(input.groups, input.units);
-  const list = buildUnstartedList(input.projects, input.funds, asOf, rules);
   const h = rules.health;
   return {
     kind: "unstarted",

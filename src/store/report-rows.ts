@@ -1,9 +1,9 @@
 import { toLocalDate } from "../domain/local-day.ts";
 import type { Rules } from "../domain/rules.ts";
-import type { FundEntry, LocalDate, Project, SupervisionItem } from "../domain/types.ts";
-import type { FundArrival } from "../domain/unstarted.ts";
+import type { FundEntry, LocalDate, Origin, Project, Stage, StageDates, SupervisionItem } from "../domain/types.ts";
+import type { FundArrival, UnstartedFacts } from "../domain/unstarted.ts";
 import type { Db } from "./client.ts";
-import { toDomain, type FlatProject } from "./project-row.ts";
+import { STAGE_DATE_COLUMNS, toDomain, type FlatProject } from "./project-row.ts";
 import { ALL_SCALAR_FIELDS } from "./projects-as-of-sql.ts";
 import { factsCte } from "./report-facts-sql.ts";
 import { concat, dialectOf, join, jsonArrayText, raw, sql, text, type Sql } from "./sql-dialect.ts";
@@ -67,33 +67,40 @@ export function loadStalledProjects(db: Db, asOf: LocalDate, rules: Rules): Prom
 }
 
 /**
- * What the 签约未开工 list reads (domain/unstarted.ts decides): projects at
- * 签约 or 注册 on the day and not dropped, and those signed this year by the
- * day (the list's share of the year's signings).
+ * What the 签约未开工 list reads (domain/unstarted.ts decides), and only
+ * that: projects at 签约 or 注册 on the day and not dropped, and those signed
+ * this year by the day (the list's share of the year's signings), with the
+ * funds each had by the day (one sum per project). Thousands at a large
+ * district, so not whole projects: the weekly summary names five of them
+ * (loadProjectsAsOf).
  */
-export function loadUnstartedCandidates(db: Db, asOf: LocalDate, rules: Rules): Promise<ListedProject[]> {
-  return projectsWhere(db, asOf, rules, sql`(f."counts" = 1 OR (f."dropped" = 0 AND f."stageOn" IN ('SIGNED', 'REGISTERED')))`, false);
+export async function loadUnstartedFacts(db: Db, asOf: LocalDate, rules: Rules): Promise<{ projects: UnstartedFacts[]; funds: FundArrival[] }> {
+  const dates = Object.values(STAGE_DATE_COLUMNS).map((c) => sql`, f.${col(c)}`);
+  const rows = await db.$queryRaw<Array<Record<string, unknown>>>(sql`${factsCte(dialectOf(db), { asOf, rules, health: false })}
+    SELECT f."id", f."stage", f."agreedWan", f."origin", f."fundsAll"${concat(dates)}
+    FROM f WHERE f."counts" = 1 OR (f."dropped" = 0 AND f."stageOn" IN ('SIGNED', 'REGISTERED')) ORDER BY f."id"`);
+  const projects: UnstartedFacts[] = [];
+  const funds: FundArrival[] = [];
+  for (const r of rows) {
+    const id = Number(r.id);
+    const stageDates: StageDates = {};
+    for (const [stage, column] of Object.entries(STAGE_DATE_COLUMNS)) if (typeof r[column] === "string") stageDates[stage as Stage] = r[column] as LocalDate;
+    projects.push({ id, stage: r.stage as Stage, stageDates, agreedWan: Number(r.agreedWan), origin: r.origin as Origin });
+    if (Number(r.fundsAll)) funds.push({ projectId: id, date: asOf, amountWan: Number(r.fundsAll) });
+  }
+  return { projects, funds };
+}
+
+/** Given projects as they were on record at the end of the day (ids not on record then are left out). */
+export function loadProjectsAsOf(db: Db, asOf: LocalDate, rules: Rules, ids: readonly number[]): Promise<ListedProject[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return projectsWhere(db, asOf, rules, sql`1 = 1`, false, sql`pr."id" IN (${join(ids.map((id) => sql`${id}`), ", ")})`);
 }
 
 /** Projects with a 督办 item (open or not), as of the day: the names its list shows. */
 export function loadSupervisedProjects(db: Db, asOf: LocalDate, rules: Rules): Promise<ListedProject[]> {
   // Narrowed before the replay: only a few projects carry an item.
   return projectsWhere(db, asOf, rules, sql`1 = 1`, false, sql`pr."id" IN (SELECT "projectId" FROM "SupervisionItem")`);
-}
-
-/**
- * What arrived for each of the given projects up to a day (inclusive), summed
- * by the database: one entry per project dated that day (the 签约未开工 list
- * needs only the sums; thousands of candidates carry tens of thousands of
- * entries). Read in chunks (bounded statement size).
- */
-export async function loadFundSumsOf(db: Db, projectIds: readonly number[], upTo: LocalDate): Promise<FundArrival[]> {
-  const out: FundArrival[] = [];
-  for (let i = 0; i < projectIds.length; i += 500) {
-    const sums = await db.fundEntry.groupBy({ by: ["projectId"], where: { projectId: { in: projectIds.slice(i, i + 500) }, date: { lte: upTo } }, _sum: { amountWan: true } });
-    for (const s of sums) out.push({ projectId: s.projectId, date: upTo, amountWan: s._sum.amountWan ?? 0 });
-  }
-  return out;
 }
 
 /** Fund entries dated between two days (inclusive), by project and day. */
