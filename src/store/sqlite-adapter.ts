@@ -17,6 +17,7 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory, SqlQuery,
 export const SQLITE_LOCK_WAIT_MS = 20_000;
 /** The synchronous busy handler's share: short, since it blocks the event loop while it waits. */
 const SYNC_BUSY_TIMEOUT_MS = 20;
+const PAGE_CACHE_KB = 4000;
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -70,7 +71,14 @@ export function sqliteAdapterFactory(file: string, opts: { lockWaitMs?: number }
       const txSide = await inner.connect();
       const plain = await inner.connect();
       const txClient = (txSide as unknown as { client: Database.Database }).client;
-      for (const a of [txSide, plain]) (a as unknown as { client: Database.Database }).client.pragma(`busy_timeout = ${SYNC_BUSY_TIMEOUT_MS}`);
+      for (const a of [txSide, plain]) {
+        const c = (a as unknown as { client: Database.Database }).client;
+        c.pragma(`busy_timeout = ${SYNC_BUSY_TIMEOUT_MS}`);
+        // 4 MB of page cache per connection, not better-sqlite3's 16 MB: a report reads most pages once
+        // (the OS caches the file anyway), so the larger cache only added resident memory (measured: the
+        // same time at 10k and 100k projects, 20 MB less peak).
+        c.pragma(`cache_size = -${PAGE_CACHE_KB}`);
+      }
       const mutex = createMutex();
       const adapter: SqlDriverAdapter = {
         provider: plain.provider,
