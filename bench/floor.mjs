@@ -16,7 +16,9 @@ if (url.startsWith("file:")) {
   close = async () => db.close();
 } else {
   const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
+  // The session settings the bot's pool uses (no JIT), so both run the statements alike.
+  const { POSTGRES_WAITS } = await import("../dist/store/database-target.js");
+  const client = new pg.Client({ connectionString: url, options: POSTGRES_WAITS.options });
   await client.connect();
   run = async (s) => { rows += (await client.query({ text: s.sql, values: s.values, rowMode: "array" })).rows.length; };
   close = () => client.end();
