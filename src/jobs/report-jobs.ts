@@ -1,5 +1,6 @@
 import { ASSESSMENT_TEXTS, asOfText, formatPercent } from "../domain/glossary.ts";
-import { rankingChartPng } from "../charts/ranking-chart.ts";
+import { startChartThread } from "../charts/chart-thread.ts";
+import { rankingChartPng, type RankingChartInput } from "../charts/ranking-chart.ts";
 import { stageFunnelPng } from "../charts/funnel-chart.ts";
 import type { RankingReport } from "../reports/ranking-report.ts";
 import { weeklyWorkbook } from "../reports/render-xlsx.ts";
@@ -20,13 +21,13 @@ function withNotice(ctx: JobContext, messages: Messages): Messages {
   return [[context([notice]) as Block, ...first].slice(0, 50), ...rest];
 }
 
-function rankingChart(r: RankingReport, title: string): Buffer {
-  return rankingChartPng({
+function rankingChartInput(r: RankingReport, title: string): RankingChartInput {
+  return {
     title,
     subtitle: `${asOfText(r.period.asOf)}　序时进度 ${formatPercent(r.paceShare)}`,
     entries: r.entries.map((e) => ({ name: e.name, agreedCompletion: e.completion.agreed, arrivedCompletion: e.completion.arrived, rank: e.rank })),
     yearShare: r.paceShare,
-  });
+  };
 }
 
 export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
@@ -36,20 +37,28 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
   const post = (messages: Messages, text: string, files?: Post["files"]): JobPlan => ({ posts: [{ key: "main", channel, text, messages: withNotice(ctx, messages), files }] });
 
   if (ctx.job === "weekly_summary") {
-    const memo: TallyMemo = new Map();
-    const report = await buildReport(db, { kind: "weekly", week: due.period, now }, rules, memo);
-    const ranking = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules, memo);
-    if (report.kind !== "weekly" || ranking.kind !== "ranking") throw new Error("unexpected report kind");
-    const xlsx = Buffer.from(await weeklyWorkbook(report).xlsx.writeBuffer());
-    const messages = weeklyMessages(report);
-    // The 调度会's decisions, counted as the next agenda reports them (shown once there are any).
-    const decisions = await loadDecisionTally(db, rules, report.period.asOf);
-    if (decisions.done + decisions.inProgress + decisions.overdue > 0) messages[0] = [...messages[0].slice(0, 49), section(decisionTallyLine(decisions))];
-    return post(messages, `招商引资周调度 ${due.period}`, [
-      { filename: `周调度-${due.period}.xlsx`, title: `周调度表 ${due.period}（打印用）`, bytes: xlsx },
-      { filename: `阶段分布-${due.period}.png`, title: "项目阶段分布", bytes: stageFunnelPng({ title: `项目阶段分布（截至 ${report.period.asOf}）`, stages: report.funnel.map((f) => ({ label: f.label, count: f.count })) }) },
-      { filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: rankingChart(ranking, `专项招商工作组完成率 ${due.period}`) },
-    ]);
+    const chartThread = startChartThread();
+    try {
+      const memo: TallyMemo = new Map();
+      const report = await buildReport(db, { kind: "weekly", week: due.period, now }, rules, memo);
+      const ranking = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules, memo);
+      if (report.kind !== "weekly" || ranking.kind !== "ranking") throw new Error("unexpected report kind");
+      // The ranking chart on its thread while the funnel and the workbook are made here.
+      const rankingPng = chartThread.draw({ kind: "ranking", input: rankingChartInput(ranking, `专项招商工作组完成率 ${due.period}`) });
+      const funnelPng = stageFunnelPng({ title: `项目阶段分布（截至 ${report.period.asOf}）`, stages: report.funnel.map((f) => ({ label: f.label, count: f.count })) });
+      const xlsx = Buffer.from(await weeklyWorkbook(report).xlsx.writeBuffer());
+      const messages = weeklyMessages(report);
+      // The 调度会's decisions, counted as the next agenda reports them (shown once there are any).
+      const decisions = await loadDecisionTally(db, rules, report.period.asOf);
+      if (decisions.done + decisions.inProgress + decisions.overdue > 0) messages[0] = [...messages[0].slice(0, 49), section(decisionTallyLine(decisions))];
+      return post(messages, `招商引资周调度 ${due.period}`, [
+        { filename: `周调度-${due.period}.xlsx`, title: `周调度表 ${due.period}（打印用）`, bytes: xlsx },
+        { filename: `阶段分布-${due.period}.png`, title: "项目阶段分布", bytes: funnelPng },
+        { filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: await rankingPng },
+      ]);
+    } finally {
+      await chartThread.close();
+    }
   }
   if (ctx.job === "stalled_list") {
     const report = await buildReport(db, { kind: "stalled", week: due.period, now }, rules);
@@ -59,7 +68,7 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
   if (ctx.job === "group_ranking") {
     const report = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules);
     if (report.kind !== "ranking") throw new Error("unexpected report kind");
-    return post(rankingMessages(report), `工作组排名 ${due.period}`, [{ filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: rankingChart(report, `专项招商工作组完成率 ${due.period}`) }]);
+    return post(rankingMessages(report), `工作组排名 ${due.period}`, [{ filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: rankingChartPng(rankingChartInput(report, `专项招商工作组完成率 ${due.period}`)) }]);
   }
   if (ctx.job === "annual_review") {
     // 年考核: the assessment table, groups and units, with its workbook.
@@ -81,7 +90,7 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
   const title = ASSESSMENT_TEXTS.bulletinTitle(due.period);
   return post(bulletinMessages(bulletin), title, [
     { filename: `季度通报-${due.period}.xlsx`, title: `${title}（打印用）`, bytes: Buffer.from(await bulletinWorkbook(bulletin).xlsx.writeBuffer()) },
-    { filename: `季度通报-工作组-${due.period}.png`, title: "工作组完成率", bytes: rankingChart(groups, `${due.period} 专项招商工作组完成率`) },
-    { filename: `季度通报-责任单位-${due.period}.png`, title: "责任单位完成率", bytes: rankingChart(units, `${due.period} 责任单位完成率`) },
+    { filename: `季度通报-工作组-${due.period}.png`, title: "工作组完成率", bytes: rankingChartPng(rankingChartInput(groups, `${due.period} 专项招商工作组完成率`)) },
+    { filename: `季度通报-责任单位-${due.period}.png`, title: "责任单位完成率", bytes: rankingChartPng(rankingChartInput(units, `${due.period} 责任单位完成率`)) },
   ]);
 }
