@@ -99,10 +99,11 @@ export function factsCte(dialect: Dialect, opts: FactsOptions): Sql {
   const signedOn = reachedOn(dialect, "SIGNED");
   // isDroppedBy (domain/counting.ts): a DROPPED project without a date counts as dropped at any date.
   const dropped = sql`CASE WHEN p."droppedAt" IS NOT NULL THEN (CASE WHEN p."droppedAt" <= ${A} THEN 1 ELSE 0 END) WHEN p."stage" = 'DROPPED' THEN 1 ELSE 0 END`;
-  const healthColumns = opts.health
-    ? sql`, (SELECT MAX(u."at") FROM "Update" u WHERE u."projectId" = p."id" AND u."at" <= ${cutoff}) AS "lastAt",
-        ${leastDate(dialect, STAGES.map((s) => d(s)))} AS "earliest"`
-    : sql``;
+  // Each project's last update by the day: PostgreSQL aggregates the history once (10,000 index probes cost it
+  // ~200 ms at 10,000 projects); SQLite probes the (projectId, at) index per project, which is cheaper for it.
+  const lastAt = dialect === "postgres" ? sql`la."lastAt"` : sql`(SELECT MAX(u."at") FROM "Update" u WHERE u."projectId" = p."id" AND u."at" <= ${cutoff})`;
+  const lastUpdates = opts.health && dialect === "postgres" ? sql`LEFT JOIN (SELECT "projectId", MAX("at") AS "lastAt" FROM "Update" WHERE "at" <= ${cutoff} GROUP BY "projectId") la ON la."projectId" = p."id"` : sql``;
+  const healthColumns = opts.health ? sql`, ${lastAt} AS "lastAt", ${leastDate(dialect, STAGES.map((s) => d(s)))} AS "earliest"` : sql``;
   // Funds arrived by the day, per project: this year's (toward targets) and all (资金到位率).
   return sql`${projectsAsOfCte(cutoff, opts.allFields ? ALL_SCALAR_FIELDS : FIGURE_FIELDS, opts.allFields ? ["coUnitIds", "responsibleUserIds"] : ["coUnitIds"], opts.only)},
   fp AS MATERIALIZED (
@@ -115,7 +116,7 @@ export function factsCte(dialect: Dialect, opts: FactsOptions): Sql {
       ${projectClass(rules)} AS "cls", ${originWeight(rules)} AS "w",
       CASE WHEN ${reachedOn(dialect, "STARTED")} <= ${A} THEN 1 ELSE 0 END AS "started",
       CASE WHEN ${reachedOn(dialect, "PRODUCING")} <= ${A} THEN 1 ELSE 0 END AS "producing"${healthColumns}
-    FROM p LEFT JOIN fp ON fp."projectId" = p."id"
+    FROM p LEFT JOIN fp ON fp."projectId" = p."id" ${lastUpdates}
   ),
   f AS MATERIALIZED (
     SELECT s.*,
