@@ -2,19 +2,22 @@ import { Worker } from "node:worker_threads";
 import type { StageFunnelInput } from "./funnel-chart.ts";
 import type { RankingChartInput } from "./ranking-chart.ts";
 
-// One chart drawn on a thread of its own. The weekly post has two charts and
-// a workbook, each a few hundred milliseconds of synchronous work (resvg lays
-// out every label with the 10 MB CJK font); on the 2-core machine the ranking
-// chart is drawn beside the funnel and the workbook instead of after them.
+// Charts drawn on a thread of their own. The weekly post has two charts and a
+// workbook, each a few hundred milliseconds of synchronous work (resvg lays
+// out every label with the 10 MB CJK font); on the 2-core machine the charts
+// are drawn while the report thread reads the store and writes the workbook.
 // The thread starts at once, so echarts and resvg load while the caller is
-// still reading the store.
+// still reading the store; charts are drawn one after another, in the order asked.
 
 export type ChartJob = { kind: "ranking"; input: RankingChartInput } | { kind: "funnel"; input: StageFunnelInput };
 
+/** What the thread sends back for the job numbered `id`. */
+export type ChartReply = { id: number; png: Uint8Array } | { id: number; error: string };
+
 export interface ChartThread {
-  /** The PNG of the chart; call once. */
+  /** The PNG of the chart. */
   draw(job: ChartJob): Promise<Buffer>;
-  /** Stops the thread (whether or not it drew). */
+  /** Stops the thread (whatever it was drawing). */
   close(): Promise<void>;
 }
 
@@ -22,16 +25,26 @@ export function startChartThread(): ChartThread {
   // Compiled (dist/) the thread runs as it is; from the sources it needs the tsx loader first.
   const entry = import.meta.url.endsWith(".js") ? "./chart-thread-worker.js" : "./chart-thread-worker-entry.mjs";
   const worker = new Worker(new URL(entry, import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 256 }, stdout: false, stderr: false });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    worker.once("message", (png: Uint8Array) => resolve(Buffer.from(png.buffer, png.byteOffset, png.byteLength)));
-    worker.once("error", reject);
-    worker.once("exit", (code) => reject(new Error(`chart thread exited (${code}) before drawing`)));
+  const waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (e: Error) => void }>();
+  const failAll = (e: Error) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  worker.on("message", (reply: ChartReply) => {
+    const w = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if ("png" in reply) w?.resolve(Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
+    else w?.reject(new Error(reply.error));
   });
-  done.catch(() => {}); // a thread closed unused rejects nobody
+  worker.on("error", failAll);
+  worker.on("exit", (code) => failAll(new Error(`chart thread exited (${code}) before drawing`)));
+  let next = 0;
   return {
     draw(job) {
-      worker.postMessage(job);
-      return done;
+      const id = next++;
+      const png = new Promise<Buffer>((resolve, reject) => waiting.set(id, { resolve, reject }));
+      worker.postMessage({ id, job });
+      return png;
     },
     async close() {
       await worker.terminate();

@@ -1,7 +1,6 @@
 import { ASSESSMENT_TEXTS, asOfText, formatPercent } from "../domain/glossary.ts";
 import { startChartThread } from "../charts/chart-thread.ts";
-import { rankingChartPng, type RankingChartInput } from "../charts/ranking-chart.ts";
-import { stageFunnelPng } from "../charts/funnel-chart.ts";
+import type { RankingChartInput } from "../charts/ranking-chart.ts";
 import type { RankingReport } from "../reports/ranking-report.ts";
 import { weeklyWorkbook } from "../reports/render-xlsx.ts";
 import { buildReport, type TallyMemo } from "../services/report-service.ts";
@@ -37,15 +36,16 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
   const post = (messages: Messages, text: string, files?: Post["files"]): JobPlan => ({ posts: [{ key: "main", channel, text, messages: withNotice(ctx, messages), files }] });
 
   if (ctx.job === "weekly_summary") {
-    const chartThread = startChartThread();
+    const charts = startChartThread();
     try {
+      // The ranking first, so its chart is drawn while the summary is built; then the funnel.
       const memo: TallyMemo = new Map();
-      const report = await buildReport(db, { kind: "weekly", week: due.period, now }, rules, memo);
       const ranking = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules, memo);
-      if (report.kind !== "weekly" || ranking.kind !== "ranking") throw new Error("unexpected report kind");
-      // The ranking chart on its thread while the funnel and the workbook are made here.
-      const rankingPng = chartThread.draw({ kind: "ranking", input: rankingChartInput(ranking, `专项招商工作组完成率 ${due.period}`) });
-      const funnelPng = stageFunnelPng({ title: `项目阶段分布（截至 ${report.period.asOf}）`, stages: report.funnel.map((f) => ({ label: f.label, count: f.count })) });
+      if (ranking.kind !== "ranking") throw new Error("unexpected report kind");
+      const rankingPng = charts.draw({ kind: "ranking", input: rankingChartInput(ranking, `专项招商工作组完成率 ${due.period}`) });
+      const report = await buildReport(db, { kind: "weekly", week: due.period, now }, rules, memo);
+      if (report.kind !== "weekly") throw new Error("unexpected report kind");
+      const funnelPng = charts.draw({ kind: "funnel", input: { title: `项目阶段分布（截至 ${report.period.asOf}）`, stages: report.funnel.map((f) => ({ label: f.label, count: f.count })) } });
       const xlsx = Buffer.from(await weeklyWorkbook(report).xlsx.writeBuffer());
       const messages = weeklyMessages(report);
       // The 调度会's decisions, counted as the next agenda reports them (shown once there are any).
@@ -53,11 +53,11 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
       if (decisions.done + decisions.inProgress + decisions.overdue > 0) messages[0] = [...messages[0].slice(0, 49), section(decisionTallyLine(decisions))];
       return post(messages, `招商引资周调度 ${due.period}`, [
         { filename: `周调度-${due.period}.xlsx`, title: `周调度表 ${due.period}（打印用）`, bytes: xlsx },
-        { filename: `阶段分布-${due.period}.png`, title: "项目阶段分布", bytes: funnelPng },
+        { filename: `阶段分布-${due.period}.png`, title: "项目阶段分布", bytes: await funnelPng },
         { filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: await rankingPng },
       ]);
     } finally {
-      await chartThread.close();
+      await charts.close();
     }
   }
   if (ctx.job === "stalled_list") {
@@ -68,6 +68,7 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
   if (ctx.job === "group_ranking") {
     const report = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules);
     if (report.kind !== "ranking") throw new Error("unexpected report kind");
+    const { rankingChartPng } = await import("../charts/ranking-chart.ts");
     return post(rankingMessages(report), `工作组排名 ${due.period}`, [{ filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: rankingChartPng(rankingChartInput(report, `专项招商工作组完成率 ${due.period}`)) }]);
   }
   if (ctx.job === "annual_review") {
@@ -83,6 +84,7 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
   const { bulletinWorkbook } = await import("../reports/assessment-xlsx.ts");
   const { bulletinMessages } = await import("../slack/blocks/assessment-blocks.ts");
   const { buildBulletin } = await import("../reports/quarterly-bulletin.ts");
+  const { rankingChartPng } = await import("../charts/ranking-chart.ts");
   const groups = await buildReport(db, { kind: "ranking", by: "group", quarter: due.period, now }, rules);
   const units = await buildReport(db, { kind: "ranking", by: "unit", quarter: due.period, now }, rules);
   if (groups.kind !== "ranking" || units.kind !== "ranking") throw new Error("unexpected report kind");

@@ -24,11 +24,13 @@ describe("a chart thread", () => {
     }
   });
 
-  it("draws the stage funnel too", async () => {
-    const input = { title: "项目阶段分布（截至 2026-11-22）", stages: [{ label: "在谈", count: 12 }, { label: "签约", count: 7 }] };
+  it("draws several charts asked for at once, each answered with its own", async () => {
+    const funnel = { title: "项目阶段分布（截至 2026-11-22）", stages: [{ label: "在谈", count: 12 }, { label: "签约", count: 7 }] };
     const thread = startChartThread();
     try {
-      expect(Buffer.compare(await thread.draw({ kind: "funnel", input }), stageFunnelPng(input))).toBe(0);
+      const [a, b] = await Promise.all([thread.draw({ kind: "funnel", input: funnel }), thread.draw({ kind: "ranking", input: ranking })]);
+      expect(Buffer.compare(a, stageFunnelPng(funnel))).toBe(0);
+      expect(Buffer.compare(b, rankingChartPng(ranking))).toBe(0);
     } finally {
       await thread.close();
     }
@@ -38,10 +40,18 @@ describe("a chart thread", () => {
     await expect(startChartThread().close()).resolves.toBeUndefined();
   });
 
-  it("a chart it cannot draw is an error for the post, not a hang", async () => {
+  it("closed while drawing, the chart waited for fails instead of hanging", async () => {
+    const thread = startChartThread();
+    const png = thread.draw({ kind: "ranking", input: ranking });
+    await thread.close();
+    await expect(png).rejects.toThrow(/chart thread exited/);
+  });
+
+  it("a chart it cannot draw is an error for the post, not a hang; the thread draws the next one", async () => {
     const thread = startChartThread();
     try {
       await expect(thread.draw({ kind: "ranking", input: { ...ranking, entries: null } as never })).rejects.toThrow();
+      expect(Buffer.compare(await thread.draw({ kind: "ranking", input: ranking }), rankingChartPng(ranking))).toBe(0);
     } finally {
       await thread.close();
     }
