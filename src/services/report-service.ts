@@ -50,10 +50,13 @@ export async function buildReport(db: Db, req: ReportRequest, rules?: Rules, mem
   const units = await listUnits(db);
   if (req.kind === "ranking") {
     const by = req.by ?? "group";
-    const tallies = await loadTallies(period.asOf, by);
-    const previousTallies = await loadTallies(period.previousAsOf, by);
-    const lastYearTallies = await loadTallies(sameDayLastYear(period.asOf), by);
-    const targets = await listTargets(db);
+    // Independent reads, asked for together: PostgreSQL runs them side by side on the pool (SQLite one after another).
+    const [tallies, previousTallies, lastYearTallies, targets] = await Promise.all([
+      loadTallies(period.asOf, by),
+      loadTallies(period.previousAsOf, by),
+      loadTallies(sameDayLastYear(period.asOf), by),
+      listTargets(db),
+    ]);
     return buildRanking({ by, period, rules, groups, units, targets, tallies, previousTallies, lastYearTallies });
   }
   if (req.kind === "stalled") {
@@ -63,16 +66,21 @@ export async function buildReport(db: Db, req: ReportRequest, rules?: Rules, mem
     const projects = await loadStalledProjects(db, asOf, rules);
     return buildStalledList({ asOf, rules, projects, supervision: await loadOpenSupervision(db, asOf, rules), groups, units });
   }
-  const figures = await loadWeeklyFigures(db, period.asOf, period.start, rules);
-  // The figures carry the day's tallies: a ranking built with this memo reads them from here.
-  if (!memo.has(period.asOf)) memo.set(period.asOf, Promise.resolve(figures.tallies));
-  const groupTallies = figures.tallies.group;
   // 同期: the same day last year, as the store's history knew it then.
   const lastYearDay = sameDayLastYear(period.asOf);
-  const lastYear = { groups: await loadTallies(lastYearDay, "group"), units: await loadTallies(lastYearDay, "unit") };
-  const listed = await loadProjectsActiveBetween(db, period.start, period.asOf, rules);
-  const funds = await loadFundsBetween(db, period.start, period.asOf);
-  const targets = await listTargets(db, yearOf(period.asOf));
-  const summary = buildWeeklySummary({ period, rules, figures, groupTallies, lastYear, projects: listed.map((l) => l.project), funds, groups, units, targets });
-  return { ...summary, ...(await weeklyAccountability(db, { start: period.start, asOf: period.asOf }, rules)) };
+  // Independent reads, asked for together (see above).
+  const [figures, lastYearGroups, lastYearUnits, listed, funds, targets, accountability] = await Promise.all([
+    loadWeeklyFigures(db, period.asOf, period.start, rules),
+    loadTallies(lastYearDay, "group"),
+    loadTallies(lastYearDay, "unit"),
+    loadProjectsActiveBetween(db, period.start, period.asOf, rules),
+    loadFundsBetween(db, period.start, period.asOf),
+    listTargets(db, yearOf(period.asOf)),
+    weeklyAccountability(db, { start: period.start, asOf: period.asOf }, rules),
+  ]);
+  // The figures carry the day's tallies: a ranking built with this memo reads them from here.
+  if (!memo.has(period.asOf)) memo.set(period.asOf, Promise.resolve(figures.tallies));
+  const lastYear = { groups: lastYearGroups, units: lastYearUnits };
+  const summary = buildWeeklySummary({ period, rules, figures, groupTallies: figures.tallies.group, lastYear, projects: listed.map((l) => l.project), funds, groups, units, targets });
+  return { ...summary, ...accountability };
 }
