@@ -99,8 +99,26 @@ describe("the HTTP front", () => {
     const down = await send({ source, path: "/health", method: "GET" });
     expect(down.status).toBe(503);
     expect(JSON.parse(down.text)).toEqual({ ok: false, store: "unreachable" });
-    // Only GET: a POST to /health is a Slack request like any other, and unsigned.
+    // Only GET /health: a POST to it, or a GET elsewhere, is a Slack request like any other, and unsigned.
     expect((await send({ source, path: "/health", payload: body })).status).toBe(401);
+    expect((await send({ source, path: "/slack/events", method: "GET" })).status).toBe(401);
+  });
+
+  it("forgets an upload the sender cuts off, counting it as refused", async () => {
+    const source = newSource();
+    const payload = "x".repeat(100_000);
+    await new Promise<void>((resolve) => {
+      const req = request({ host: "127.0.0.1", port, localAddress: source, path: "/slack/events", method: "POST", headers: { ...signed(seconds(), payload), "content-length": String(payload.length) }, agent: false });
+      req.on("error", () => resolve());
+      req.write(payload.slice(0, 1_000), () => setTimeout(() => req.destroy(), 50));
+    });
+    await expect.poll(() => logs.map((l) => l.why)).toEqual(["body too large"]);
+    expect(received).toEqual([]);
+  });
+
+  it("close stops listening", async () => {
+    await front.close();
+    expect(front.server.listening).toBe(false);
   });
 
   it("refuses without a signature, without a usable timestamp, or with a bad signature: 401, receiver never reached, each logged", async () => {
