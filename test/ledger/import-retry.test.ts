@@ -97,6 +97,29 @@ describe("an import whose units were created meanwhile", () => {
   });
 });
 
+describe("an import that fails while writing for another reason", () => {
+  it("is not tried again: the failure is told as it is", async () => {
+    if (usingPostgres) {
+      await store.db.$executeRawUnsafe(`CREATE FUNCTION refuse_group() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql`);
+      await store.db.$executeRawUnsafe(`CREATE TRIGGER refuse_group BEFORE INSERT ON "Group" FOR EACH ROW EXECUTE FUNCTION refuse_group()`);
+    } else await store.db.$executeRawUnsafe(`CREATE TRIGGER refuse_group BEFORE INSERT ON "Group" BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    try {
+      const file = tmp.file("new-group.xlsx");
+      await writeXlsx(file, {
+        项目: table("projects", [project(7, { group: "第2组" })]),
+        工作组与单位: table("directory", [{ type: "工作组", name: "第2组", members: "U0B", year: 2026, keyCount: 1 }]),
+      });
+      let attempts = 0;
+      const error = await importLedger(store.db, file, { actor: operator, rules: DEFAULT_RULES, now: NOW, onProgress: (done) => void (done === 0 && attempts++) }).catch((e: unknown) => e as Error);
+      expect((error as Error).message).toContain("injected failure");
+      expect((error as Error).message).not.toContain("已重试");
+      expect(attempts).toBe(1);
+    } finally {
+      await store.db.$executeRawUnsafe(usingPostgres ? `DROP TRIGGER refuse_group ON "Group"` : `DROP TRIGGER refuse_group`);
+    }
+  });
+});
+
 describe("checking and refusing a ledger", () => {
   it("checkLedger lists every problem and writes nothing; importLedger refuses the same file with them all", async () => {
     const file = await ledger("bad.xlsx", ["园区甲"], [project(4, { leadUnit: "没有的园区" }), project(5, { stage: "不存在的阶段" })]);
