@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { ensureDemo } from "../../src/services/demo-service.ts";
+import { buildAnnualReviewReport, buildQuarterlyBulletin } from "../../src/services/assessment-service.ts";
 import { loadHomeAccountability } from "../../src/services/home-accountability.ts";
+import { loadHomeData } from "../../src/services/home-data.ts";
 import { buildLeaders } from "../../src/services/leaders-service.ts";
 import { loadProjectCard } from "../../src/services/project-card.ts";
 import type { ServiceContext } from "../../src/services/project-service.ts";
@@ -165,6 +167,56 @@ describe("a project card", () => {
     expect(card.groupName).toBe("未分组");
     expect(card.followOn.children).toEqual([{ id: child.id, name: "历史项目二期", followOnKind: "PHASE_TWO", agreedWan: 9_000, stage: "NEGOTIATING" }]);
     expect((await loadProjectCard(store.db, child.id, NOW))!.followOn.parent).toEqual({ id: p.id, name: "历史项目" });
+  });
+});
+
+describe("App Home", () => {
+  it("lists the user's projects by urgency (red first, more reasons first, then by number), their overdue items, reminders and group", async () => {
+    const dueSoon = (await createProject(store.db, newProject({ name: "钠电项目", groupId: (await store.db.group.findFirstOrThrow()).id, nextStep: "签约", nextStepDue: "2026-11-25" }), seed, { at: new Date("2026-01-05T02:00:00Z") })).id;
+    const home = await loadHomeData(store.db, "U0MEMBER", NOW, [ADMIN]);
+    expect(home.asOf).toBe("2026-11-23");
+    expect(home.weekLabel).toBe("2026-W47");
+    expect(home.projects.map((p) => [p.project.name, p.health.light, p.groupName])).toEqual([
+      ["铜箔项目", "RED", "新材料产业招商组"],
+      ["光伏项目", "RED", "新材料产业招商组"],
+      ["钠电项目", "RED", "新材料产业招商组"],
+      ["玻纤项目", "GREEN", "新材料产业招商组"],
+    ]);
+    expect(home.overdue).toEqual([{ project: expect.objectContaining({ id: ids.unstarted }), text: "督办事项“overdue事项”超过办理期限3天未销号（期限11月20日）" }]);
+    expect(home.reminders.map((r) => r.project.id)).toEqual([dueSoon]);
+    expect(home.groups.map((g) => [g.group.name, g.total])).toEqual([["新材料产业招商组", 1]]);
+    expect(home.accountability).toMatchObject({ isSupervisor: false, myItems: [] });
+    // Someone in no group, responsible for nothing: an empty page, no ranking read.
+    const stranger = await loadHomeData(store.db, "U0NOBODY", NOW);
+    expect([stranger.projects, stranger.groups, stranger.overdue]).toEqual([[], [], []]);
+    // A responsible person outside any group sees the projects they are responsible for.
+    await createProject(store.db, newProject({ name: "责任项目", responsibleUserIds: ["U0RESPONSIBLE"] }), seed, { at: new Date("2026-01-05T02:00:00Z") });
+    expect((await loadHomeData(store.db, "U0RESPONSIBLE", NOW)).projects.map((p) => p.project.name)).toEqual(["责任项目"]);
+  });
+});
+
+describe("assessments", () => {
+  it("the 季通报 is of the last quarter ended unless one is named", async () => {
+    const last = await buildQuarterlyBulletin(store.db, { now: NOW });
+    expect([last.period.label, last.period.asOf, last.sections.length]).toEqual(["2026-Q3", "2026-09-30", 2]);
+    const named = await buildQuarterlyBulletin(store.db, { now: NOW, quarter: "2026-Q4", asOf: "2026-11-20" }, DEFAULT_RULES);
+    expect([named.period.label, named.period.asOf]).toEqual(["2026-Q4", "2026-11-20"]);
+  });
+
+  it("the 年考核 is of last year unless one is named, counting 签约未开工 over the limit against the lead unit and its group", async () => {
+    expect((await buildAnnualReviewReport(store.db, { now: NOW })).period).toMatchObject({ label: "2025", asOf: "2025-12-31" });
+    const review = await buildAnnualReviewReport(store.db, { now: NOW, year: "2026" }, DEFAULT_RULES);
+    expect(review.period).toMatchObject({ label: "2026", asOf: "2026-11-23" });
+    expect(review.unstartedLimitDays).toBe(180);
+    expect(review.sections.map((s) => [s.by, s.rows.map((r) => [r.name, r.unstartedOverLimit])])).toEqual([
+      ["group", [["新材料产业招商组", 1]]],
+      ["unit", [["白涛园区", 1], ["区商务委", 0]]],
+    ]);
+    // Earlier in the year the project was not yet over the limit.
+    const early = await buildAnnualReviewReport(store.db, { now: NOW, year: "2026", asOf: "2026-08-27" }, DEFAULT_RULES);
+    expect(early.sections.map((s) => s.rows.map((r) => r.unstartedOverLimit))).toEqual([[0], [0, 0]]);
+    const late = await buildAnnualReviewReport(store.db, { now: NOW, year: "2026", asOf: "2026-08-29" }, DEFAULT_RULES);
+    expect(late.sections.map((s) => s.rows.map((r) => r.unstartedOverLimit))).toEqual([[1], [1, 0]]);
   });
 });
 
