@@ -1,5 +1,4 @@
-import { defineConfig } from "vitest/config";
-import base from "./vitest.config.ts";
+import { areaConfig } from "./vitest.area.ts";
 
-// The HTTP front's own test, for `npm run test:mutation:http` (stryker.http.config.mjs).
-export default defineConfig({ test: { ...base.test, include: ["test/slack/http-front.test.ts"] } });
+// The HTTP front's own test (`npm run test:mutation:http`).
+export default areaConfig(["test/slack/http-front.test.ts"]);

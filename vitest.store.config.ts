@@ -1,7 +1,4 @@
-import { defineConfig } from "vitest/config";
-import base from "./vitest.config.ts";
+import { areaConfig } from "./vitest.area.ts";
 
-// The tests of the claims, project and fund repositories, for
-// `npm run test:mutation:store` (stryker.store.config.mjs). The base config's
-// setup, timeouts and exclusions, with only these files.
-export default defineConfig({ test: { ...base.test, include: ["test/store/job-runs.test.ts", "test/store/projects.test.ts", "test/store/project-queries.test.ts", "test/services/project-service.test.ts"] } });
+// The tests of the claims, project and fund repositories (`npm run test:mutation:store`).
+export default areaConfig(["test/store/job-runs.test.ts", "test/store/projects.test.ts", "test/store/project-queries.test.ts", "test/services/project-service.test.ts"]);
