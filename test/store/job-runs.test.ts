@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../src/store/client.ts";
-import { claimJobRun, failJobRun, finishJobRun, jobHistory, type Claim } from "../../src/store/job-runs.ts";
+import { claimJobRun, failJobRun, finishJobRun, isJobDone, jobHistory, saveJobProgress, type Claim } from "../../src/store/job-runs.ts";
 import { createTestStore, usingPostgres, type TestStore } from "../helpers/test-store.ts";
 
 // Claims on (job, period) when they go wrong: two processes racing to take
@@ -32,7 +32,11 @@ afterAll(async () => {
   await a.destroy();
 });
 
-const winners = (claims: Claim[]) => claims.filter((c) => c.claimed).map((c) => (c as { run: { claimedBy: string } }).run.claimedBy);
+/** The winners of a race; every loser must be told it lost, with the run as it found it. */
+const winners = (claims: Claim[]) => {
+  for (const c of claims.filter((c) => !c.claimed)) expect(c).toMatchObject({ claimed: false, run: { job: expect.any(String) } });
+  return claims.filter((c) => c.claimed).map((c) => (c as { run: { claimedBy: string } }).run.claimedBy);
+};
 
 async function race(job: string, periods: string[], now: Date): Promise<Array<[Claim, Claim]>> {
   return Promise.all(periods.map((period) => Promise.all([claimJobRun(a.db, job, period, "process-a", now, LEASE, false), claimJobRun(b.db, job, period, "process-b", now, LEASE, false)])));
@@ -65,7 +69,8 @@ describe("claims", () => {
     // Still within the failed attempt's lease: a FAILED run is retried at once.
     for (const pair of await race("weekly_summary", periods, later(60_000))) expect(winners(pair)).toHaveLength(1);
     const rows = (await jobHistory(a.db, 100)).filter((r) => r.job === "weekly_summary");
-    expect(rows.map((r) => [r.status, r.attempts])).toEqual(periods.map(() => ["CLAIMED", 2]));
+    // Neither the failed attempt nor the retry was late (补发): the takeover is not either.
+    expect(rows.map((r) => [r.status, r.attempts, r.late])).toEqual(periods.map(() => ["CLAIMED", 2, false]));
     expect(rows.every((r) => r.claimedBy === "process-a" || r.claimedBy === "process-b")).toBe(true);
   });
 
@@ -78,5 +83,63 @@ describe("claims", () => {
     const rows = (await jobHistory(a.db, 100)).filter((r) => r.job === "quarterly_bulletin");
     // The crashed claim was for a late (补发) post: the takeover keeps saying so.
     expect(rows.map((r) => [r.status, r.attempts, r.late])).toEqual(periods.map(() => ["CLAIMED", 2, true]));
+  });
+});
+
+describe("a claimed run", () => {
+  const T1 = new Date("2026-12-01T00:30:00Z");
+  const at = (ms: number) => new Date(T1.getTime() + ms);
+
+  it("saves its progress while its worker holds it, renewing the lease only when asked", async () => {
+    const run = (await claimJobRun(a.db, "progress_job", "2026-W49", "w1", T1, LEASE, false)).run!;
+    expect(await saveJobProgress(a.db, run.id, "w1", { posted: ["C1"] })).toBe(true);
+    let row = (await jobHistory(a.db)).find((r) => r.id === run.id)!;
+    expect([JSON.parse(row.progress), row.leaseUntil]).toEqual([{ posted: ["C1"] }, at(LEASE)]);
+    expect(await saveJobProgress(a.db, run.id, "w1", { posted: ["C1", "C2"] }, at(2 * LEASE))).toBe(true);
+    row = (await jobHistory(a.db)).find((r) => r.id === run.id)!;
+    expect([JSON.parse(row.progress), row.leaseUntil]).toEqual([{ posted: ["C1", "C2"] }, at(2 * LEASE)]);
+    // Another worker, or the same once the run is done, saves nothing.
+    expect(await saveJobProgress(a.db, run.id, "w2", { posted: [] })).toBe(false);
+    await finishJobRun(a.db, run.id, "w1", at(1));
+    expect(await saveJobProgress(a.db, run.id, "w1", { posted: [] })).toBe(false);
+    row = (await jobHistory(a.db)).find((r) => r.id === run.id)!;
+    expect(JSON.parse(row.progress)).toEqual({ posted: ["C1", "C2"] });
+  });
+
+  it("is finished or failed only by its own worker, and only that run; a failure keeps 2,000 characters of the error", async () => {
+    const one = (await claimJobRun(a.db, "finish_job", "2026-W49", "w1", T1, LEASE, false)).run!;
+    const two = (await claimJobRun(a.db, "finish_job", "2026-W50", "w1", T1, LEASE, false)).run!;
+    await finishJobRun(a.db, one.id, "intruder", at(1));
+    await failJobRun(a.db, one.id, "intruder", "no");
+    expect(await isJobDone(a.db, "finish_job", "2026-W49")).toBe(false);
+    await failJobRun(a.db, one.id, "w1", "x".repeat(2_500));
+    let rows = (await jobHistory(a.db)).filter((r) => r.job === "finish_job");
+    expect(rows.map((r) => [r.period, r.status, r.error?.length ?? null])).toEqual([
+      ["2026-W50", "CLAIMED", null],
+      ["2026-W49", "FAILED", 2_000],
+    ]);
+    const retry = await claimJobRun(a.db, "finish_job", "2026-W49", "w1", at(2), LEASE, false);
+    await finishJobRun(a.db, retry.run!.id, "w1", at(3));
+    rows = (await jobHistory(a.db)).filter((r) => r.job === "finish_job");
+    expect(rows.map((r) => [r.period, r.status, r.error, r.doneAt])).toEqual([
+      ["2026-W49", "DONE", null, at(3)],
+      ["2026-W50", "CLAIMED", null, null],
+    ]);
+    expect([await isJobDone(a.db, "finish_job", "2026-W49"), await isJobDone(a.db, "finish_job", "2026-W50"), await isJobDone(a.db, "finish_job", "2026-W51")]).toEqual([true, false, false]);
+    expect(two.id).not.toBe(one.id);
+  });
+
+  it("history lists the latest claims first (the later run first within one moment), at most `limit`", async () => {
+    const later = at(10 * LEASE);
+    const first = (await claimJobRun(a.db, "history_a", "p", "w", later, LEASE, false)).run!;
+    const second = (await claimJobRun(a.db, "history_b", "p", "w", at(9 * LEASE), LEASE, false)).run!;
+    const third = (await claimJobRun(a.db, "history_c", "p", "w", later, LEASE, false)).run!;
+    expect((await jobHistory(a.db, 3)).map((r) => r.id)).toEqual([third.id, first.id, second.id]);
+  });
+
+  it("a claim that fails for another reason than a taken period is not taken for one", async () => {
+    const broken = new Date(Number.NaN);
+    await expect(claimJobRun(a.db, "broken_job", "2026-W49", "w1", broken, LEASE, false)).rejects.toThrow();
+    expect(await jobHistory(a.db).then((rows) => rows.filter((r) => r.job === "broken_job"))).toEqual([]);
   });
 });
