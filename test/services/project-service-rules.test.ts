@@ -3,7 +3,8 @@ import { DEFAULT_RULES } from "../../src/domain/rules.ts";
 import { JUMP_CONFIRM_BOX, jumpQuestion, skippedNote } from "../../src/domain/stages.ts";
 import { textLimitProblem } from "../../src/domain/text-limits.ts";
 import { createNewProject, editPermission, findProject, recordProjectFunds, updateProject, type ServiceContext } from "../../src/services/project-service.ts";
-import { CHECKED } from "../../src/services/service-result.ts";
+import { CHECKED, done, guard } from "../../src/services/service-result.ts";
+import { AlreadyAppliedError, NotFoundError, VersionConflictError } from "../../src/store/errors.ts";
 import { upsertGroup, upsertUnit } from "../../src/store/directory.ts";
 import { listFunds } from "../../src/store/funds.ts";
 import { upsertLeader } from "../../src/store/leaders.ts";
@@ -214,6 +215,20 @@ describe("recording funds", () => {
     ]);
     const [row] = await projectHistory(store.db, p.id, 1);
     expect([row!.author, row!.source, row!.at]).toEqual([MEMBER, "SLASH", NOW]);
+  });
+});
+
+describe("the store's expected failures", () => {
+  // Reached in a use case only when another writer gets in between its checks
+  // and its write (two processes on PostgreSQL): what each is told.
+  it("a version conflict, a repeated request and a vanished row become refusals; anything else is rethrown", async () => {
+    const p = await seeded();
+    const conflict = new VersionConflictError(p);
+    expect(await guard(async () => Promise.reject(conflict))).toEqual({ ok: false, kind: "conflict", error: conflict.message, current: p });
+    expect(await guard(async () => Promise.reject(new AlreadyAppliedError("k", "created")))).toEqual({ ok: false, kind: "duplicate", error: "该操作已处理过，未重复记录。" });
+    expect(await guard(async () => Promise.reject(new NotFoundError("项目 #9 不存在。")))).toEqual({ ok: false, kind: "not_found", error: "项目 #9 不存在。" });
+    await expect(guard(async () => Promise.reject(new Error("disk full")))).rejects.toThrow("disk full");
+    expect(await guard(async () => done(1))).toEqual({ ok: true, value: 1 });
   });
 });
 
