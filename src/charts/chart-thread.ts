@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { startWorker } from "../worker-thread.ts";
 import type { StageFunnelInput } from "./funnel-chart.ts";
 import type { RankingChartInput } from "./ranking-chart.ts";
 
@@ -22,9 +22,7 @@ export interface ChartThread {
 }
 
 export function startChartThread(): ChartThread {
-  // Compiled (dist/) the thread runs as it is; from the sources it needs the tsx loader first.
-  const entry = import.meta.url.endsWith(".js") ? "./chart-thread-worker.js" : "./chart-thread-worker-entry.mjs";
-  const worker = new Worker(new URL(entry, import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 256 }, stdout: false, stderr: false });
+  const worker = startWorker(import.meta.url, "./chart-thread-worker", { resourceLimits: { maxOldGenerationSizeMb: 256 }, stdout: false, stderr: false });
   const waiting = new Map<number, { resolve: (png: Buffer) => void; reject: (e: Error) => void }>();
   const failAll = (e: Error) => {
     for (const w of waiting.values()) w.reject(e);

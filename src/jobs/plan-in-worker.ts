@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
 import type { DuePeriod, JobKind } from "../domain/schedule.ts";
+import { startWorker } from "../worker-thread.ts";
 import type { Rules } from "../domain/rules.ts";
 import type { JobContext } from "./job-context.ts";
 import type { JobsConfig } from "./job-config.ts";
@@ -40,9 +40,7 @@ export function planInWorker(ctx: JobContext, opts: ReportWorkerOptions): Promis
   const memoryMb = opts.memoryMb ?? 512;
   const data: WorkerJob = { databaseUrl: opts.databaseUrl, job: ctx.job, due: ctx.due, now: ctx.now, rules: ctx.rules, config: ctx.config };
   return new Promise((resolve, reject) => {
-    // Compiled (dist/) the worker runs as it is; from the sources it needs the tsx loader first.
-    const entry = import.meta.url.endsWith(".js") ? "./report-worker.js" : "./report-worker-entry.mjs";
-    const worker = new Worker(new URL(entry, import.meta.url), {
+    const worker = startWorker(import.meta.url, "./report-worker", {
       workerData: data,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
       stdout: false,
