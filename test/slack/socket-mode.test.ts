@@ -69,6 +69,16 @@ function slash(text: string) {
   return { id, payload };
 }
 
+/** The 到位资金 form of the project, submitted over the WebSocket with `amount` typed; resolves to the envelope's ack. */
+async function submitFunds(viewId: string, amount: string) {
+  return (await standin.socketMode.link()).send("interactive", {
+    type: "view_submission",
+    user: { id: USER, username: "socket", team_id: "T0TEST" },
+    team: { id: "T0TEST" },
+    view: { id: viewId, type: "modal", callback_id: FORMS.funds, private_metadata: JSON.stringify({ projectId, channelId: CHANNEL }), state: { values: { amount: { amount: { type: "plain_text_input", value: amount } } } }, hash: `h-${viewId}` },
+  });
+}
+
 describe("Socket Mode", () => {
   it("connects through SLACK_API_URL with the app token and gets hello", async () => {
     expect(standin.callsTo("apps.connections.open")).toEqual([expect.objectContaining({ ok: true })]);
@@ -101,23 +111,13 @@ describe("Socket Mode", () => {
   });
 
   it("a form refused inline: the errors come back in the envelope's ack", async () => {
-    const ack = await (await standin.socketMode.link()).send("interactive", {
-      type: "view_submission",
-      user: { id: USER, username: "socket", team_id: "T0TEST" },
-      team: { id: "T0TEST" },
-      view: { id: "VSOCK1", type: "modal", callback_id: FORMS.funds, private_metadata: JSON.stringify({ projectId, channelId: CHANNEL }), state: { values: { amount: { amount: { type: "plain_text_input", value: "2.5" } } } }, hash: "h" },
-    });
+    const ack = await submitFunds("VSOCK1", "2.5");
     expect(ack).toMatchObject({ response_action: "errors" });
     expect(JSON.stringify(ack)).toContain("2.5亿");
   });
 
   it("a form accepted: the ack closes it, the tranche is stored once and confirmed to the person in the channel", async () => {
-    const ack = await (await standin.socketMode.link()).send("interactive", {
-      type: "view_submission",
-      user: { id: USER, username: "socket", team_id: "T0TEST" },
-      team: { id: "T0TEST" },
-      view: { id: "VSOCK2", type: "modal", callback_id: FORMS.funds, private_metadata: JSON.stringify({ projectId, channelId: CHANNEL }), state: { values: { amount: { amount: { type: "plain_text_input", value: "300万" } } } }, hash: "h2" },
-    });
+    const ack = await submitFunds("VSOCK2", "300万");
     expect(JSON.stringify(ack ?? {})).not.toContain("errors");
     await settled();
     const funds = await store.db.fundEntry.findMany({ where: { projectId } });
