@@ -9,7 +9,7 @@ import { editPermission, type ServiceContext } from "../../src/services/project-
 import { upsertGroup, upsertUnit } from "../../src/store/directory.ts";
 import { findPing, mutedUsers, recordPing } from "../../src/store/pings.ts";
 import { createProject, getProject, projectHistory } from "../../src/store/projects.ts";
-import { newProject } from "../fixtures/factories.ts";
+import { newGroup, newProject } from "../fixtures/factories.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
 // 未来订单 and the answers to an overdue ping, as use cases on a real store:
@@ -29,7 +29,7 @@ let groupId: number;
 beforeAll(async () => {
   store = await createTestStore();
   ctx = { db: store.db, rules: DEFAULT_RULES, admins: [ADMIN], now: NOW };
-  groupId = await upsertGroup(store.db, { name: "新材料产业招商组", leaderName: "夏艺", leaderSlackId: null, commissioners: "", focus: "", channelId: null, memberUserIds: [MEMBER] });
+  groupId = await upsertGroup(store.db, newGroup("新材料产业招商组", [MEMBER], { leaderName: "夏艺" }));
 });
 afterAll(async () => {
   await store.destroy();
@@ -95,7 +95,7 @@ describe("answers to an overdue ping", () => {
   const ref = { channelId: "C0PING", messageTs: "1700000000.000100" };
 
   beforeAll(async () => {
-    pingGroup = await upsertGroup(store.db, { name: "数字经济组", leaderName: "", leaderSlackId: null, commissioners: "", focus: "", channelId: "C0PING", memberUserIds: ["U0DIGITAL"] });
+    pingGroup = await upsertGroup(store.db, newGroup("数字经济组", ["U0DIGITAL"], { channelId: "C0PING" }));
     overdue = (await make({ groupId, nextStep: " 办理施工许可 ", nextStepDue: "2026-11-20", responsibleUserIds: [RESPONSIBLE] })).id;
     await recordPing(store.db, { groupId: pingGroup, day: "2026-11-23", ...ref, projectIds: [overdue], escalated: false, at: NOW });
   });

@@ -11,7 +11,7 @@ import { upsertGroup } from "../../src/store/directory.ts";
 import { getDecision, meetingsOn } from "../../src/store/meetings.ts";
 import { createProject, getProject } from "../../src/store/projects.ts";
 import { loadSupervision } from "../../src/store/supervision.ts";
-import { newProject } from "../fixtures/factories.ts";
+import { newGroup, newProject } from "../fixtures/factories.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
 // The 调度会 use cases against a real store, without Slack: which meeting a
@@ -32,7 +32,7 @@ let projectId: number;
 beforeAll(async () => {
   store = await createTestStore();
   ctx = { db: store.db, rules: DEFAULT_RULES, admins: [ADMIN], now: NOW };
-  const groupId = await upsertGroup(store.db, { name: "新材料产业招商组", leaderName: "夏艺", leaderSlackId: null, commissioners: "", focus: "", channelId: null, memberUserIds: [MEMBER] });
+  const groupId = await upsertGroup(store.db, newGroup("新材料产业招商组", [MEMBER], { leaderName: "夏艺" }));
   projectId = (await createProject(store.db, newProject({ name: "电子铜箔项目", investor: "某某铜业", groupId }), { author: "seed", source: "CLI" }, { at: NOW })).id;
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { upsertGroup, upsertUnit } from "../../src/store/directory.ts";
 import { listFunds } from "../../src/store/funds.ts";
 import { upsertLeader } from "../../src/store/leaders.ts";
 import { createProject, getProject, projectHistory } from "../../src/store/projects.ts";
-import { newProject } from "../fixtures/factories.ts";
+import { newGroup, newProject } from "../fixtures/factories.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
 // The project use cases' rules one by one, on a real store: how names are
@@ -33,8 +33,8 @@ const units: Record<string, number> = {};
 beforeAll(async () => {
   store = await createTestStore();
   ctx = { db: store.db, rules: DEFAULT_RULES, admins: [ADMIN], now: NOW };
-  materials = await upsertGroup(store.db, { name: "新材料产业招商组", leaderName: "夏艺", leaderSlackId: "U0LEAD", commissioners: "", focus: "", channelId: null, memberUserIds: [MEMBER] });
-  digital = await upsertGroup(store.db, { name: "数字经济产业招商组", leaderName: "", leaderSlackId: null, commissioners: "", focus: "", channelId: null, memberUserIds: [OTHER_MEMBER] });
+  materials = await upsertGroup(store.db, newGroup("新材料产业招商组", [MEMBER], { leaderName: "夏艺", leaderSlackId: "U0LEAD" }));
+  digital = await upsertGroup(store.db, newGroup("数字经济产业招商组", [OTHER_MEMBER]));
   for (const [name, kind] of [
     ["白涛园区", "PARK"],
     ["龙头港园区", "PARK"],

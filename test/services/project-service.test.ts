@@ -5,6 +5,7 @@ import { closeOrRequest, openSupervisionItem } from "../../src/services/supervis
 import { upsertGroup, upsertUnit } from "../../src/store/directory.ts";
 import { listFunds } from "../../src/store/funds.ts";
 import { getProject, projectHistory } from "../../src/store/projects.ts";
+import { newGroup } from "../fixtures/factories.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
 let store: TestStore;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   ctx = { db: store.db, rules: DEFAULT_RULES, admins: ["U_ADMIN"], now: new Date("2026-11-23T02:00:00Z") };
   await upsertUnit(store.db, { name: "白涛园区", kind: "PARK" });
   await upsertUnit(store.db, { name: "区商务委", kind: "DEPARTMENT" });
-  await upsertGroup(store.db, { name: "新材料产业招商组", leaderName: "夏艺", leaderSlackId: null, commissioners: "", focus: "", channelId: null, memberUserIds: ["U_MEMBER"] });
+  await upsertGroup(store.db, newGroup("新材料产业招商组", ["U_MEMBER"], { leaderName: "夏艺" }));
   const created = await createNewProject(ctx, { ...member, requestKey: "new-1" }, {
     name: "锂电正极材料项目", investor: "某某新能源", origin: "OUTSIDE_CITY", sector: "INDUSTRY", groupName: "新材料", leadUnitName: "白涛", coUnitNames: ["商务委"], agreedWan: 250_000, stage: "NEGOTIATING",
   });

@@ -16,7 +16,7 @@ import { upsertGroup, upsertUnit } from "../../src/store/directory.ts";
 import { recordFunds } from "../../src/store/funds.ts";
 import { createProject, saveProjectChanges } from "../../src/store/projects.ts";
 import { loadSnapshot } from "../../src/store/snapshot.ts";
-import { newProject } from "../fixtures/factories.ts";
+import { newGroup, newProject } from "../fixtures/factories.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
 // The services that load what a list, a card or App Home shows and hand it
@@ -38,7 +38,7 @@ beforeAll(async () => {
   store = await createTestStore();
   const db = store.db;
   ctx = { db, rules: DEFAULT_RULES, admins: [ADMIN], now: NOW };
-  const groupId = await upsertGroup(db, { name: "新材料产业招商组", leaderName: "", leaderSlackId: null, commissioners: "", focus: "", channelId: null, memberUserIds: ["U0MEMBER"] });
+  const groupId = await upsertGroup(db, newGroup("新材料产业招商组", ["U0MEMBER"]));
   const park = await upsertUnit(db, { name: "白涛园区", kind: "PARK" });
   const dept = await upsertUnit(db, { name: "区商务委", kind: "DEPARTMENT" });
   const at = { at: new Date("2026-01-05T02:00:00Z") };

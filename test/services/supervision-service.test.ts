@@ -17,7 +17,7 @@ import { upsertGroup } from "../../src/store/directory.ts";
 import { createProject } from "../../src/store/projects.ts";
 import { writeSetting } from "../../src/store/settings.ts";
 import { loadSupervision } from "../../src/store/supervision.ts";
-import { newProject } from "../fixtures/factories.ts";
+import { newGroup, newProject } from "../fixtures/factories.ts";
 import { createTestStore, type TestStore } from "../helpers/test-store.ts";
 
 // The 督办 loop's use cases on a real store: who counts as a 督办员, what
@@ -38,7 +38,7 @@ let projectId: number;
 beforeAll(async () => {
   store = await createTestStore();
   ctx = { db: store.db, rules: DEFAULT_RULES, admins: [ADMIN], now: NOW };
-  const groupId = await upsertGroup(store.db, { name: "新材料产业招商组", leaderName: "", leaderSlackId: null, commissioners: "", focus: "", channelId: null, memberUserIds: [MEMBER] });
+  const groupId = await upsertGroup(store.db, newGroup("新材料产业招商组", [MEMBER]));
   projectId = (await createProject(store.db, newProject({ name: "电子铜箔项目", groupId }), { author: "seed", source: "CLI" })).id;
   // The setting as an operator may have written it: ids, something else, a repeat of an admin.
   await writeSetting(store.db, "supervisors", [SUPERVISOR, 42, ADMIN]);
