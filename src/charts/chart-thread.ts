@@ -3,9 +3,9 @@ import type { StageFunnelInput } from "./funnel-chart.ts";
 import type { RankingChartInput } from "./ranking-chart.ts";
 
 // Charts drawn on a thread of their own. The weekly post has two charts and a
-// workbook, each a few hundred milliseconds of synchronous work (resvg lays
-// out every label with the 10 MB CJK font); on the 2-core machine the charts
-// are drawn while the report thread reads the store and writes the workbook.
+// workbook, each synchronous work (echarts, resvg, exceljs); on the 2-core
+// machine the charts are drawn while the report thread reads the store and
+// writes the workbook.
 // The thread starts at once, so echarts and resvg load while the caller is
 // still reading the store; charts are drawn one after another, in the order asked.
 

@@ -1,12 +1,19 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import type { EChartsOption } from "echarts";
-import { CHART_FONT_FAMILY, chartFontFiles } from "./font.ts";
+import { CHART_FONT_FAMILY } from "./font.ts";
+import { subsetChartFonts } from "./font-subset.ts";
 
 // One pipeline for every chart: echarts draws to an SVG string on the server
 // (no DOM, no canvas), then resvg rasterises it to PNG with only the bundled
-// CJK font. Rendering is synchronous and takes a few hundred ms, mostly resvg
-// loading the ~10 MB font files.
+// CJK font. resvg reopens and reads its font file for every glyph it looks
+// up (about 18 times per label), and the Noto Sans SC files are 10 MB each:
+// a ranking chart read ~3.7 GB and took 0.5-1.5 s. So each chart is drawn
+// with a subset of the font holding only the characters it shows (a few
+// dozen glyphs, ~15 KB, font-subset.ts); the pixels are the same.
 
 // echarts' single CommonJS bundle: its ES module entry is hundreds of files,
 // several times slower to load and (under tsx) to transform.
@@ -46,23 +53,40 @@ export function renderChartSvg(option: EChartsOption, size: ChartSize = DEFAULT_
   }
 }
 
+/** Every character the SVG draws: its text content, entities decoded. */
+export function drawnCharacters(svg: string): string {
+  const text = svg
+    .replace(/<[^>]*>/g, "")
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[name]!);
+  return [...new Set(text)].join("");
+}
+
 /**
  * Rasterise an SVG with the bundled font as the only font: system fonts are
  * not loaded, so the result is the same on every machine, and any family name
  * (including the generic "sans-serif") falls back to Noto Sans SC.
  */
 export function svgToPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, {
-    font: {
-      loadSystemFonts: false,
-      fontFiles: chartFontFiles(),
-      defaultFontFamily: CHART_FONT_FAMILY,
-      sansSerifFamily: CHART_FONT_FAMILY,
-    },
-    fitTo: { mode: "original" },
-    background: "white",
-  });
-  return resvg.render().asPng();
+  const subsets = subsetChartFonts(drawnCharacters(svg));
+  // resvg reads fonts from files (its in-memory route copies each byte through N-API, slower still).
+  const dir = mkdtempSync(join(tmpdir(), "dispatch-chart-"));
+  try {
+    const fontFiles = subsets.map((bytes, i) => {
+      const file = join(dir, `${i}.ttf`);
+      writeFileSync(file, bytes);
+      return file;
+    });
+    const resvg = new Resvg(svg, {
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
+      fitTo: { mode: "original" },
+      background: "white",
+    });
+    return resvg.render().asPng();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** PNG bytes of the chart at exactly `size` pixels. */

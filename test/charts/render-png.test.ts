@@ -1,7 +1,9 @@
 import { Resvg } from "@resvg/resvg-js";
 import type { EChartsOption } from "echarts";
 import { describe, expect, it } from "vitest";
-import { renderChartPng, renderChartSvg } from "../../src/charts/render-png.ts";
+import { CHART_FONT_FAMILY, chartFontFiles } from "../../src/charts/font.ts";
+import { rankingChartOption, rankingChartSize } from "../../src/charts/ranking-chart.ts";
+import { drawnCharacters, renderChartPng, renderChartSvg, svgToPng } from "../../src/charts/render-png.ts";
 import { countPixels, decode, regionBytes, type Region } from "./png.ts";
 
 // A tiny chart whose only text is a big title in a known place.
@@ -51,5 +53,29 @@ describe("renderChartPng", () => {
     const a = decode(renderChartPng(titled("招商调度"), SIZE));
     const b = decode(renderChartPng(titled("项目签约"), SIZE));
     expect(regionBytes(a, TITLE_AREA).equals(regionBytes(b, TITLE_AREA))).toBe(false);
+  });
+});
+
+describe("each chart drawn with a subset of the font", () => {
+  it("gives the same pixels as the whole 10 MB font, names with markup characters included", () => {
+    const names = ["招商一组", "R&D 中心", "\"双碳\"产业组", "<临港>园区", "It's 组", "鑫淼犇骉组"];
+    const option = rankingChartOption({ title: "专项招商工作组完成率 2026-W47", subtitle: "序时进度 89%", entries: names.map((name, i) => ({ name, agreedCompletion: 0.2 * i, arrivedCompletion: i === 2 ? null : 0.1 * i, rank: i + 1 })), yearShare: 0.89 });
+    const svg = renderChartSvg(option, rankingChartSize(names.length));
+    const whole = new Resvg(svg, {
+      font: { loadSystemFonts: false, fontFiles: chartFontFiles(), defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
+      fitTo: { mode: "original" },
+      background: "white",
+    }).render();
+    const subset = decode(svgToPng(svg));
+    expect([subset.width, subset.height]).toEqual([whole.width, whole.height]);
+    expect(Buffer.compare(Buffer.from(subset.data), Buffer.from(whole.pixels))).toBe(0);
+  });
+
+  it("keeps every character the SVG draws, entities decoded, each once", () => {
+    const svg = renderChartSvg(titled(`R&D "中心" <一> It's 中心`), SIZE);
+    const drawn = drawnCharacters(svg);
+    for (const c of `R&D"中心<一>It's`) expect(drawn).toContain(c);
+    expect([...drawn].length).toBe(new Set(drawn).size);
+    expect(drawn).not.toMatch(/[;#]/); // the entities' own spelling is not drawn
   });
 });
