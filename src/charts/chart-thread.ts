@@ -6,8 +6,8 @@ import type { RankingChartInput } from "./ranking-chart.ts";
 // workbook, each synchronous work (echarts, resvg, exceljs); on the 2-core
 // machine the charts are drawn while the report thread reads the store and
 // writes the workbook.
-// The thread starts at once, so echarts and resvg load while the caller is
-// still reading the store; charts are drawn one after another, in the order asked.
+// The report worker starts it before loading its own modules, so echarts and
+// resvg load beside them; charts are drawn one after another, in the order asked.
 
 export type ChartJob = { kind: "ranking"; input: RankingChartInput } | { kind: "funnel"; input: StageFunnelInput };
 
@@ -42,6 +42,7 @@ export function startChartThread(): ChartThread {
       const id = next++;
       const png = new Promise<Buffer>((resolve, reject) => waiting.set(id, { resolve, reject }));
       worker.postMessage({ id, job });
+      png.catch(() => {}); // a post that failed earlier never awaits its charts: their end at close() is not an unhandled error
       return png;
     },
     async close() {

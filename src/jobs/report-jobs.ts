@@ -1,8 +1,7 @@
 import { ASSESSMENT_TEXTS, asOfText, formatPercent } from "../domain/glossary.ts";
-import { startChartThread } from "../charts/chart-thread.ts";
+import { startChartThread, type ChartThread } from "../charts/chart-thread.ts";
 import type { RankingChartInput } from "../charts/ranking-chart.ts";
 import type { RankingReport } from "../reports/ranking-report.ts";
-import { weeklyWorkbook } from "../reports/render-xlsx.ts";
 import { buildReport, type TallyMemo } from "../services/report-service.ts";
 import { loadDecisionTally, decisionTallyLine } from "../services/decision-tally.ts";
 import { context, section, type Block } from "../slack/blocks/kit.ts";
@@ -29,24 +28,29 @@ function rankingChartInput(r: RankingReport, title: string): RankingChartInput {
   };
 }
 
-export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
+/** `charts`: the weekly post's chart thread when the caller started it early (the report worker), and closes it. */
+export async function planReportJob(ctx: JobContext, charts?: ChartThread): Promise<JobPlan> {
   const channel = ctx.config[ctx.job].channel ?? ctx.config.summaryChannel;
   if (!channel) return { posts: [], skipped: "未配置汇总频道（SUMMARY_CHANNEL_ID 或 dispatch jobs configure）" };
   const { db, rules, now, due } = ctx;
   const post = (messages: Messages, text: string, files?: Post["files"]): JobPlan => ({ posts: [{ key: "main", channel, text, messages: withNotice(ctx, messages), files }] });
 
   if (ctx.job === "weekly_summary") {
-    const charts = startChartThread();
+    const thread = charts ?? startChartThread();
+    // exceljs (~0.3 s to load) loads while the store answers the reports' queries (on PostgreSQL this thread waits for them).
+    const workbooks = import("../reports/render-xlsx.ts");
+    workbooks.catch(() => {}); // a failure is the workbook's, reported where it is awaited
     try {
-      // The ranking first, so its chart is drawn while the summary is built; then the funnel.
+      // The summary first: the ranking then takes the day's and last year's tallies from it (only last week's are read again).
       const memo: TallyMemo = new Map();
-      const ranking = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules, memo);
-      if (ranking.kind !== "ranking") throw new Error("unexpected report kind");
-      const rankingPng = charts.draw({ kind: "ranking", input: rankingChartInput(ranking, `专项招商工作组完成率 ${due.period}`) });
       const report = await buildReport(db, { kind: "weekly", week: due.period, now }, rules, memo);
       if (report.kind !== "weekly") throw new Error("unexpected report kind");
-      const funnelPng = charts.draw({ kind: "funnel", input: { title: `项目阶段分布（截至 ${report.period.asOf}）`, stages: report.funnel.map((f) => ({ label: f.label, count: f.count })) } });
-      const xlsx = Buffer.from(await weeklyWorkbook(report).xlsx.writeBuffer());
+      const ranking = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules, memo);
+      if (ranking.kind !== "ranking") throw new Error("unexpected report kind");
+      // Both charts are drawn on the chart thread while the workbook is written here.
+      const rankingPng = thread.draw({ kind: "ranking", input: rankingChartInput(ranking, `专项招商工作组完成率 ${due.period}`) });
+      const funnelPng = thread.draw({ kind: "funnel", input: { title: `项目阶段分布（截至 ${report.period.asOf}）`, stages: report.funnel.map((f) => ({ label: f.label, count: f.count })) } });
+      const xlsx = Buffer.from(await (await workbooks).weeklyWorkbook(report).xlsx.writeBuffer());
       const messages = weeklyMessages(report);
       // The 调度会's decisions, counted as the next agenda reports them (shown once there are any).
       const decisions = await loadDecisionTally(db, rules, report.period.asOf);
@@ -57,7 +61,7 @@ export async function planReportJob(ctx: JobContext): Promise<JobPlan> {
         { filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: await rankingPng },
       ]);
     } finally {
-      await charts.close();
+      if (!charts) await thread.close();
     }
   }
   if (ctx.job === "stalled_list") {
