@@ -17,7 +17,7 @@ parentPort!.on("message", ({ id, job }: { id: number; job: ChartJob }) => {
 });
 
 // Until the first chart is asked for (the report thread is still reading the
-// store), load the fonts into HarfBuzz: the first chart is then drawn sooner.
+// store), load HarfBuzz and run it once: the first chart is then drawn sooner.
 setImmediate(() => {
   try {
     subsetChartFonts("0");

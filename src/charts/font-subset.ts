@@ -4,17 +4,18 @@ import { chartFontFiles } from "./font.ts";
 
 // Each chart is drawn with a subset of the bundled font holding only the
 // characters it shows (render-png.ts says why). The subset is cut by HarfBuzz
-// (harfbuzzjs, its WebAssembly build). Both font files are loaded into
-// HarfBuzz once per process and kept there as faces, so a chart's subset
-// takes ~2 ms and no copy of the 10 MB files is made per chart (subset-font,
-// the usual wrapper, copies the font in and out on every call: ~60 ms and
-// tens of MB of garbage each time).
+// (harfbuzzjs, its WebAssembly build), instantiated once per process. Each
+// font file is read straight into HarfBuzz's memory (no JavaScript copy),
+// subset and freed, one after the other: a chart's subsets take ~10 ms once
+// warm, and HarfBuzz's memory (which never shrinks) holds one 10 MB file at
+// most, not both.
 
 /** The parts of HarfBuzz's C API (hb-subset.h) called here. */
 interface HarfBuzz {
   memory: WebAssembly.Memory;
   _initialize(): void;
   malloc(size: number): number;
+  free(pointer: number): void;
   hb_blob_create(data: number, length: number, mode: number, userData: number, destroy: number): number;
   hb_blob_destroy(blob: number): void;
   hb_blob_get_data(blob: number, length: number): number;
@@ -39,14 +40,24 @@ const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 /** resvg does not hint glyphs: their hinting programs are dropped. */
 const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
 
-let loaded: { hb: HarfBuzz; faces: number[] } | undefined;
+let instance: HarfBuzz | undefined;
 
-/** Reads the file straight into HarfBuzz's memory (no 10 MB JavaScript copy) and makes a face of it. */
-function loadFace(hb: HarfBuzz, file: string): number {
+function harfBuzz(): HarfBuzz {
+  if (instance) return instance;
+  const wasm = readFileSync(createRequire(import.meta.url).resolve("harfbuzzjs/dist/harfbuzz-subset.wasm"));
+  instance = new WebAssembly.Instance(new WebAssembly.Module(wasm)).exports as unknown as HarfBuzz;
+  instance._initialize();
+  return instance;
+}
+
+/** Reads the file straight into HarfBuzz's memory (no 10 MB JavaScript copy), runs `use` on a face of it, frees both. */
+function withFace<T>(hb: HarfBuzz, file: string, use: (face: number) => T): T {
   const fd = openSync(file, "r");
+  let at = 0;
   try {
     const size = fstatSync(fd).size;
-    const at = hb.malloc(size);
+    at = hb.malloc(size);
+    if (at === 0) throw new Error("HarfBuzz is out of memory for the chart font");
     for (let done = 0; done < size; ) {
       const n = readSync(fd, new Uint8Array(hb.memory.buffer, at + done, size - done));
       if (n === 0) throw new Error(`font file ended early: ${file}`);
@@ -55,19 +66,15 @@ function loadFace(hb: HarfBuzz, file: string): number {
     const blob = hb.hb_blob_create(at, size, HB_MEMORY_MODE_READONLY, 0, 0);
     const face = hb.hb_face_create(blob, 0);
     hb.hb_blob_destroy(blob); // the face keeps its own reference
-    return face;
+    try {
+      return use(face);
+    } finally {
+      hb.hb_face_destroy(face);
+    }
   } finally {
+    if (at !== 0) hb.free(at);
     closeSync(fd);
   }
-}
-
-function harfBuzz(): { hb: HarfBuzz; faces: number[] } {
-  if (loaded) return loaded;
-  const wasm = readFileSync(createRequire(import.meta.url).resolve("harfbuzzjs/dist/harfbuzz-subset.wasm"));
-  const hb = new WebAssembly.Instance(new WebAssembly.Module(wasm)).exports as unknown as HarfBuzz;
-  hb._initialize();
-  loaded = { hb, faces: chartFontFiles().map((f) => loadFace(hb, f)) };
-  return loaded;
 }
 
 function subsetFace(hb: HarfBuzz, face: number, characters: string): Buffer {
@@ -99,6 +106,6 @@ function subsetFace(hb: HarfBuzz, face: number, characters: string): Buffer {
 
 /** TrueType subsets of the chart fonts (chartFontFiles() order) holding the glyphs of `characters`. */
 export function subsetChartFonts(characters: string): Buffer[] {
-  const { hb, faces } = harfBuzz();
-  return faces.map((face) => subsetFace(hb, face, characters));
+  const hb = harfBuzz();
+  return chartFontFiles().map((file) => withFace(hb, file, (face) => subsetFace(hb, face, characters)));
 }
