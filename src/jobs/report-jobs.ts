@@ -28,7 +28,7 @@ function rankingChartInput(r: RankingReport, title: string): RankingChartInput {
   };
 }
 
-/** `charts`: the weekly post's chart thread when the caller started it early (the report worker), and closes it. */
+/** `charts`: the weekly post's chart thread when the caller started it early (the report worker); closed here once the charts are drawn. */
 export async function planReportJob(ctx: JobContext, charts?: ChartThread): Promise<JobPlan> {
   const channel = ctx.config[ctx.job].channel ?? ctx.config.summaryChannel;
   if (!channel) return { posts: [], skipped: "未配置汇总频道（SUMMARY_CHANNEL_ID 或 dispatch jobs configure）" };
@@ -51,18 +51,22 @@ export async function planReportJob(ctx: JobContext, charts?: ChartThread): Prom
       const report = await buildReport(db, { kind: "weekly", week: due.period, now }, rules, memo);
       if (report.kind !== "weekly") throw new Error("unexpected report kind");
       const funnelPng = thread.draw({ kind: "funnel", input: { title: `项目阶段分布（截至 ${report.period.asOf}）`, stages: report.funnel.map((f) => ({ label: f.label, count: f.count })) } });
-      const xlsx = Buffer.from(await (await workbooks).weeklyWorkbook(report).xlsx.writeBuffer());
       const messages = weeklyMessages(report);
       // The 调度会's decisions, counted as the next agenda reports them (shown once there are any).
       const decisions = await loadDecisionTally(db, rules, report.period.asOf);
       if (decisions.done + decisions.inProgress + decisions.overdue > 0) messages[0] = [...messages[0].slice(0, 49), section(decisionTallyLine(decisions))];
+      // The charts are done and their thread has ended before the workbook is written: at
+      // 100,000 projects writing it is the post's peak of memory, and the thread holds ~80 MB.
+      const [funnel, rankingChart] = await Promise.all([funnelPng, rankingPng]);
+      await thread.close();
+      const xlsx = Buffer.from(await (await workbooks).weeklyWorkbook(report).xlsx.writeBuffer());
       return post(messages, `招商引资周调度 ${due.period}`, [
         { filename: `周调度-${due.period}.xlsx`, title: `周调度表 ${due.period}（打印用）`, bytes: xlsx },
-        { filename: `阶段分布-${due.period}.png`, title: "项目阶段分布", bytes: await funnelPng },
-        { filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: await rankingPng },
+        { filename: `阶段分布-${due.period}.png`, title: "项目阶段分布", bytes: funnel },
+        { filename: `工作组排名-${due.period}.png`, title: "工作组完成率", bytes: rankingChart },
       ]);
     } finally {
-      if (!charts) await thread.close();
+      await thread.close(); // (again, when the post failed before the charts were done)
     }
   }
   if (ctx.job === "stalled_list") {
