@@ -6,6 +6,7 @@ import { buildReport, type TallyMemo } from "../services/report-service.ts";
 import { loadDecisionTally, decisionTallyLine } from "../services/decision-tally.ts";
 import { context, section, type Block } from "../slack/blocks/kit.ts";
 import { rankingMessages, stalledMessages, weeklyMessages, type Messages } from "../slack/blocks/report-blocks.ts";
+import { collectGarbage } from "../memory.ts";
 import { lateNotice, type JobContext } from "./job-context.ts";
 import type { JobPlan, Post } from "./post-plan.ts";
 
@@ -48,6 +49,7 @@ export async function planReportJob(ctx: JobContext, charts?: ChartThread): Prom
       const ranking = await buildReport(db, { kind: "ranking", by: "group", week: due.period, now }, rules, memo);
       if (ranking.kind !== "ranking") throw new Error("unexpected report kind");
       const rankingPng = thread.draw({ kind: "ranking", input: rankingChartInput(ranking, `专项招商工作组完成率 ${due.period}`) });
+      collectGarbage(); // the ranking's reads leave their garbage behind; the summary's reads that follow are the post's memory peak
       const report = await buildReport(db, { kind: "weekly", week: due.period, now }, rules, memo);
       if (report.kind !== "weekly") throw new Error("unexpected report kind");
       const funnelPng = thread.draw({ kind: "funnel", input: { title: `项目阶段分布（截至 ${report.period.asOf}）`, stages: report.funnel.map((f) => ({ label: f.label, count: f.count })) } });
