@@ -15,6 +15,7 @@ import { loadJobsConfig } from "./jobs/job-config.ts";
 import { startScheduler } from "./jobs/scheduler.ts";
 import { loadRules } from "./store/settings.ts";
 import { ListenError } from "./listen.ts";
+import { collectGarbage } from "./memory.ts";
 import { SandboxSettingsError, sandboxSettings, slackSettingsPresent } from "./sandbox/sandbox-settings.ts";
 
 // Wiring only: config → store (migrated on open) → Slack app → start.
@@ -33,6 +34,7 @@ async function runSandbox(): Promise<void> {
   if (settings.warning) process.stderr.write(`${settings.warning}\n`);
   const { startSandbox } = await import("./sandbox/start-sandbox.ts"); // a bot connected to Slack never loads the sandbox
   const sandbox = await startSandbox({ port: settings.port, host: settings.host, databaseUrl: settings.databaseUrl, logger });
+  collectGarbage(); // loading the demo district leaves its garbage; the sandbox then mostly waits
   process.stdout.write(`\n招商调度沙盒已启动，请在浏览器打开：${sandbox.url}\nSandbox ready, open: ${sandbox.url}\n（连接真实 Slack：见 README“连接 Slack” / to connect to Slack, see README）\n`);
   const stop = async () => {
     await sandbox.close();
