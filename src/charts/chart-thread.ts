@@ -2,12 +2,11 @@ import { startWorker } from "../worker-thread.ts";
 import type { StageFunnelInput } from "./funnel-chart.ts";
 import type { RankingChartInput } from "./ranking-chart.ts";
 
-// Charts drawn on a thread of their own. The weekly post has two charts and a
-// workbook, each synchronous work (echarts, resvg, exceljs); on the 2-core
-// machine the charts are drawn while the report thread reads the store and
-// writes the workbook.
-// The report worker starts it before loading its own modules, so echarts and
-// resvg load beside them; charts are drawn one after another, in the order asked.
+// Charts drawn on a thread of their own: each is synchronous work (echarts,
+// resvg); on the 2-core machine the weekly post's charts are drawn while the
+// report thread reads the store. The report worker starts it before loading
+// its own modules, so echarts and resvg load beside them; charts are drawn one
+// after another, in the order asked.
 
 export type ChartJob = { kind: "ranking"; input: RankingChartInput } | { kind: "funnel"; input: StageFunnelInput };
 
