@@ -34,11 +34,7 @@ export function rowCounter(): () => void {
   let n = 0;
   return () => {
     if (++n % CHECK_EVERY_ROWS !== 0) return;
-    if (getHeapStatistics().used_heap_size < live + GARBAGE_BYTES) return;
-    const collect = collector();
-    if (!collect) return;
-    collect();
-    live = getHeapStatistics().used_heap_size;
+    if (getHeapStatistics().used_heap_size >= live + GARBAGE_BYTES) collectGarbage();
   };
 }
 
